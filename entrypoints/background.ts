@@ -1,1 +1,50 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { route, RefusedMessage } from '@/utils/background/router';
+import { logProblem, refreshBadge, savePageRecords } from '@/utils/background/state';
+import { DAILY_ALARM, ensureDailyAlarm, openCourseFromNotification, runDailyCheck } from '@/utils/background/reminders';
+import { listRecords } from '@/utils/store/records';
+import { loadProfile } from '@/utils/store/profile';
+import { londonDate } from '@/utils/dates/calendar';
+
+export default defineBackground(() => {
+  const ids = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+
+  browser.runtime.onMessage.addListener((raw, sender) =>
+    route(raw, sender, ids, {
+      async content(message, from) {
+        switch (message.type) {
+          case 'get-state':
+            return { profile: await loadProfile(), records: await listRecords(), today: londonDate() };
+          case 'save-page-records': {
+            const saved = await savePageRecords(from.site, from.url, message.records, message.found);
+            await refreshBadge();
+            return { saved };
+          }
+          case 'report-problem':
+            await logProblem({ kind: message.kind, title: message.title, pageUrl: from.url.href });
+            return { logged: true };
+        }
+      },
+      async page() {
+        await refreshBadge();
+        return { ok: true };
+      },
+    }).catch((error: unknown) => {
+      // Refused messages get no answer at all, so a forged sender learns nothing.
+      if (error instanceof RefusedMessage) return undefined;
+      throw error;
+    }),
+  );
+
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name === DAILY_ALARM) {
+      await runDailyCheck();
+      await refreshBadge();
+    }
+  });
+  browser.notifications.onClicked.addListener((id) => void openCourseFromNotification(id));
+  browser.runtime.onInstalled.addListener(() => void ensureDailyAlarm());
+  browser.runtime.onStartup.addListener(() => void ensureDailyAlarm());
+  void ensureDailyAlarm();
+  void refreshBadge();
+});

@@ -42,3 +42,15 @@ export type CompletionRecord = z.infer<typeof CompletionRecordSchema>;
 export function recordId(r: Pick<CompletionRecord, 'source' | 'enrollmentId' | 'course' | 'completedOn'>): string {
   return [r.source, r.enrollmentId ?? r.course, r.completedOn ?? 'open'].join('|');
 }
+
+/** A later sighting updates a record but never erases what an earlier one established. */
+export function mergeRecord(held: CompletionRecord, next: CompletionRecord): CompletionRecord {
+  return {
+    ...next,
+    completedOn: next.completedOn ?? held.completedOn,
+    certExpiresOn: next.certExpiresOn ?? held.certExpiresOn,
+    certificateUrl: next.certificateUrl ?? held.certificateUrl,
+    dueOn: next.dueOn ?? held.dueOn,
+    note: next.note ?? held.note,
+  };
+}

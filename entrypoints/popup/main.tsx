@@ -1,2 +1,5 @@
 import { render } from 'preact';
-render(<p>hi</p>, document.getElementById('app')!);
+import '@/components/theme.css';
+import { Popup } from '@/components/Popup';
+
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,30 @@
+import { formatDate } from '@/utils/dates/calendar';
+import type { CourseSummary } from '@/utils/renewal/summary';
+import { StatusChip } from './StatusChip';
+
+/** Every catalogue course, worst first, with its due date and a way to open it. */
+export function CourseList({ summaries, children }: { summaries: CourseSummary[]; children?: (s: CourseSummary) => preact.ComponentChildren }) {
+  return (
+    <ul class="courses" data-mtc-list="courses">
+      {summaries.map((s) => (
+        <li key={s.course.name} data-mtc-course={s.course.name} data-mtc-status={s.status} data-mtc-due={s.due ?? ''}>
+          <div class="row">
+            <StatusChip status={s.status} />
+            <span class="course-name">{s.course.name}</span>
+          </div>
+          <div class="muted">
+            {s.due ? `${s.status === 'overdue' ? 'Was due' : 'Renew by'} ${formatDate(s.due)}. ` : ''}
+            {s.explanation}.{' '}
+            {s.course.url && (
+              <a href={s.course.url} target="_blank" rel="noopener noreferrer">
+                Open {s.course.platform === 'cybsafe' ? 'CybSafe' : 'the course'}
+                <span class="visually-hidden"> for {s.course.name}</span>
+              </a>
+            )}
+          </div>
+          {children?.(s)}
+        </li>
+      ))}
+    </ul>
+  );
+}

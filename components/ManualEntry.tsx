@@ -1,0 +1,40 @@
+import { useState } from 'preact/hooks';
+import type { Course } from '@/utils/catalogue/profile';
+import { recordId, type CompletionRecord } from '@/utils/records';
+import { upsertRecords } from '@/utils/store/records';
+
+/** "I completed this on …": for completions the extension could not see. Clearly labelled manual. */
+export function ManualEntry({ course, today, onSaved }: { course: Course; today: string; onSaved: () => void }) {
+  const [date, setDate] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const id = `manual-${course.name.replace(/\W+/g, '-')}`;
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date > today) {
+      setMessage({ ok: false, text: 'Pick the date you completed it (not a future date).' });
+      return;
+    }
+    const base = {
+      course: course.name, title: course.name, status: 'completed' as const, completedOn: date, dueOn: null,
+      certExpiresOn: null, enrollmentId: null, certificateUrl: null, source: 'manual' as const, sourceUrl: '',
+      seenAt: new Date().toISOString(), countsForCompliance: true, note: 'Entered by you',
+    };
+    const record: CompletionRecord = { ...base, id: recordId(base) };
+    try {
+      await upsertRecords([record]);
+      setMessage({ ok: true, text: 'Saved as a manual entry.' });
+      setDate('');
+      onSaved();
+    } catch (e) {
+      setMessage({ ok: false, text: `Not saved: ${String(e)}. Nothing else was changed.` });
+    }
+  };
+  return (
+    <form class="row" onSubmit={(e) => void save(e)} aria-label={`Manual completion for ${course.name}`}>
+      <label for={id} style={{ fontWeight: 400 }}>I completed this on</label>
+      <input id={id} type="date" max={today} value={date} onInput={(e) => setDate(e.currentTarget.value)} required />
+      <button type="submit" class="secondary">Save</button>
+      {message && <span class={message.ok ? 'ok' : 'error'} role="status">{message.text}</span>}
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { browser } from 'wxt/browser';
+import { CourseList } from './CourseList';
+import { useOverview } from './useOverview';
+
+async function openSidePanel() {
+  // Opening the side panel needs the user's click; the popup's button is that click.
+  const win = await browser.windows.getCurrent();
+  if (win.id !== undefined) await browser.sidePanel.open({ windowId: win.id });
+  window.close();
+}
+
+export function Popup() {
+  const { overview, error } = useOverview();
+  const urgent = overview?.summaries.filter((s) => s.status === 'overdue' || s.status === 'due-soon').length ?? 0;
+  return (
+    <main style={{ width: '380px', padding: '12px 14px' }}>
+      <h1>Your mandatory training</h1>
+      {error && <p class="error" role="alert">{error}</p>}
+      {overview && (
+        <>
+          <p class="muted" aria-live="polite">
+            {overview.records.length === 0
+              ? 'Nothing seen yet. Open your LearnUpon dashboard and CybSafe once, and the dates will appear here.'
+              : urgent
+                ? `${urgent} course${urgent > 1 ? 's' : ''} to renew soon or overdue.`
+                : 'Nothing overdue or due soon.'}
+          </p>
+          <CourseList summaries={overview.summaries} />
+        </>
+      )}
+      <div class="row" style={{ marginTop: '12px' }}>
+        <button type="button" onClick={() => void openSidePanel()}>Open full view</button>
+        {overview?.records.length === 0 && (
+          <a class="button secondary" href={`https://${overview.profile.portalHost}/dashboard`} target="_blank" rel="noopener noreferrer">
+            Open LearnUpon dashboard
+          </a>
+        )}
+        <a class="button secondary" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener noreferrer">
+          Settings
+        </a>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { openStore } from '@/utils/store/db';
+import { CourseList } from './CourseList';
+import { CourseHistory } from './CourseHistory';
+import { ManualEntry } from './ManualEntry';
+import { Troubleshoot } from './Troubleshoot';
+import { useOverview } from './useOverview';
+
+function useSiteChangedNotice(): { url: string; at: string } | null {
+  const [notice, setNotice] = useState<{ url: string; at: string } | null>(null);
+  useEffect(() => {
+    void openStore()
+      .then((db) => db.get('meta', 'empty-page:learnupon'))
+      .then((value) => setNotice((value as { url: string; at: string } | null | undefined) ?? null))
+      .catch(() => setNotice(null));
+  }, []);
+  return notice;
+}
+
+export function SidePanel() {
+  const { overview, error, reload } = useOverview();
+  const siteChanged = useSiteChangedNotice();
+  const changed = async () => {
+    await reload();
+    void browser.runtime.sendMessage({ type: 'records-changed' }).catch(() => undefined);
+  };
+  return (
+    <main style={{ padding: '12px 14px' }}>
+      <h1>Mandatory training — full view</h1>
+      {error && <p class="error" role="alert">{error}</p>}
+      {siteChanged && (
+        <p class="notice" data-mtc-notice="site-changed">
+          Your LearnUpon dashboard showed no courses we could read ({new Date(siteChanged.at).toLocaleString('en-GB')}). The site may
+          have changed. Use “Download training history” on the dashboard and import the file below, or enter completions by hand.
+        </p>
+      )}
+      {overview && (
+        <section aria-labelledby="courses-heading">
+          <h2 id="courses-heading">Courses</h2>
+          {overview.records.length === 0 && (
+            <p class="muted">
+              Nothing seen yet. Open your <a href={`https://${overview.profile.portalHost}/dashboard`} target="_blank" rel="noopener noreferrer">LearnUpon dashboard</a>{' '}
+              and CybSafe once, or enter a completion below.
+            </p>
+          )}
+          <CourseList summaries={overview.summaries}>
+            {(s) => (
+              <details>
+                <summary>History and manual entry</summary>
+                <CourseHistory history={s.history} />
+                <ManualEntry course={s.course} today={overview.today} onSaved={() => void changed()} />
+              </details>
+            )}
+          </CourseList>
+        </section>
+      )}
+      {overview && <Troubleshoot profile={overview.profile} />}
+    </main>
+  );
+}

@@ -1,0 +1,30 @@
+import { runFeatures } from '@/utils/content/features';
+import { initRenewalBadges } from '@/utils/content/renewal-badges';
+import { initDoctor } from '@/utils/content/doctor';
+import { readLearnUponAccount, readLearnUponCourses } from '@/utils/platforms/learnupon/read';
+import { learnUponPageKind } from '@/utils/platforms/learnupon/pages';
+
+export default defineContentScript({
+  matches: ['https://*.learnupon.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    runFeatures(ctx, [
+      {
+        name: 'renewal badges',
+        include: (url) => ['dashboard', 'details'].includes(learnUponPageKind(url)),
+        init: (signal) =>
+          initRenewalBadges({
+            source: 'learnupon',
+            read: readLearnUponCourses,
+            expectsCourses: (url) => learnUponPageKind(url) === 'dashboard',
+            signal,
+          }),
+      },
+      {
+        name: 'sign-in and connection doctor',
+        include: () => true,
+        init: (signal) => initDoctor({ signal, readAccount: readLearnUponAccount, watchLoads: true }),
+      },
+    ]);
+  },
+});

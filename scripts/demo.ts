@@ -1,0 +1,97 @@
+// `npm run demo`: builds the extension, starts the demo sites on loopback, and opens Chromium with the
+// extension loaded and the real hostnames mapped to the demo server, on the LearnUpon dashboard.
+// With no display (or --headless) it runs headless, saves screenshots into demo-output/, prints what
+// the extension found, and exits.
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { startDemoServer } from '../tests/fixtures/server';
+// @ts-expect-error plain ESM helper
+import { ensureChromium } from './chromium.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const extensionDir = join(root, '.output/chrome-mv3');
+const outDir = join(root, 'demo-output');
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+
+async function main() {
+  const executablePath: string = ensureChromium();
+  if (!process.argv.includes('--no-build')) {
+    console.log('Building the extension…');
+    execSync('npx wxt build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const server = await startDemoServer({ port: Number(process.env.DEMO_PORT ?? 0) || undefined });
+  console.log(`Demo sites on https://127.0.0.1:${server.port} (ucl.learnupon.com, app.cybsafe.com, myapps.microsoft.com, login.microsoftonline.com)`);
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mtc-demo-')), {
+    executablePath,
+    headless,
+    ignoreHTTPSErrors: true,
+    viewport: headless ? { width: 1280, height: 900 } : null,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${server.hostResolverRules}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto('https://ucl.learnupon.com/dashboard');
+
+  if (!headless) {
+    console.log('Chromium is open on the demo LearnUpon dashboard. Also try https://app.cybsafe.com/ and https://myapps.microsoft.com/. Close the browser to stop.');
+    await new Promise<void>((r) => context.on('close', () => r()));
+    await server.close();
+    return;
+  }
+
+  mkdirSync(outDir, { recursive: true });
+  await page.waitForSelector('[data-mtc="renewal"]', { timeout: 15_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(outDir, 'dashboard.png'), fullPage: true });
+  const found = await page.$$eval('[data-mtc="renewal"]', (els) =>
+    els.map((e) => `${e.getAttribute('data-mtc-course')}: ${e.getAttribute('data-mtc-status')}${e.getAttribute('data-mtc-due') ? ` (due ${e.getAttribute('data-mtc-due')})` : ''}`),
+  );
+  const cyb = await context.newPage();
+  await cyb.goto('https://app.cybsafe.com/');
+  await cyb.waitForSelector('[data-mtc="renewal"]', { timeout: 15_000 }).catch(() => undefined);
+  await cyb.screenshot({ path: join(outDir, 'cybsafe.png') });
+  const alertPage = await context.newPage();
+  server.setMode({ persona: 'personal' });
+  await alertPage.goto('https://myapps.microsoft.com/');
+  await alertPage.waitForSelector('[data-mtc="alert"]', { timeout: 10_000 }).catch(() => undefined);
+  await alertPage.screenshot({ path: join(outDir, 'wrong-account.png') });
+  server.setMode({ persona: 'alex' });
+
+  const shoot = async (name: string, width: number): Promise<Page> => {
+    const p = await context.newPage();
+    await p.setViewportSize({ width, height: 800 });
+    await p.goto(`chrome-extension://${extensionId}/${name}.html`);
+    await p.waitForSelector('[data-mtc-list="courses"] li', { timeout: 10_000 }).catch(() => undefined);
+    await p.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
+    return p;
+  };
+  const popup = await shoot('popup', 400);
+  await shoot('sidepanel', 460);
+  const summary = await popup.$$eval('[data-mtc-list="courses"] > li', (els) =>
+    els.map((e) => `${e.getAttribute('data-mtc-course')}: ${e.getAttribute('data-mtc-status')}${e.getAttribute('data-mtc-due') ? ` (due ${e.getAttribute('data-mtc-due')})` : ''}`),
+  );
+  console.log(`\nBadges on the LearnUpon dashboard (${found.length}):\n  ${found.join('\n  ')}`);
+  console.log(`\nThe popup's picture of all mandatory courses (${summary.length}):\n  ${summary.join('\n  ')}`);
+  console.log(`\nScreenshots: ${['dashboard', 'cybsafe', 'wrong-account', 'popup', 'sidepanel'].map((n) => `demo-output/${n}.png`).join(', ')}`);
+  await context.close();
+  await server.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createCourseMatcher, matchCourse, normaliseTitle } from '@/utils/catalogue/match';
+import type { Course } from '@/utils/catalogue/profile';
+import { UCL_PROFILE } from '@/utils/catalogue/ucl';
+
+const courses = UCL_PROFILE.courses;
+const match = createCourseMatcher(courses);
+const name = (title: string) => match(title)?.name ?? null;
+
+/** Every (label, course) pair of the catalogue: names and aliases. */
+const labels = courses.flatMap((c) => [c.name, ...c.aliases].map((label) => ({ label, course: c.name })));
+
+describe('normaliseTitle', () => {
+  it.each([
+    ['  Prevent   at UCL ', 'prevent at ucl'],
+    ['Data Protection & Freedom of Information', 'data protection and freedom of information'],
+    ['Change Possible: Sustainable UCL', 'change possible sustainable ucl'],
+    ['Prevent at UCL (2024)', 'prevent at ucl'],
+    ['UCL Fire Safety (v2)', 'ucl fire safety'],
+    ['UCL Fire Safety (Version 2.1)', 'ucl fire safety'],
+    ['UCL Fire Safety [2025]', 'ucl fire safety'],
+    ['UCL Fire Safety (2024/25)', 'ucl fire safety'],
+    ['UCL Fire Safety (2024) [v3].', 'ucl fire safety'],
+    ['UCL’s “Fire” Safety', 'ucls fire safety'],
+    ['Équalité, Diversité', 'equalite diversite'],
+    ['Føroyar Łódź', 'foroyar lodz'],
+    ['Fire\u00a0Safety\u200b', 'fire safety'],
+    ['ＵＣＬ Fire Safety', 'ucl fire safety'],
+    ['Fire Safety 2024', 'fire safety 2024'], // only a bracketed tag is dropped
+    ['(2024)', ''],
+    ['!!!', ''],
+  ])('%j → %j', (title, expected) => {
+    expect(normaliseTitle(title)).toBe(expected);
+  });
+});
+
+describe('matchCourse', () => {
+  it('finds every catalogue name and alias as written', () => {
+    for (const { label, course } of labels) expect(name(label)).toBe(course);
+  });
+
+  it.each([
+    ['Data Protection & Freedom of Information', 'Data Protection and Freedom of Information'],
+    ['DATA PROTECTION AND FREEDOM OF INFORMATION', 'Data Protection and Freedom of Information'],
+    ['Prevent at UCL (2024)', 'Prevent at UCL'],
+    ['UCL Fire Safety (v2)', 'UCL Fire Safety'],
+    ['UCL Fire Safety [2025]', 'UCL Fire Safety'],
+    ['Change Possible - Sustainable UCL', 'Change Possible: Sustainable UCL'],
+    ['Introduction to Equality, Diversity & Inclusion', 'Introduction to Equality, Diversity, and Inclusion'],
+    ['Disclosing and managing conflicts of interests at UCL (2025)', 'Disclosing and managing conflicts of interests at UCL'],
+    ['Disclosing & Managing Conflicts of Interest at UCL', 'Disclosing and managing conflicts of interests at UCL'],
+    ['Information Security Training', 'Information Security Training'],
+    ['Prevent', 'Prevent at UCL'],
+    ['PREVENT.', 'Prevent at UCL'],
+    ['UCL Safety Induction', 'UCL Safety Induction'],
+    ['Prévent at UCL', 'Prevent at UCL'],
+    ['\u201cUCL Fire Safety\u201d', 'UCL Fire Safety'],
+  ])('%j is %j', (title, expected) => {
+    expect(name(title)).toBe(expected);
+    expect(matchCourse(title, courses)?.name).toBe(expected);
+  });
+
+  it.each([
+    'Preventing falls in the lab',
+    'Prevention of Harassment',
+    'Prevent at UCL refresher quiz',
+    'Fire Safety for Fire Wardens',
+    'Data Protection for Researchers',
+    'Information Security Policy',
+    'UCL Safety',
+    'Safety',
+    'Moodle basics',
+    '',
+    '   ',
+    '(2024)',
+  ])('%j is not a catalogue course', (title) => {
+    expect(match(title)).toBeNull();
+    expect(matchCourse(title, courses)).toBeNull();
+  });
+
+  it('matches any name or alias with random case, spacing, punctuation and decoration', () => {
+    const spacing = fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', ' - ', ': ', ', ', ' / ', '_', '.');
+    const edge = fc.constantFrom('', ' ', '  ', '.', '!', ':', ' *', '"', '\u201c');
+    const tag = fc.constantFrom('', ' (2024)', ' [2025]', ' (v2)', '(v10)', ' (Version 3)', ' {2023-24}');
+    const perturbed = fc
+      .record({
+        pick: fc.integer({ min: 0, max: labels.length - 1 }),
+        upper: fc.array(fc.boolean(), { minLength: 120, maxLength: 120 }),
+        gaps: fc.array(spacing, { minLength: 30, maxLength: 30 }),
+        before: edge,
+        after: edge,
+        tag,
+        ampersand: fc.boolean(),
+        curly: fc.boolean(),
+      })
+      .map(({ pick, upper, gaps, before, after, tag, ampersand, curly }) => {
+        const { label, course } = labels[pick]!;
+        let text = label
+          .split(/\s+/)
+          .map((word) => word.replace(/,|:/g, ''))
+          .map((word) => (ampersand && word.toLowerCase() === 'and' ? '&' : word))
+          .reduce((acc, word, i) => (i === 0 ? word : acc + gaps[i % gaps.length] + word), '');
+        text = [...text].map((c, i) => (upper[i % upper.length] ? c.toUpperCase() : c.toLowerCase())).join('');
+        if (curly) text = `\u201c${text}\u201d`;
+        return { title: before + text + tag + after, course };
+      });
+    fc.assert(
+      fc.property(perturbed, ({ title, course }) => {
+        expect(name(title)).toBe(course);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never matches a catalogue label with extra words added', () => {
+    const word = fc.stringMatching(/^[A-Za-z]{2,10}$/);
+    fc.assert(
+      fc.property(fc.constantFrom(...labels), word, fc.boolean(), ({ label }, extra, front) => {
+        const title = front ? `${extra} ${label}` : `${label} ${extra}`;
+        const hit = match(title);
+        // Only if the longer text happens to be another label of the catalogue.
+        if (hit) expect(labels.map((l) => normaliseTitle(l.label).replace(/ /g, ''))).toContain(normaliseTitle(title).replace(/ /g, ''));
+      }),
+    );
+  });
+
+  it('the first course wins when two claim the same title', () => {
+    const a: Course = { name: 'Alpha', aliases: ['Shared'], platform: 'learnupon', cadenceMonths: 12, scope: 'all-staff' };
+    const b: Course = { name: 'Beta', aliases: ['shared!'], platform: 'learnupon', cadenceMonths: 12, scope: 'all-staff' };
+    expect(matchCourse('SHARED', [a, b])).toBe(a);
+    expect(matchCourse('SHARED', [b, a])).toBe(b);
+  });
+
+  it('indexes 500 titles quickly', () => {
+    const titles = Array.from({ length: 500 }, (_, i) => (i % 5 === 0 ? `Prevent at UCL (${2000 + (i % 30)})` : `Course number ${i}`));
+    const started = performance.now();
+    const hits = titles.map(match).filter(Boolean);
+    expect(hits).toHaveLength(100);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});

@@ -1,0 +1,100 @@
+// End-to-end harness: the built extension in real Chromium, the demo sites on loopback with the
+// real hostnames mapped to them, and every console error collected.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startDemoServer, type DemoMode, type DemoServer } from '../fixtures/server';
+// @ts-expect-error plain ESM helper shared with the demo script
+import { findChromium } from '../../scripts/chromium.mjs';
+
+export const EXTENSION_DIR = resolve(__dirname, '../../.output/chrome-mv3');
+
+export interface Harness {
+  context: BrowserContext;
+  server: DemoServer;
+  extensionId: string;
+  worker: Worker;
+  consoleErrors: string[];
+  extensionUrl(page: string): string;
+  openExtensionPage(page: 'popup.html' | 'sidepanel.html' | 'options.html'): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  mode?: Partial<DemoMode>;
+  today?: Date;
+  /** Keep the profile directory (browser restart tests). */
+  userDataDir?: string;
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first (npm run test:e2e does).`);
+  }
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: run `node scripts/chromium.mjs` (installs Debian\'s chromium) or set CHROME_PATH.');
+  const server = await startDemoServer({ mode: options.mode, today: options.today });
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'mtc-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${server.hostResolverRules}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const consoleErrors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(`${page.url()}: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  worker.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(`service worker: ${msg.text()}`);
+  });
+  const extensionId = new URL(worker.url()).host;
+  const extensionUrl = (page: string) => `chrome-extension://${extensionId}/${page}`;
+  return {
+    context,
+    server,
+    extensionId,
+    worker,
+    consoleErrors,
+    extensionUrl,
+    async openExtensionPage(name) {
+      const page = await context.newPage();
+      await page.goto(extensionUrl(name));
+      return page;
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Console errors that are not the demo sites' own missing favicons and the like. */
+export function realErrors(errors: string[]): string[] {
+  return errors.filter((e) => !/favicon\.ico/.test(e));
+}
+
+export function cspErrors(errors: string[]): string[] {
+  return errors.filter((e) => /Content Security Policy|unsafe-eval|EvalError/i.test(e));
+}

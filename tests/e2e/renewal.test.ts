@@ -1,0 +1,107 @@
+// The renewal badges on the demo LearnUpon and CybSafe pages, and the popup and side panel agreeing with them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personaCybsafe, personaEnrollments } from '../fixtures/persona';
+import { axeViolations } from './axe';
+import { cspErrors, launch, realErrors, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const BADGE = '[data-mtc="renewal"]';
+
+async function badges(page: import('playwright-core').Page) {
+  return page.$$eval(BADGE, (els) =>
+    els.map((e) => ({ course: e.getAttribute('data-mtc-course'), status: e.getAttribute('data-mtc-status'), due: e.getAttribute('data-mtc-due'), text: e.shadowRoot?.textContent ?? '' })),
+  );
+}
+
+describe('LearnUpon dashboard', () => {
+  it('shows a badge with the right status and due date beside every mandatory course entry, none elsewhere', async () => {
+    const page = await h.context.newPage();
+    await page.goto('https://ucl.learnupon.com/dashboard');
+    const expected = personaEnrollments().filter((e) => e.expected);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-mtc="renewal"]').length >= n, expected.length);
+    const found = await badges(page);
+    expect(found.map(({ course, status, due }) => ({ course, status, due })).sort((a, b) => a.course!.localeCompare(b.course!))).toEqual(
+      expected.map((e) => ({ course: e.catalogueName, status: e.expected!.status, due: e.expected!.due })).sort((a, b) => a.course!.localeCompare(b.course!)),
+    );
+    expect(found.some((b) => b.course === 'Research Data Management Essentials')).toBe(false);
+    for (const b of found.filter((x) => x.status === 'overdue')) expect(b.text).toMatch(/Overdue since \d{1,2} \w{3} \d{4}/);
+    expect(await axeViolations(page, BADGE)).toEqual([]);
+    await page.close();
+  });
+
+  it('puts the badges back after the single-page app re-renders its list', async () => {
+    const page = await h.context.newPage();
+    await page.goto('https://ucl.learnupon.com/dashboard');
+    await page.waitForSelector(BADGE);
+    const before = (await badges(page)).length;
+    await page.getByRole('tab', { name: /completed/i }).first().click().catch(async () => page.getByText(/^Completed$/).first().click());
+    await page.getByRole('tab', { name: /^all/i }).first().click().catch(async () => page.getByText(/^All$/).first().click());
+    await page.waitForFunction((n) => document.querySelectorAll('[data-mtc="renewal"]').length === n, before);
+    expect((await badges(page)).length).toBe(before);
+    await page.close();
+  });
+
+  it('opens the badge details from the keyboard', async () => {
+    const page = await h.context.newPage();
+    await page.goto('https://ucl.learnupon.com/dashboard');
+    const badge = page.locator(`${BADGE}[data-mtc-status="overdue"]`).first();
+    await badge.locator('button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => badge.locator('button').getAttribute('aria-expanded')).toBe('true');
+    expect(await badge.locator('.details').innerText()).toMatch(/Completed .* \+ 3 years/i);
+    await page.close();
+  });
+});
+
+describe('CybSafe', () => {
+  it('shows Information Security as overdue 13 months after completion', async () => {
+    const page = await h.context.newPage();
+    await page.goto('https://app.cybsafe.com/');
+    await page.waitForSelector(BADGE);
+    const [badge] = await badges(page);
+    const { expected } = personaCybsafe();
+    expect(badge).toMatchObject({ course: 'Information Security Training', status: expected.status, due: expected.due });
+    expect(await axeViolations(page, BADGE)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('popup and side panel', () => {
+  it('agree with the badges and pass axe', async () => {
+    for (const name of ['popup.html', 'sidepanel.html'] as const) {
+      const page = await h.openExtensionPage(name);
+      await page.waitForSelector('[data-mtc-list="courses"] li');
+      const rows = await page.$$eval('[data-mtc-list="courses"] > li', (els) =>
+        els.map((e) => ({ course: e.getAttribute('data-mtc-course'), status: e.getAttribute('data-mtc-status'), due: e.getAttribute('data-mtc-due') })),
+      );
+      const expected = [
+        ...personaEnrollments().filter((e) => e.expected).map((e) => ({ course: e.catalogueName, status: e.expected!.status, due: e.expected!.due })),
+        { course: 'Information Security Training', status: personaCybsafe().expected.status, due: personaCybsafe().expected.due },
+      ];
+      for (const e of expected) expect(rows).toContainEqual(e);
+      // Worst first.
+      expect(rows[0]!.status).toBe('overdue');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('options page passes axe', async () => {
+    const page = await h.openExtensionPage('options.html');
+    await page.waitForSelector('form');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('no CSP or console errors anywhere', () => {
+    expect(cspErrors(h.consoleErrors)).toEqual([]);
+    expect(realErrors(h.consoleErrors)).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+// The daily check: one notification per course when it enters the due-soon window and when it
+// becomes overdue. What was sent is remembered so a restart never repeats it.
+import { browser } from 'wxt/browser';
+import { formatDate } from '@/utils/dates/calendar';
+import { dueReminders } from '@/utils/renewal/summary';
+import { loadProfile } from '@/utils/store/profile';
+import { openStore } from '@/utils/store/db';
+import { currentSummaries } from './state';
+
+export const DAILY_ALARM = 'daily-check';
+const SENT_KEY = 'reminders-sent';
+
+export async function ensureDailyAlarm(): Promise<void> {
+  if (!(await browser.alarms.get(DAILY_ALARM))) {
+    await browser.alarms.create(DAILY_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+  }
+}
+
+export async function runDailyCheck(): Promise<void> {
+  const profile = await loadProfile();
+  if (!profile.remindersEnabled) return;
+  const db = await openStore();
+  const sent = new Set((await db.get('meta', SENT_KEY)) as string[] | undefined);
+  const due = dueReminders(await currentSummaries(), sent);
+  for (const reminder of due) {
+    const when = reminder.due ? formatDate(reminder.due) : '';
+    await browser.notifications.create(`mtc|${reminder.course.name}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: reminder.status === 'overdue' ? `Overdue: ${reminder.course.name}` : `Due soon: ${reminder.course.name}`,
+      message: reminder.status === 'overdue' ? `This course was due on ${when}. Click to open it.` : `Renew by ${when}. Click to open the course.`,
+    });
+    sent.add(reminder.key);
+  }
+  await db.put('meta', [...sent], SENT_KEY);
+}
+
+export async function openCourseFromNotification(notificationId: string): Promise<void> {
+  const [prefix, name] = notificationId.split('|');
+  if (prefix !== 'mtc' || !name) return;
+  const course = (await loadProfile()).courses.find((c) => c.name === name);
+  const url = course?.url && /^https:\/\//.test(course.url) ? course.url : browser.runtime.getURL('/sidepanel.html');
+  await browser.tabs.create({ url });
+  await browser.notifications.clear(notificationId);
+}

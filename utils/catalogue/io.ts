@@ -1,0 +1,137 @@
+// Importing and exporting a catalogue profile as JSON. An import is all or nothing: any problem
+// refuses the whole file, and the message names each field and says what is wrong in plain words.
+import { z } from '@/utils/zod';
+import { titleKey } from './match';
+import { ProfileSchema, type Profile } from './profile';
+
+export type ProfileParseResult = { ok: true; profile: Profile } | { ok: false; error: string };
+
+/** Far larger than any real catalogue; stops a wrong file (a video, a spreadsheet) being read at all. */
+export const MAX_PROFILE_BYTES = 1_000_000;
+
+type Issue = z.core.$ZodIssue;
+
+/** `courses.2.cadenceMonths`, or "the file" for the top level. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.length ? path.map(String).join('.') : 'the file';
+}
+
+function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+const KIND: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  null: 'null',
+};
+
+function reason(issue: Issue): string {
+  const got = 'input' in issue ? ` (found ${shown(issue.input)})` : '';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (!('input' in issue) || issue.input === undefined) return 'is missing';
+      return `must be ${KIND[issue.expected] ?? issue.expected}${got}`;
+    case 'invalid_value':
+      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}${got}`;
+    case 'too_small':
+      if (issue.origin === 'string') return 'must not be empty';
+      if (issue.origin === 'array') return `must list at least ${String(issue.minimum)}`;
+      return `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}${got}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `must be at most ${String(issue.maximum)} characters`;
+      if (issue.origin === 'array') return `must list at most ${String(issue.maximum)}`;
+      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}${got}`;
+    case 'invalid_format':
+      if (issue.message && issue.message !== 'Invalid input') return `${issue.message}${got}`;
+      return issue.format === 'email' ? `must be an email address${got}` : `is not in the expected form${got}`;
+    default:
+      return issue.message && issue.message !== 'Invalid input' ? issue.message : `is not valid${got}`;
+  }
+}
+
+/** One line per problem: "courses.2.cadenceMonths: must be a whole number (found 1.5)". */
+export function describeProfileIssues(issues: readonly Issue[]): string {
+  return issues.map((issue) => `${fieldPath(issue.path)}: ${reason(issue)}`).join('\n');
+}
+
+/**
+ * Rules the schema cannot express. Each course name and alias must lead to one course only: two
+ * courses answering to "Fire Safety" would make matching depend on their order.
+ */
+export function profileConflicts(profile: Profile): string[] {
+  const problems: string[] = [];
+  const owners = new Map<string, { index: number; field: string }>();
+  profile.courses.forEach((course, index) => {
+    const labels = [
+      { text: course.name, field: `courses.${index}.name` },
+      ...course.aliases.map((text, a) => ({ text, field: `courses.${index}.aliases.${a}` })),
+    ];
+    for (const { text, field } of labels) {
+      const key = titleKey(text);
+      if (!key) {
+        problems.push(`${field}: ${shown(text)} has no letters or digits, so no course title could match it`);
+        continue;
+      }
+      const owner = owners.get(key);
+      if (owner === undefined) {
+        owners.set(key, { index, field });
+      } else if (owner.index !== index) {
+        const other = profile.courses[owner.index]!.name;
+        problems.push(
+          field.endsWith('.name')
+            ? `${field}: the course name ${shown(text)} is used twice (also ${owner.field}, course ${shown(other)}); course names must be unique`
+            : `${field}: the alias ${shown(text)} already names another course (${owner.field}, course ${shown(other)})`,
+        );
+      }
+    }
+  });
+  return problems;
+}
+
+function jsonSyntaxError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = /position (\d+)/.exec(message);
+  if (!at) return `The file is not valid JSON: ${message}`;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `The file is not valid JSON: the problem is at line ${line}, column ${column}.`;
+}
+
+/** Reads a profile file. Nothing is returned unless the whole file is valid. */
+export function parseProfileJson(text: string): ProfileParseResult {
+  if (text.length > MAX_PROFILE_BYTES) return { ok: false, error: 'The file is too large to be a training profile.' };
+  const body = text.replace(/^\uFEFF/, ''); // editors on Windows add a byte-order mark
+  if (!body.trim()) return { ok: false, error: 'The file is empty.' };
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    return { ok: false, error: jsonSyntaxError(body, error) };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, error: 'The file must hold one JSON object (a training profile), not a list or a single value.' };
+  }
+  const parsed = ProfileSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    return { ok: false, error: `This is not a valid training profile:\n${describeProfileIssues(parsed.error.issues)}` };
+  }
+  const conflicts = profileConflicts(parsed.data);
+  if (conflicts.length) return { ok: false, error: `This is not a valid training profile:\n${conflicts.join('\n')}` };
+  return { ok: true, profile: parsed.data };
+}
+
+/** Pretty JSON that parseProfileJson reads back to an equal profile. */
+export function serialiseProfile(profile: Profile): string {
+  return `${JSON.stringify(profile, null, 2)}\n`;
+}

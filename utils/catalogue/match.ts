@@ -1,0 +1,65 @@
+// Which catalogue course a title on a page names. Portals decorate titles ("Prevent at UCL (2024)",
+// "Data Protection & Freedom of Information"), so both sides are normalised and then compared whole:
+// substring matching would let the alias "Prevent" claim "Preventing falls in the lab".
+import type { Course } from './profile';
+
+// A year, a year range or a version in brackets at the end: "(2024)", "[2024/25]", "(v2)", "{Version 2.1}".
+const TRAILING_TAG =
+  /[([{]\s*(?:(?:19|20)\d\d(?:\s*[-/–—]\s*(?:19|20)?\d\d)?|v(?:ersion)?\.?\s*\d+(?:\.\d+)*)\s*[)\]}]\s*$/iu;
+
+// Latin letters that NFKD does not split into base letter + mark.
+const UNDECOMPOSED: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
+
+/**
+ * Lower-case words separated by single spaces: diacritics folded, `&` read as "and", apostrophes
+ * dropped ("UCL's" → "ucls"), other punctuation a word break, a trailing bracketed year or version removed.
+ */
+export function normaliseTitle(title: string): string {
+  let s = title
+    .toLowerCase()
+    .normalize('NFKD') // also splits ligatures and maps full-width forms to ASCII
+    .replace(/\p{M}+/gu, '')
+    .replace(/[øłđıßæœþ]/g, (c) => UNDECOMPOSED[c] ?? c)
+    .replace(/[\s\u200b-\u200d\ufeff]+/gu, ' ')
+    .trim();
+  for (let previous = ''; previous !== s; ) {
+    previous = s;
+    // Trailing punctuation first, so "Prevent at UCL (2024)." loses its tag too.
+    s = s.replace(/[^\p{L}\p{N})\]}]+$/u, '').replace(TRAILING_TAG, '').trim();
+  }
+  return s
+    .replace(/&/g, ' and ')
+    .replace(/['’‘ʼ`´]/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The comparison key: spaces dropped too, so "FireSafety" and "Fire - Safety" agree. */
+export function titleKey(title: string): string {
+  return normaliseTitle(title).replace(/ /g, '');
+}
+
+export type CourseMatcher = (title: string) => Course | null;
+
+/**
+ * Builds the name/alias index once; use it when matching many titles (a dashboard may list hundreds).
+ * When two courses claim the same key the first in catalogue order wins (io.ts refuses such profiles).
+ */
+export function createCourseMatcher(courses: readonly Course[]): CourseMatcher {
+  const index = new Map<string, Course>();
+  for (const course of courses) {
+    for (const label of [course.name, ...course.aliases]) {
+      const key = titleKey(label);
+      if (key && !index.has(key)) index.set(key, course);
+    }
+  }
+  return (title) => {
+    const key = titleKey(title);
+    return key ? (index.get(key) ?? null) : null;
+  };
+}
+
+/** One-off match; prefer createCourseMatcher in loops. */
+export function matchCourse(title: string, courses: readonly Course[]): Course | null {
+  return createCourseMatcher(courses)(title);
+}

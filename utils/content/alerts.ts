@@ -1,0 +1,111 @@
+// Calm, one-at-a-time alerts (contract.md: data-mtc="alert"). Announced to screen readers, reachable
+// by keyboard, dismissible, and a dismissal holds for that page and problem for a day.
+import { browser } from 'wxt/browser';
+import type { Diagnosis } from '@/utils/diagnostics/alerts';
+import { createShadowHost, el } from './shadow';
+import { send } from './state';
+
+const CSS = `
+:host { all: initial; position: fixed; z-index: 2147483646; right: 16px; bottom: 16px; width: min(380px, calc(100vw - 32px)); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: #1f1f1f; }
+.card { background: #fff; border: 2px solid #1e3a8a; border-radius: 10px; box-shadow: 0 6px 24px rgba(0,0,0,.25); padding: 14px 16px; max-height: 70vh; overflow: auto; }
+h2 { font-size: 15px; margin: 0 0 8px; color: #1e3a8a; }
+ol { margin: 0 0 8px; padding-left: 20px; }
+li { margin: 4px 0; }
+a { color: #1a4fd1; }
+dl { margin: 8px 0; font-size: 12px; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; }
+dt { font-weight: 600; } dd { margin: 0; word-break: break-all; }
+.actions { display: flex; gap: 8px; justify-content: flex-end; }
+button { font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid #1e3a8a; background: #1e3a8a; color: #fff; cursor: pointer; }
+button.secondary { background: #fff; color: #1e3a8a; }
+button:focus-visible, a:focus-visible { outline: 3px solid #1a56db; outline-offset: 2px; }
+`;
+
+const DISMISS_KEY = 'dismissed-alerts';
+const DISMISS_FOR_MS = 24 * 60 * 60 * 1000;
+
+const pageKey = (kind: string) => `${location.origin}${location.pathname}|${kind}`;
+
+async function dismissedRecently(kind: string): Promise<boolean> {
+  const all = ((await browser.storage.local.get(DISMISS_KEY))[DISMISS_KEY] ?? {}) as Record<string, number>;
+  const at = all[pageKey(kind)];
+  return typeof at === 'number' && Date.now() - at < DISMISS_FOR_MS;
+}
+
+async function rememberDismissal(kind: string): Promise<void> {
+  const all = ((await browser.storage.local.get(DISMISS_KEY))[DISMISS_KEY] ?? {}) as Record<string, number>;
+  const now = Date.now();
+  const fresh = Object.fromEntries(Object.entries(all).filter(([, at]) => now - at < DISMISS_FOR_MS));
+  await browser.storage.local.set({ [DISMISS_KEY]: { ...fresh, [pageKey(kind)]: now } });
+}
+
+export interface AlertQueue {
+  offer(diagnosis: Diagnosis): Promise<void>;
+  destroy(): void;
+}
+
+/** One alert at a time per page; each problem is shown once per page load. */
+export function createAlertQueue(): AlertQueue {
+  const queue: Diagnosis[] = [];
+  const offered = new Set<string>();
+  let shown: HTMLElement | null = null;
+
+  const showNext = () => {
+    const next = queue.shift();
+    if (!next || shown) return;
+    shown = renderAlert(next, () => {
+      shown?.remove();
+      shown = null;
+      void rememberDismissal(next.kind);
+      showNext();
+    });
+    document.documentElement.append(shown);
+  };
+
+  return {
+    async offer(diagnosis) {
+      if (offered.has(diagnosis.kind)) return;
+      offered.add(diagnosis.kind);
+      if (await dismissedRecently(diagnosis.kind)) return;
+      void send({ type: 'report-problem', kind: diagnosis.kind, title: diagnosis.title.slice(0, 300), pageUrl: location.href.slice(0, 2000) }).catch(() => undefined);
+      queue.push(diagnosis);
+      showNext();
+    },
+    destroy() {
+      queue.length = 0;
+      shown?.remove();
+      shown = null;
+    },
+  };
+}
+
+export function renderAlert(diagnosis: Diagnosis, onDismiss: () => void): HTMLElement {
+  const { host, root } = createShadowHost('mtc-alert', CSS);
+  host.dataset.mtc = 'alert';
+  host.dataset.mtcAlert = diagnosis.kind;
+  const steps = el('ol');
+  for (const step of diagnosis.steps) {
+    steps.append(
+      el('li', {}, step.href ? el('a', { text: step.text, attrs: { href: step.href, target: '_blank', rel: 'noopener noreferrer' } }) : document.createTextNode(step.text)),
+    );
+  }
+  const details = Object.entries(diagnosis.details ?? {});
+  const dl = details.length ? el('dl') : null;
+  for (const [name, value] of details) dl?.append(el('dt', { text: name }), el('dd', { text: value }));
+  const dismiss = el('button', { text: 'Dismiss', attrs: { type: 'button' } });
+  dismiss.addEventListener('click', onDismiss);
+  root.append(
+    el(
+      'section',
+      { class: 'card', attrs: { role: 'alert', 'aria-labelledby': 'mtc-alert-title' } },
+      el('h2', { text: diagnosis.title, attrs: { id: 'mtc-alert-title' } }),
+      el('p', { text: 'Mandatory Training Companion suggests:' }),
+      steps,
+      dl,
+      el('div', { class: 'actions' }, dismiss),
+    ),
+  );
+  root.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape') onDismiss();
+  });
+  return host;
+}

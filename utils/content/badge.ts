@@ -1,0 +1,59 @@
+// The renewal badge beside a course entry (contract.md: data-mtc="renewal" and friends).
+// Colour plus words, keyboard-focusable, with an expander that says how the date was worked out.
+import type { CourseSummary } from '@/utils/renewal/summary';
+import { statusLabel } from '@/utils/renewal/summary';
+import { createShadowHost, el } from './shadow';
+
+const CSS = `
+:host { all: initial; display: inline-block; margin: 4px 0 4px 8px; vertical-align: middle; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; }
+button { font: inherit; cursor: pointer; border-radius: 999px; padding: 2px 10px; border: 1px solid currentColor; display: inline-flex; gap: 6px; align-items: center; }
+button:focus-visible { outline: 3px solid #1a56db; outline-offset: 2px; }
+.icon { font-weight: 700; }
+.overdue { background: #fdecea; color: #8c1d18; }
+.due-soon { background: #fff4d6; color: #6b4000; }
+.current { background: #e6f4ea; color: #14532d; }
+.not-completed { background: #eef2ff; color: #1e3a8a; }
+.unknown { background: #f1f1f1; color: #3d3d3d; }
+.details { display: block; margin-top: 4px; padding: 6px 10px; max-width: 320px; background: #fff; color: #1f1f1f; border: 1px solid #767676; border-radius: 6px; }
+.details[hidden] { display: none; }
+`;
+
+const ICONS: Record<CourseSummary['status'], string> = {
+  overdue: '!',
+  'due-soon': '⏰',
+  current: '✓',
+  'not-completed': '○',
+  unknown: '?',
+};
+
+export function renderBadge(summary: CourseSummary): HTMLElement {
+  const { host, root } = createShadowHost('mtc-renewal', CSS);
+  host.dataset.mtc = 'renewal';
+  host.dataset.mtcCourse = summary.course.name;
+  host.dataset.mtcStatus = summary.status;
+  host.dataset.mtcDue = summary.due ?? '';
+  const label = statusLabel(summary.status, summary.due);
+  const details = el('span', { class: 'details', text: `${summary.course.name}: ${summary.explanation}.`, attrs: { id: 'details', role: 'note' } });
+  details.hidden = true;
+  const button = el(
+    'button',
+    { class: summary.status, attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'details', title: summary.explanation } },
+    el('span', { class: 'icon', text: ICONS[summary.status], attrs: { 'aria-hidden': 'true' } }),
+    el('span', { text: label }),
+  );
+  button.addEventListener('click', (event) => {
+    // The badge often sits inside the course's link card: don't navigate.
+    event.preventDefault();
+    event.stopPropagation();
+    details.hidden = !details.hidden;
+    button.setAttribute('aria-expanded', String(!details.hidden));
+  });
+  root.append(button, details);
+  return host;
+}
+
+/** Same course, status and due date: the badge on the page is still right. */
+export function badgeMatches(host: Element, summary: CourseSummary): boolean {
+  const data = (host as HTMLElement).dataset;
+  return data.mtcCourse === summary.course.name && data.mtcStatus === summary.status && data.mtcDue === (summary.due ?? '');
+}

@@ -1,0 +1,60 @@
+// Watches how the page loads and whether its videos stall, and hands the samples to the pure rules
+// in utils/diagnostics. Media events don't bubble, so they are caught in the capture phase, in this
+// document and in same-origin frames (course players).
+import { assessBuffering, assessConnection, type BufferingEvent, type ConnectionSamples } from '@/utils/diagnostics/connection';
+import type { Diagnosis } from '@/utils/diagnostics/alerts';
+
+/** How often the samples are re-assessed; a slow page is a pattern over seconds, not one event. */
+const ASSESS_EVERY_MS = 2_000;
+
+export function watchConnection(signal: AbortSignal, report: (d: Diagnosis) => void): void {
+  const events: BufferingEvent[] = [];
+  const onMedia = (event: Event) => {
+    if (event.target instanceof HTMLMediaElement) events.push({ type: event.type as BufferingEvent['type'], at: performance.now() });
+    // Stalls are judged when they happen, so a long one is noticed while it lasts too.
+    const verdict = assessBuffering(events, performance.now());
+    if (verdict) report(verdict);
+  };
+  const watched = new WeakSet<Document>();
+  const watchDocument = (doc: Document) => {
+    if (watched.has(doc)) return;
+    watched.add(doc);
+    for (const type of ['waiting', 'stalled', 'playing', 'timeupdate'] as const) doc.addEventListener(type, onMedia, { capture: true, signal });
+  };
+  const watchFrames = () => {
+    for (const frame of document.querySelectorAll('iframe')) {
+      try {
+        if (frame.contentDocument) watchDocument(frame.contentDocument);
+      } catch {
+        // Cross-origin frame: not ours to watch.
+      }
+    }
+  };
+  watchDocument(document);
+  watchFrames();
+  document.addEventListener('load', watchFrames, { capture: true, signal });
+
+  const assess = () => {
+    watchFrames();
+    const verdict = assessConnection(sampleConnection()) ?? assessBuffering(events, performance.now());
+    if (verdict) report(verdict);
+  };
+  const timer = setInterval(assess, ASSESS_EVERY_MS);
+  signal.addEventListener('abort', () => clearInterval(timer));
+}
+
+function sampleConnection(): ConnectionSamples {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+    name: r.name,
+    durationMs: r.duration,
+    transferSize: r.transferSize,
+    initiatorType: r.initiatorType,
+  }));
+  const c = (navigator as Navigator & { connection?: { effectiveType?: string; rtt?: number; downlink?: number } }).connection;
+  return {
+    navigation: nav && nav.duration > 0 ? { durationMs: nav.duration, responseStartMs: nav.responseStart } : undefined,
+    resources,
+    connection: c ? { effectiveType: c.effectiveType ?? 'unknown', rtt: c.rtt ?? 0, downlink: c.downlink ?? 0 } : undefined,
+  };
+}

@@ -1,0 +1,117 @@
+// Reads the course entries on a page, keeps them as records, and mounts a renewal badge beside each
+// catalogue course. Single-page apps re-render their lists: a mutation observer puts badges back.
+import { createCourseMatcher } from '@/utils/catalogue/match';
+import type { PageCourse } from '@/utils/platforms/types';
+import type { DateOrder } from '@/utils/dates/parse';
+import { mergeRecord, recordId, type CompletionRecord, type RecordSource } from '@/utils/records';
+import { summariseCourses, type CourseSummary } from '@/utils/renewal/summary';
+import { badgeMatches, renderBadge } from './badge';
+import { fetchState, saveRecords } from './state';
+
+export interface RenewalBadgeOptions {
+  source: Extract<RecordSource, 'learnupon' | 'cybsafe'>;
+  read: (root: ParentNode, order: DateOrder) => PageCourse[];
+  /** True where the page should list courses: finding none there means the site changed. */
+  expectsCourses: (url: URL) => boolean;
+  signal: AbortSignal;
+}
+
+const BADGE_SELECTOR = 'mtc-renewal[data-mtc="renewal"]';
+
+export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<void> {
+  const { profile, records: held, today } = await fetchState();
+  if (options.signal.aborted) return;
+  const match = createCourseMatcher(profile.courses);
+  const savedIds = new Map<string, string>();
+  let lastFound = -1;
+
+  const run = () => {
+    const seenAt = new Date().toISOString();
+    const entries = options.read(document, profile.dateOrder);
+    const matched = entries.flatMap((entry) => {
+      const course = match(entry.title);
+      return course ? [{ entry, record: toRecord(entry, course.name, options.source, seenAt) }] : [];
+    });
+    const pageRecords = matched.map((m) => m.record);
+    const summaries = new Map(
+      summariseCourses(mergeById(held, pageRecords), profile, today).map((s) => [s.course.name, s] as const),
+    );
+    mountBadges(matched.map(({ entry, record }) => ({ entry, summary: summaries.get(record.course)! })));
+    persist(pageRecords, entries.length);
+  };
+
+  const persist = (pageRecords: CompletionRecord[], found: number) => {
+    const fresh = pageRecords.filter((r) => savedIds.get(r.id) !== fingerprint(r));
+    const expects = options.expectsCourses(new URL(location.href));
+    if (!fresh.length && (found === lastFound || !expects)) return;
+    lastFound = found;
+    for (const r of fresh) savedIds.set(r.id, fingerprint(r));
+    void saveRecords(fresh, expects ? found : Math.max(found, 1)).catch(() => undefined);
+  };
+
+  let scheduled = 0;
+  const observer = new MutationObserver((mutations) => {
+    if (mutations.every(isOwnMutation) || scheduled) return;
+    scheduled = requestAnimationFrame(() => {
+      scheduled = 0;
+      run();
+    });
+  });
+  run();
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  options.signal.addEventListener('abort', () => {
+    observer.disconnect();
+    cancelAnimationFrame(scheduled);
+    document.querySelectorAll(BADGE_SELECTOR).forEach((b) => b.remove());
+  });
+}
+
+function mountBadges(items: { entry: PageCourse; summary: CourseSummary }[]): void {
+  const keep = new Set<Element>();
+  for (const { entry, summary } of items) {
+    const next = entry.anchor.nextElementSibling;
+    if (next?.matches(BADGE_SELECTOR) && badgeMatches(next, summary)) {
+      keep.add(next);
+      continue;
+    }
+    if (next?.matches(BADGE_SELECTOR)) next.remove();
+    const badge = renderBadge(summary);
+    entry.anchor.after(badge);
+    keep.add(badge);
+  }
+  document.querySelectorAll(BADGE_SELECTOR).forEach((b) => keep.has(b) || b.remove());
+}
+
+function isOwnMutation(m: MutationRecord): boolean {
+  const ours = (n: Node) => n instanceof Element && n.matches(BADGE_SELECTOR);
+  return m.type === 'childList' && [...m.addedNodes, ...m.removedNodes].every(ours);
+}
+
+function toRecord(entry: PageCourse, course: string, source: RecordSource, seenAt: string): CompletionRecord {
+  const base = {
+    course,
+    title: entry.title.slice(0, 500),
+    status: entry.status,
+    completedOn: entry.completedOn,
+    dueOn: entry.dueOn,
+    certExpiresOn: entry.certExpiresOn,
+    enrollmentId: entry.enrollmentId,
+    certificateUrl: entry.certificateUrl,
+    source,
+    sourceUrl: location.href.slice(0, 2000),
+    seenAt,
+    countsForCompliance: true,
+  };
+  return { ...base, id: recordId(base) };
+}
+
+function mergeById(held: CompletionRecord[], page: CompletionRecord[]): CompletionRecord[] {
+  const byId = new Map(held.map((r) => [r.id, r]));
+  for (const r of page) {
+    const old = byId.get(r.id);
+    byId.set(r.id, old ? mergeRecord(old, r) : r);
+  }
+  return [...byId.values()];
+}
+
+const fingerprint = (r: CompletionRecord) => [r.status, r.completedOn, r.dueOn, r.certExpiresOn, r.certificateUrl].join('|');

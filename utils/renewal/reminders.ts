@@ -1,0 +1,30 @@
+// Which notifications the daily alarm should show: one per course when it becomes due soon and one
+// when it becomes overdue. The key includes the due date, so renewing and later falling due again
+// notifies afresh, while the same state on the next day does not.
+import type { Course } from '@/utils/catalogue/profile';
+import type { CourseStatus } from './status';
+import type { CourseSummary } from './summary';
+
+export type ReminderStatus = Extract<CourseStatus, 'due-soon' | 'overdue'>;
+
+export interface Reminder {
+  course: Course;
+  status: ReminderStatus;
+  due: string;
+  key: string;
+}
+
+export function reminderKey(course: Course | string, status: CourseStatus, due: string | null): string {
+  return [typeof course === 'string' ? course : course.name, status, due ?? ''].join('|');
+}
+
+/** Reminders not yet sent, worst first; the caller records their keys once shown. */
+export function dueReminders(summaries: readonly CourseSummary[], alreadySent: ReadonlySet<string>): Reminder[] {
+  const reminders: Reminder[] = [];
+  for (const { course, status, due } of summaries) {
+    if ((status !== 'due-soon' && status !== 'overdue') || due === null) continue;
+    const key = reminderKey(course, status, due);
+    if (!alreadySent.has(key)) reminders.push({ course, status, due, key });
+  }
+  return reminders;
+}

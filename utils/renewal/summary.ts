@@ -1,0 +1,139 @@
+// One line per catalogue course: its status today, the due date and why, and the records behind it.
+import { createCourseMatcher } from '@/utils/catalogue/match';
+import type { Course, Profile } from '@/utils/catalogue/profile';
+import type { CompletionRecord } from '@/utils/records';
+import { renewalDue, type DueBasis } from './due';
+import {
+  EXPLAIN_UNDATED,
+  explainCertificate,
+  explainComputed,
+  explainNotCompleted,
+  explainOneOff,
+} from './explain';
+import { courseStatus, statusRank, type CourseStatus } from './status';
+
+// Callers reach the whole renewal API through this module.
+export { renewalDue, type DueBasis, type DueInput, type RenewalDue } from './due';
+export { courseStatus, worstStatus, statusRank, STATUS_ORDER, type CourseStatus } from './status';
+export { statusLabel } from './label';
+export { dueReminders, reminderKey, type Reminder, type ReminderStatus } from './reminders';
+
+export interface CourseSummary {
+  course: Course;
+  status: CourseStatus;
+  /** `YYYY-MM-DD`, or null when there is none (not completed, one-off, unknown). */
+  due: string | null;
+  basis: DueBasis;
+  /** The completion that counts: latest dated one, else an undated one, else null. */
+  latest: CompletionRecord | null;
+  /** Every record for the course, from any source, newest completion first. */
+  history: CompletionRecord[];
+  explanation: string;
+}
+
+/** A record that says the course was done and may count for compliance (not MyLearning/Moodle/NHS). */
+export function isComplianceCompletion(r: CompletionRecord): boolean {
+  return r.countsForCompliance && (r.status === 'completed' || r.status === 'passed' || r.source === 'manual');
+}
+
+function isOtherCompletion(r: CompletionRecord): boolean {
+  return !r.countsForCompliance && (r.status === 'completed' || r.status === 'passed' || r.completedOn !== null);
+}
+
+/** Newest completion first; undated records after dated ones; then the most recently seen. */
+export function compareNewestFirst(a: CompletionRecord, b: CompletionRecord): number {
+  if (a.completedOn !== b.completedOn) {
+    if (a.completedOn === null) return 1;
+    if (b.completedOn === null) return -1;
+    return a.completedOn < b.completedOn ? 1 : -1;
+  }
+  if ((a.certExpiresOn === null) !== (b.certExpiresOn === null)) return a.certExpiresOn === null ? 1 : -1;
+  return a.seenAt < b.seenAt ? 1 : a.seenAt > b.seenAt ? -1 : 0;
+}
+
+function summariseCourse(
+  course: Course,
+  history: CompletionRecord[],
+  today: string,
+  dueSoonDays: number,
+): CourseSummary {
+  const cadence = course.cadenceMonths;
+  const completions = history.filter(isComplianceCompletion); // already newest first
+  const latest = completions[0] ?? null;
+  const base = { course, latest, history };
+
+  if (latest === null) {
+    return {
+      ...base,
+      status: 'not-completed',
+      due: null,
+      basis: 'none',
+      explanation: explainNotCompleted(history.filter(isOtherCompletion).length),
+    };
+  }
+
+  // Only a certificate of the latest completion counts: an old certificate's expiry must not
+  // override a newer completion. Several sources may report the same completion; any expiry they
+  // show belongs to it. Undated records only speak when there is no dated completion at all.
+  // Sorting put records showing an expiry first, then the most recently seen, so the first such
+  // record of the latest completion is the newest reading of its certificate.
+  const certRecord = completions.find((r) => r.completedOn === latest.completedOn && r.certExpiresOn !== null) ?? null;
+  const { due, basis } = renewalDue({
+    completedOn: latest.completedOn,
+    certExpiresOn: certRecord?.certExpiresOn ?? null,
+    cadenceMonths: cadence,
+  });
+
+  if (basis === 'certificate') {
+    return {
+      ...base,
+      status: courseStatus(due, latest.completedOn, today, dueSoonDays, cadence),
+      due,
+      basis,
+      explanation: explainCertificate(certRecord!.source, latest.completedOn),
+    };
+  }
+  if (cadence === null) {
+    return { ...base, status: 'current', due: null, basis: 'one-off', explanation: explainOneOff(latest.completedOn) };
+  }
+  if (latest.completedOn === null || due === null) {
+    return { ...base, status: 'unknown', due: null, basis: 'none', explanation: EXPLAIN_UNDATED };
+  }
+  return {
+    ...base,
+    status: courseStatus(due, latest.completedOn, today, dueSoonDays, cadence),
+    due,
+    basis,
+    explanation: explainComputed(latest.completedOn, cadence, latest.source),
+  };
+}
+
+/** Worst first, then the earliest due date (none last), then catalogue order. */
+function compareSummaries(a: CourseSummary & { order: number }, b: CourseSummary & { order: number }): number {
+  return (
+    statusRank(a.status) - statusRank(b.status) ||
+    (a.due === b.due ? 0 : a.due === null ? 1 : b.due === null ? -1 : a.due < b.due ? -1 : 1) ||
+    a.order - b.order
+  );
+}
+
+/**
+ * One entry per catalogue course on the London day `today`. A record belongs to a course when its
+ * `course` is that course's name or one of its aliases (after normalisation, so a record stored
+ * before an alias was added still counts); other records are ignored.
+ */
+export function summariseCourses(records: readonly CompletionRecord[], profile: Profile, today: string): CourseSummary[] {
+  const match = createCourseMatcher(profile.courses);
+  const byCourse = new Map<Course, CompletionRecord[]>(profile.courses.map((c) => [c, []]));
+  for (const record of records) {
+    const course = match(record.course);
+    if (course) byCourse.get(course)!.push(record);
+  }
+  return profile.courses
+    .map((course, order) => {
+      const history = byCourse.get(course)!.slice().sort(compareNewestFirst);
+      return { ...summariseCourse(course, history, today, profile.dueSoonDays), order };
+    })
+    .sort(compareSummaries)
+    .map(({ order: _order, ...summary }) => summary);
+}

@@ -1,0 +1,87 @@
+// The extension's IndexedDB: one database, versioned, with an ordered list of migrations.
+// Opened only from the extension's own origin (background and extension pages); content scripts
+// run in the page's origin, so they reach records through messages, never directly.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { CompletionRecord } from '@/utils/records';
+
+export const DB_NAME = 'mandatory-training-companion';
+
+export interface EvidenceItem {
+  id: string;
+  kind: 'certificate' | 'screenshot' | 'history' | 'other';
+  course: string | null;
+  completedOn: string | null;
+  name: string;
+  contentType: string;
+  size: number;
+  sourceUrl: string;
+  addedAt: string;
+  /** MyLearning, Moodle or NHS evidence: kept, but left out of the email unless ticked. */
+  countsForCompliance: boolean;
+  data: Blob;
+}
+
+export interface ProblemLogEntry {
+  id?: number;
+  at: string;
+  kind: string;
+  title: string;
+  pageUrl: string;
+}
+
+export interface MtcSchema extends DBSchema {
+  records: { key: string; value: CompletionRecord; indexes: { course: string } };
+  evidence: { key: string; value: EvidenceItem; indexes: { course: string; kind: string } };
+  problems: { key: number; value: ProblemLogEntry; indexes: { at: string } };
+  meta: { key: string; value: unknown };
+}
+
+type UpgradeTx = IDBPTransaction<MtcSchema, StoreNames<MtcSchema>[], 'versionchange'>;
+
+/** Migration N takes the database from version N-1 to N. Append only; never edit a shipped one. */
+export const MIGRATIONS: ((db: IDBPDatabase<MtcSchema>, tx: UpgradeTx) => void)[] = [
+  // 1: records, evidence blobs, the troubleshooting log, and small settings.
+  (db) => {
+    const records = db.createObjectStore('records', { keyPath: 'id' });
+    records.createIndex('course', 'course');
+    const evidence = db.createObjectStore('evidence', { keyPath: 'id' });
+    evidence.createIndex('course', 'course');
+    evidence.createIndex('kind', 'kind');
+    const problems = db.createObjectStore('problems', { keyPath: 'id', autoIncrement: true });
+    problems.createIndex('at', 'at');
+    db.createObjectStore('meta');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+let opening: Promise<IDBPDatabase<MtcSchema>> | null = null;
+
+export function openStore(name = DB_NAME): Promise<IDBPDatabase<MtcSchema>> {
+  if (name !== DB_NAME) return openAt(name);
+  opening ??= openAt(name).catch((error) => {
+    opening = null;
+    throw error;
+  });
+  return opening;
+}
+
+function openAt(name: string): Promise<IDBPDatabase<MtcSchema>> {
+  return openDB<MtcSchema>(name, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]!(db, tx);
+    },
+    blocking() {
+      // A newer version (extension update) wants the database: let it have it.
+      void opening?.then((db) => db.close());
+      opening = null;
+    },
+  });
+}
+
+/** For tests: forget the shared connection. */
+export async function closeStore(): Promise<void> {
+  const db = await opening?.catch(() => null);
+  db?.close();
+  opening = null;
+}
