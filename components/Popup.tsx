@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
+import { CaptureButton } from './CaptureButton';
 import { CourseList } from './CourseList';
+import { ExportPanel } from './ExportPanel';
 import { useOverview } from './useOverview';
 
 async function openSidePanel() {
@@ -39,6 +41,15 @@ export function Popup() {
           Settings
         </a>
       </div>
+      <div style={{ marginTop: '12px' }}>
+        <CaptureButton />
+      </div>
+      {overview && overview.records.length > 0 && (
+        <details style={{ marginTop: '8px' }}>
+          <summary>Export evidence for a completion issue</summary>
+          <ExportPanel overview={overview} compact />
+        </details>
+      )}
     </main>
   );
 }

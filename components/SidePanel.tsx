@@ -5,6 +5,8 @@ import { CourseList } from './CourseList';
 import { CourseHistory } from './CourseHistory';
 import { ManualEntry } from './ManualEntry';
 import { Troubleshoot } from './Troubleshoot';
+import { EvidenceLocker } from './EvidenceLocker';
+import { ExportPanel } from './ExportPanel';
 import { useOverview } from './useOverview';
 
 function useSiteChangedNotice(): { url: string; at: string } | null {
@@ -55,6 +57,8 @@ export function SidePanel() {
           </CourseList>
         </section>
       )}
+      {overview && <ExportPanel overview={overview} />}
+      {overview && <EvidenceLocker overview={overview} onChanged={() => void changed()} />}
       {overview && <Troubleshoot profile={overview.profile} />}
     </main>
   );

@@ -1,3 +1,4 @@
+import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { route, RefusedMessage } from '@/utils/background/router';
 import { logProblem, refreshBadge, savePageRecords } from '@/utils/background/state';

@@ -1,8 +1,12 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { initDoctor } from '@/utils/content/doctor';
+import { listenForCollect } from '@/utils/content/collect';
 import { readCybSafeAccount, readCybSafeCompletion } from '@/utils/platforms/cybsafe/read';
 import { cybSafePageKind } from '@/utils/platforms/cybsafe/pages';
+
+const isCourseListPage = (url: URL) => ['home', 'certificate'].includes(cybSafePageKind(url) ?? '');
 
 export default defineContentScript({
   matches: ['https://app.cybsafe.com/*'],
@@ -11,9 +15,14 @@ export default defineContentScript({
     runFeatures(ctx, [
       {
         name: 'renewal badges',
-        include: (url) => cybSafePageKind(url) === 'home',
+        include: isCourseListPage,
         init: (signal) =>
           initRenewalBadges({ source: 'cybsafe', read: readCybSafeCompletion, expectsCourses: () => true, signal }),
+      },
+      {
+        name: 'evidence collector',
+        include: isCourseListPage,
+        init: (signal) => listenForCollect(signal, { readCourses: readCybSafeCompletion, readAccount: readCybSafeAccount }),
       },
       {
         name: 'sign-in and connection doctor',

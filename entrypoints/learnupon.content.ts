@@ -1,7 +1,9 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { initDoctor } from '@/utils/content/doctor';
-import { readLearnUponAccount, readLearnUponCourses } from '@/utils/platforms/learnupon/read';
+import { listenForCollect } from '@/utils/content/collect';
+import { findTrainingHistoryButton, findTrainingHistoryLink, readLearnUponAccount, readLearnUponCourses } from '@/utils/platforms/learnupon/read';
 import { learnUponPageKind } from '@/utils/platforms/learnupon/pages';
 
 export default defineContentScript({
@@ -18,6 +20,16 @@ export default defineContentScript({
             read: readLearnUponCourses,
             expectsCourses: (url) => learnUponPageKind(url) === 'dashboard',
             signal,
+          }),
+      },
+      {
+        name: 'evidence collector',
+        include: (url) => ['dashboard', 'details'].includes(learnUponPageKind(url)),
+        init: (signal) =>
+          listenForCollect(signal, {
+            readCourses: readLearnUponCourses,
+            readAccount: readLearnUponAccount,
+            history: { findButton: findTrainingHistoryButton, findLink: findTrainingHistoryLink },
           }),
       },
       {

@@ -98,14 +98,85 @@ export function profileConflicts(profile: Profile): string[] {
   return problems;
 }
 
-function jsonSyntaxError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const at = /position (\d+)/.exec(message);
-  if (!at) return `The file is not valid JSON: ${message}`;
-  const before = text.slice(0, Number(at[1]));
+/**
+ * Where JSON.parse gave up, found by a small scanner because V8's messages only sometimes carry a
+ * position. Returns the offset of the first character that cannot continue valid JSON.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const expect = (c: string) => (text[i] === c ? i++ : fail());
+  const string = () => {
+    expect('"');
+    while (text[i] !== '"') {
+      if (i >= text.length || text.charCodeAt(i) < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-f]{4}$/i.test(text.slice(i + 1, i + 5))) fail();
+          i += 5;
+        } else if ('"\\/bfnrt'.includes(text[i] ?? 'x')) i++;
+        else fail();
+      } else i++;
+    }
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        string();
+        ws();
+        expect(':');
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else return void expect('}');
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else return void expect(']');
+      }
+    }
+    if (c === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (!literal) fail();
+    i += literal![0].length;
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : -1;
+  } catch (at) {
+    return typeof at === 'number' ? at : 0; // a stack overflow from absurd nesting: point at the start
+  }
+}
+
+function jsonSyntaxError(text: string): string {
+  const at = jsonErrorOffset(text);
+  if (at < 0) return 'The file is not valid JSON.';
+  const before = text.slice(0, at);
   const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `The file is not valid JSON: the problem is at line ${line}, column ${column}.`;
+  const column = at - before.lastIndexOf('\n');
+  const where = at >= text.length ? 'it ends too early' : `the problem is at line ${line}, column ${column}`;
+  return `The file is not valid JSON: ${where}. Check for a missing comma, quote or bracket near there.`;
 }
 
 /** Reads a profile file. Nothing is returned unless the whole file is valid. */
@@ -116,8 +187,8 @@ export function parseProfileJson(text: string): ProfileParseResult {
   let data: unknown;
   try {
     data = JSON.parse(body);
-  } catch (error) {
-    return { ok: false, error: jsonSyntaxError(body, error) };
+  } catch {
+    return { ok: false, error: jsonSyntaxError(body) };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, error: 'The file must hold one JSON object (a training profile), not a list or a single value.' };

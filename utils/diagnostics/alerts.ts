@@ -14,8 +14,8 @@ export interface Diagnosis {
   kind: AlertKind;
   /** What happened, in a few plain words. */
   title: string;
-  /** One or two sentences: what the page told us and why it matters. */
-  summary: string;
+  /** One or two sentences: what the page told us and why it matters (every detector here sets it). */
+  summary?: string;
   steps: AlertStep[];
   /** Facts worth quoting to a helpdesk: code, requestId, correlationId, timestamp, account, measurements. */
   details?: Record<string, string>;

@@ -1,6 +1,6 @@
 // Everything we know about Microsoft's sign-in and My Apps pages (platforms.md), in one place so a change
 // on their side is a one-file fix. Microsoft says its sentences change: codes and ids are what we key on.
-import { findMessage, isEmail, normalizeText, visibleText } from './text';
+import { findMessage, isEmail, visibleText } from './text';
 
 export const MICROSOFT_LOGIN_HOSTS = ['login.microsoftonline.com', 'login.microsoft.com', 'login.live.com', 'login.windows.net'];
 export const MY_APPS_HOSTS = ['myapps.microsoft.com', 'myapplications.microsoft.com', 'account.activedirectory.windowsazure.com'];
@@ -100,6 +100,7 @@ export function readMicrosoftAccountEmail(root: ParentNode): string | null {
   return null;
 }
 
+/** The visible line that opens with `phrase` (normalised text), if any. */
 export function hasPhrase(root: ParentNode, phrase: RegExp, maxLength = 300): Element | null {
-  return findMessage(root, (t) => phrase.test(normalizeText(t)), maxLength);
+  return findMessage(root, (t) => phrase.test(t), maxLength);
 }

@@ -67,13 +67,16 @@ const EW_MAX_BYTES = 45;
  * (a word must decode to complete UTF-8 on its own). Adjacent encoded words separated by folding
  * whitespace decode with the whitespace dropped, so the split is lossless.
  */
-export function encodedWords(text: string): string[] {
+export function encodedWords(text: string, firstMax = 75): string[] {
   const words: string[] = [];
   let current = '';
   let currentBytes = 0;
+  // The first word shares its line with the header name, so it may have to be shorter.
+  const firstBytes = Math.max(3, Math.floor((Math.min(firstMax, 75) - 12) / 4) * 3);
   for (const ch of text) {
     const n = encoder.encode(ch).length;
-    if (currentBytes + n > EW_MAX_BYTES && current) {
+    const max = words.length === 0 ? firstBytes : EW_MAX_BYTES;
+    if (currentBytes + n > max && current) {
       words.push(EW_PREFIX + base64OfString(current) + EW_SUFFIX);
       current = '';
       currentBytes = 0;
@@ -106,30 +109,33 @@ export function foldHeader(name: string, tokens: string[]): string {
   return out;
 }
 
+/** Room for the first token after `Name: ` within 78 characters. */
+const firstRoom = (header: string) => 78 - header.length - 2;
+
 /**
  * Unstructured text (Subject): plain when it is printable ASCII with single spaces and short words
  * (folding at a space is then lossless); otherwise encoded words, which keep every character.
  */
-function textTokens(text: string): string[] {
+function textTokens(text: string, firstMax: number): string[] {
   if (text === '') return [];
   const words = text.split(' ');
   const plain =
     isPrintableAscii(text) &&
     !text.includes('=?') &&
-    words.every((w) => w.length > 0 && w.length <= 70);
-  return plain ? words : encodedWords(text);
+    words.every((w, i) => w.length > 0 && w.length <= (i === 0 ? firstMax : 76));
+  return plain ? words : encodedWords(text, firstMax);
 }
 
 const ATEXT_PHRASE = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+( [A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*$/;
 
-function displayNameTokens(name: string): string[] {
-  if (ATEXT_PHRASE.test(name) && !name.includes('=?') && name.split(' ').every((w) => w.length <= 70)) {
+function displayNameTokens(name: string, firstMax: number): string[] {
+  if (ATEXT_PHRASE.test(name) && !name.includes('=?') && name.split(' ').every((w, i) => w.length <= (i === 0 ? firstMax : 76))) {
     return name.split(' ');
   }
-  if (isPrintableAscii(name) && name.length <= 60 && !name.includes('=?')) {
+  if (isPrintableAscii(name) && name.length + 2 <= firstMax && !name.includes('=?')) {
     return [`"${name.replace(/["\\]/g, '\\$&')}"`];
   }
-  return encodedWords(name);
+  return encodedWords(name, firstMax);
 }
 
 /** An addr-spec we can write without SMTPUTF8: printable ASCII, one @, no spaces or brackets. */
@@ -137,17 +143,17 @@ export function isPlainAddress(address: string): boolean {
   return /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/.test(address) && isPrintableAscii(address) && address.length <= 254;
 }
 
-function addressTokens(address: EmlAddress): string[] {
+function addressTokens(address: EmlAddress, firstMax: number): string[] {
   const { name, address: addr } = typeof address === 'string' ? { name: undefined, address } : address;
   if (!isPlainAddress(addr)) throw new RangeError(`not an e-mail address we can write: ${JSON.stringify(addr)}`);
   const display = name ? sanitizeHeaderText(name).trim() : '';
-  return display ? [...displayNameTokens(display), `<${addr}>`] : [addr];
+  return display ? [...displayNameTokens(display, firstMax), `<${addr}>`] : [addr];
 }
 
-function addressListTokens(list: EmlAddress[]): string[] {
+function addressListTokens(header: string, list: EmlAddress[]): string[] {
   const tokens: string[] = [];
   list.forEach((address, i) => {
-    const t = addressTokens(address);
+    const t = addressTokens(address, i === 0 ? firstRoom(header) : 75);
     if (i < list.length - 1) t[t.length - 1] += ',';
     tokens.push(...t);
   });
@@ -249,9 +255,9 @@ function chooseBoundary(parts: string[]): string {
 export function buildEml(input: EmlInput): string {
   const to = Array.isArray(input.to) ? input.to : [input.to];
   const headers: string[] = [];
-  if (input.from) headers.push(foldHeader('From', addressListTokens([input.from])));
-  headers.push(foldHeader('To', addressListTokens(to)));
-  headers.push(foldHeader('Subject', textTokens(sanitizeHeaderText(input.subject))));
+  if (input.from) headers.push(foldHeader('From', addressListTokens('From', [input.from])));
+  headers.push(foldHeader('To', addressListTokens('To', to)));
+  headers.push(foldHeader('Subject', textTokens(sanitizeHeaderText(input.subject), firstRoom('Subject'))));
   headers.push('X-Unsent: 1');
   headers.push('MIME-Version: 1.0');
 

@@ -29,7 +29,7 @@ function clean(text: string): string {
 
 function splitExtension(name: string): { base: string; ext: string } {
   const dot = name.lastIndexOf('.');
-  if (dot <= 0 || dot === name.length - 1) return { base: name, ext: '' };
+  if (dot < 0 || dot === name.length - 1) return { base: name, ext: '' };
   const ext = name.slice(dot + 1);
   // "Report v1.2 final" has no real extension: only short alphanumeric tails count.
   if (!/^[A-Za-z0-9]{1,8}$/.test(ext)) return { base: name, ext: '' };
@@ -45,7 +45,7 @@ export function asciiFileName(name: string, maxLength = 40): string {
   const suffix = ext ? `.${ext}` : '';
   const room = Math.max(1, maxLength - suffix.length);
   let stem = clean(base).slice(0, room).replace(/[-.]+$/, '');
-  if (!stem) stem = 'file';
+  if (!stem) stem = 'file'.slice(0, room);
   if (RESERVED.test(stem)) stem = `${stem}-file`.slice(0, room);
   return `${stem}${suffix}`;
 }

@@ -40,7 +40,7 @@ function isOtherCompletion(r: CompletionRecord): boolean {
   return !r.countsForCompliance && (r.status === 'completed' || r.status === 'passed' || r.completedOn !== null);
 }
 
-/** Newest completion first; undated records after dated ones; then the most recently seen. */
+/** Newest completion first (undated after dated); then those showing a certificate; then the most recently seen. */
 export function compareNewestFirst(a: CompletionRecord, b: CompletionRecord): number {
   if (a.completedOn !== b.completedOn) {
     if (a.completedOn === null) return 1;
@@ -48,7 +48,11 @@ export function compareNewestFirst(a: CompletionRecord, b: CompletionRecord): nu
     return a.completedOn < b.completedOn ? 1 : -1;
   }
   if ((a.certExpiresOn === null) !== (b.certExpiresOn === null)) return a.certExpiresOn === null ? 1 : -1;
-  return a.seenAt < b.seenAt ? 1 : a.seenAt > b.seenAt ? -1 : 0;
+  if (a.seenAt !== b.seenAt) return a.seenAt < b.seenAt ? 1 : -1;
+  // Total order, so the result never depends on the order records were stored in; of two
+  // disagreeing expiries read at once, the earlier is the safer one to show.
+  if (a.certExpiresOn !== b.certExpiresOn) return a.certExpiresOn! < b.certExpiresOn! ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function summariseCourse(
@@ -73,11 +77,13 @@ function summariseCourse(
   }
 
   // Only a certificate of the latest completion counts: an old certificate's expiry must not
-  // override a newer completion. Several sources may report the same completion; any expiry they
-  // show belongs to it. Undated records only speak when there is no dated completion at all.
-  // Sorting put records showing an expiry first, then the most recently seen, so the first such
-  // record of the latest completion is the newest reading of its certificate.
-  const certRecord = completions.find((r) => r.completedOn === latest.completedOn && r.certExpiresOn !== null) ?? null;
+  // override a newer completion. Several sources may report the same completion; an expiry any of
+  // them shows belongs to it (sorting put those first, newest reading first). Undated records only
+  // speak when there is no dated completion at all.
+  const certRecord =
+    completions.find(
+      (r) => r.completedOn === latest.completedOn && r.certExpiresOn !== null && (r.completedOn === null || r.certExpiresOn >= r.completedOn),
+    ) ?? null;
   const { due, basis } = renewalDue({
     completedOn: latest.completedOn,
     certExpiresOn: certRecord?.certExpiresOn ?? null,

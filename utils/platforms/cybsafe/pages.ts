@@ -14,7 +14,7 @@ export function isCybSafeUrl(url: URL | string): boolean {
 }
 
 /** The page kind, or null when the URL is not CybSafe's. */
-export function cybsafePageKind(url: URL | string): CybSafePageKind | null {
+export function cybSafePageKind(url: URL | string): CybSafePageKind | null {
   if (!isCybSafeUrl(url)) return null;
   const path = new URL(String(url)).pathname.replace(/\/+$/, '').toLowerCase() || '/';
   if (/^\/(login|sign-?in|sso)(\/|$)/.test(path)) return 'login';

@@ -4,7 +4,7 @@
 import type { PageAccount, PageCourse } from '@/utils/platforms/types';
 import type { EnrollmentStatus } from '@/utils/records';
 import { parseDisplayDate, type DateOrder } from '@/utils/dates/parse';
-import { isEmail, isHiddenByMarkup, normalizeText } from '@/utils/diagnostics/text';
+import { isEmail, normalizeText } from '@/utils/diagnostics/text';
 import { CS_DEFAULT_TITLE, CS_SELECTORS, CS_TEXT } from './selectors';
 
 function textOf(el: Element): string {
@@ -207,5 +207,3 @@ export function readCybSafeAccount(root: ParentNode): PageAccount {
   return { name: name ?? null, email: email ?? null };
 }
 
-/** Exposed for the content script: whether a hidden-by-markup element should be skipped when mounting. */
-export { isHiddenByMarkup };

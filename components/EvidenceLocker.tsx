@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { EvidenceItem } from '@/utils/store/db';
+import { addEvidence, deleteEvidence, listEvidence, renameEvidence, restoreEvidence, StorageFullError, storageUse } from '@/utils/store/evidence';
+import { collectFromSite, type CollectSite } from '@/utils/evidence/collect-client';
+import { checkEvidenceFile, importCollected, importHistoryFile, type ImportOutcome } from '@/utils/evidence/locker';
+import { formatDate } from '@/utils/dates/calendar';
+import type { Overview } from './useOverview';
+
+const KIND_WORDS: Record<EvidenceItem['kind'], string> = { certificate: 'Certificate', screenshot: 'Screenshot', history: 'Training history', other: 'Image' };
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof StorageFullError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The evidence locker: what is kept, where it came from, and ways to add more. */
+export function EvidenceLocker({ overview, onChanged }: { overview: Overview; onChanged: () => void }) {
+  const [items, setItems] = useState<EvidenceItem[]>([]);
+  const [use, setUse] = useState<{ usage: number; quota: number } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [undo, setUndo] = useState<EvidenceItem | null>(null);
+  const [course, setCourse] = useState('');
+  const [external, setExternal] = useState(false);
+  const historyInput = useRef<HTMLInputElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const refresh = useCallback(async () => {
+    setItems(await listEvidence());
+    setUse(await storageUse());
+  }, []);
+  useEffect(() => void refresh(), [refresh]);
+
+  const run = async (label: string, work: () => Promise<ImportOutcome>) => {
+    setBusy(label);
+    setOutcome(null);
+    try {
+      setOutcome(await work());
+    } catch (error) {
+      setOutcome({ done: [], problems: [describeError(error)] });
+    } finally {
+      setBusy(null);
+      await refresh();
+      onChanged();
+    }
+  };
+
+  const fetchFrom = (site: CollectSite) =>
+    run(site === 'learnupon' ? 'Fetching from LearnUpon…' : 'Fetching from CybSafe…', async () =>
+      importCollected(await collectFromSite(site, overview.profile, { history: site === 'learnupon' }), overview.profile),
+    );
+
+  const importHistory = (file: File | undefined) =>
+    file && run('Reading the training history…', async () => importHistoryFile(new Uint8Array(await file.arrayBuffer()), file.name, '', overview.profile));
+
+  const addFiles = (files: FileList | File[] | null | undefined) =>
+    files?.length &&
+    run('Adding files…', async () => {
+      const done: string[] = [];
+      const problems: string[] = [];
+      for (const file of files) {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const check = checkEvidenceFile(bytes);
+        if ('error' in check) {
+          problems.push(`${file.name}: ${check.error}`);
+          continue;
+        }
+        await addEvidence([{ kind: check.kind, course: course || null, completedOn: null, name: file.name, contentType: check.contentType, sourceUrl: '', countsForCompliance: !external, data: new Blob([bytes], { type: check.contentType }) }]);
+        done.push(`${file.name} added${external ? ' (marked as not counting for UCL compliance)' : ''}.`);
+      }
+      return { done, problems };
+    });
+
+  const remove = async (item: EvidenceItem) => {
+    const removed = await deleteEvidence(item.id);
+    setUndo(removed ?? null);
+    await refresh();
+  };
+
+  const rename = async (item: EvidenceItem) => {
+    const name = window.prompt('New name for this item', item.name)?.trim();
+    if (name) await renameEvidence(item.id, name.slice(0, 200));
+    await refresh();
+  };
+
+  const preview = (item: EvidenceItem) => {
+    const url = URL.createObjectURL(item.data);
+    void browser.tabs.create({ url });
+    setTimeout(() => URL.revokeObjectURL(url), 120_000);
+  };
+
+  return (
+    <section aria-labelledby="locker-heading" data-mtc-section="locker">
+      <h2 id="locker-heading">Evidence locker</h2>
+      <div class="row">
+        <button type="button" data-mtc-action="fetch-learnupon" disabled={!!busy} onClick={() => void fetchFrom('learnupon')}>Fetch my training history and certificates</button>
+        <button type="button" class="secondary" data-mtc-action="fetch-cybsafe" disabled={!!busy} onClick={() => void fetchFrom('cybsafe')}>Fetch my CybSafe certificate</button>
+      </div>
+      <p class="muted">These use your open LearnUpon or CybSafe session in a tab; you stay signed in as you are. Nothing is sent anywhere.</p>
+      <div class="row">
+        <button type="button" class="secondary" disabled={!!busy} onClick={() => historyInput.current?.click()}>Import a training history file…</button>
+        <input ref={historyInput} hidden type="file" accept=".xlsx,.xls,.csv" aria-label="Training history file" data-mtc-input="history" onChange={(e) => { const input = e.currentTarget; void importHistory(input.files?.[0]); input.value = ''; }} />
+      </div>
+      <div
+        class="notice"
+        style={{ background: '#f6f7f9', borderStyle: 'dashed', borderColor: '#767676' }}
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault();
+          void addFiles(e.dataTransfer?.files);
+        }}
+      >
+        <p style={{ margin: '0 0 6px' }}>Add a certificate or screenshot you already have (PDF, PNG or JPEG): drop it here or pick it.</p>
+        <label for="locker-course">Course</label>
+        <select id="locker-course" value={course} onChange={(e) => setCourse(e.currentTarget.value)}>
+          <option value="">Not a listed course (e.g. role-specific)</option>
+          {overview.profile.courses.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
+        </select>
+        <div class="row" style={{ marginTop: '6px' }}>
+          <input type="checkbox" id="locker-external" checked={external} onChange={(e) => setExternal(e.currentTarget.checked)} />
+          <label for="locker-external" style={{ fontWeight: 400, margin: 0 }}>From MyLearning, Moodle or an NHS trust (kept for you; does not count for UCL)</label>
+        </div>
+        <div class="row" style={{ marginTop: '6px' }}>
+          <button type="button" class="secondary" disabled={!!busy} onClick={() => fileInput.current?.click()}>Choose files…</button>
+          <input ref={fileInput} hidden multiple type="file" accept="application/pdf,image/png,image/jpeg" aria-label="Evidence files" data-mtc-input="evidence" onChange={(e) => { const input = e.currentTarget; void addFiles([...(input.files ?? [])]); input.value = ''; }} />
+        </div>
+      </div>
+      <div aria-live="polite" data-mtc-locker-status>
+        {busy && <p class="muted">{busy}</p>}
+        {outcome?.done.map((t) => <p class="ok" key={t}>{t}</p>)}
+        {outcome?.problems.map((t) => <p class="error" key={t}>{t}</p>)}
+        {undo && (
+          <p class="notice">
+            Deleted “{undo.name}”.{' '}
+            <button type="button" class="secondary" onClick={() => void restoreEvidence(undo).then(() => setUndo(null)).then(refresh)}>Undo</button>
+          </p>
+        )}
+      </div>
+      {items.length ? (
+        <table data-mtc-list="evidence">
+          <caption class="visually-hidden">Evidence kept</caption>
+          <thead>
+            <tr><th scope="col">Item</th><th scope="col">Course</th><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Size</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id} data-mtc-evidence-kind={item.kind}>
+                <td>{KIND_WORDS[item.kind]}: {item.name}{!item.countsForCompliance && <span class="muted"> (does not count for UCL)</span>}</td>
+                <td>{item.course ?? '—'}</td>
+                <td>{item.completedOn ? formatDate(item.completedOn) : new Date(item.addedAt).toLocaleDateString('en-GB')}</td>
+                <td>{item.sourceUrl ? safeHost(item.sourceUrl) : 'Added by you'}</td>
+                <td>{formatSize(item.size)}</td>
+                <td>
+                  <div class="row">
+                    <button type="button" class="secondary" onClick={() => preview(item)}>Preview<span class="visually-hidden"> {item.name}</span></button>
+                    <button type="button" class="secondary" onClick={() => void rename(item)}>Rename<span class="visually-hidden"> {item.name}</span></button>
+                    <button type="button" class="secondary" onClick={() => void remove(item)}>Delete<span class="visually-hidden"> {item.name}</span></button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p class="muted">No evidence kept yet.</p>
+      )}
+      {use && <p class="muted">Storage used: {formatSize(use.usage)}{use.quota ? ` of ${formatSize(use.quota)} available` : ''}.</p>}
+    </section>
+  );
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url.slice(0, 40);
+  }
+}

@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeStore, DB_NAME, DB_VERSION } from '@/utils/store/db';
+import { listRecords, upsertRecords } from '@/utils/store/records';
+import { recordId, type CompletionRecord } from '@/utils/records';
+import { savePageRecords } from '@/utils/background/state';
+
+function record(patch: Partial<CompletionRecord> = {}): CompletionRecord {
+  const base: CompletionRecord = {
+    id: '', course: 'UCL Fire Safety', title: 'UCL Fire Safety', status: 'completed', completedOn: '2025-03-03', dueOn: null,
+    certExpiresOn: '2028-03-03', enrollmentId: '109552810', certificateUrl: 'https://ucl.learnupon.com/c.pdf', source: 'learnupon',
+    sourceUrl: 'https://ucl.learnupon.com/dashboard', seenAt: '2026-11-28T09:00:00Z', countsForCompliance: true, ...patch,
+  };
+  return { ...base, id: patch.id ?? recordId(base) };
+}
+
+afterEach(async () => {
+  await closeStore();
+  await new Promise<void>((resolve) => {
+    const req = indexedDB.deleteDatabase(DB_NAME);
+    req.onsuccess = req.onerror = () => resolve();
+  });
+});
+
+describe('records store', () => {
+  it('opens at the latest schema version', async () => {
+    await listRecords();
+    const dbs = await indexedDB.databases();
+    expect(dbs.find((d) => d.name === DB_NAME)?.version).toBe(DB_VERSION);
+  });
+
+  it('a later read never erases an earlier completion or certificate', async () => {
+    await upsertRecords([record()]);
+    await upsertRecords([record({ completedOn: null, certExpiresOn: null, certificateUrl: null, id: recordId(record()), seenAt: '2026-11-29T09:00:00Z' })]);
+    const [held] = await listRecords();
+    expect(held).toMatchObject({ completedOn: '2025-03-03', certExpiresOn: '2028-03-03', certificateUrl: 'https://ucl.learnupon.com/c.pdf', seenAt: '2026-11-29T09:00:00Z' });
+  });
+
+  it('is all or nothing: one invalid record stores none', async () => {
+    await upsertRecords([record()]);
+    await expect(upsertRecords([record({ enrollmentId: '1' }), { ...record(), completedOn: 'yesterday' }])).rejects.toThrow();
+    expect(await listRecords()).toHaveLength(1);
+  });
+
+  it('a page may only store records of its own site and host', async () => {
+    const page = new URL('https://ucl.learnupon.com/dashboard');
+    const saved = await savePageRecords('learnupon', page, [
+      record(),
+      record({ source: 'manual', enrollmentId: '2' }),
+      record({ sourceUrl: 'https://app.cybsafe.com/', enrollmentId: '3' }),
+      record({ source: 'cybsafe', enrollmentId: '4' }),
+    ], 1);
+    expect(saved).toBe(1);
+    expect((await listRecords()).map((r) => r.enrollmentId)).toEqual(['109552810']);
+  });
+});

@@ -1,0 +1,401 @@
+// LearnUpon page → course entries and the signed-in account. The markup is a guess (platforms.md), so
+// an entry is found by structure: the largest element around a link to /enrollments/<id>/… that holds
+// no other enrollment, with a status word, a title and labelled dates inside. Works on the dashboard
+// (many entries), on a details page (one) and on tables. Pure DOM: textContent only, no browser APIs.
+import { parseDisplayDate, type DateOrder } from '@/utils/dates/parse';
+import type { PageAccount, PageCourse } from '@/utils/platforms/types';
+import type { EnrollmentStatus } from '@/utils/records';
+import {
+  ACTION_TEXT,
+  CERTIFICATE_TEXT,
+  DATE_LIKE,
+  EMAIL,
+  ENROLLMENT_PATH,
+  INITIALS,
+  LU_SELECTORS as S,
+  MENU_ACTION_TEXT,
+  PERSON_NAME,
+  PROFILE_LINK_HREF,
+  PROFILE_LINK_TEXT,
+  TRAINING_HISTORY_BUTTON,
+  TRAINING_HISTORY_FILE,
+  TRAINING_HISTORY_LINK_TEXT,
+  dateKindFromLabel,
+  normalise,
+  statusFromText,
+  type DateKind,
+} from './selectors';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const SKIP = `${S.ours}, ${S.invisible}`;
+
+// ---------------------------------------------------------------- text
+
+/** textContent without our own badges and scripts, with a space at element edges so words never run together. */
+function textOf(node: Node): string {
+  if (node.nodeType === TEXT_NODE) return node.nodeValue ?? '';
+  if (node.nodeType !== ELEMENT_NODE || (node as Element).matches(SKIP)) return '';
+  let out = ' ';
+  for (const child of Array.from(node.childNodes)) out += textOf(child);
+  return `${out} `;
+}
+
+function cleanText(node: Node): string {
+  return textOf(node).replace(/\s+/g, ' ').trim();
+}
+
+function isSkipped(el: Element): boolean {
+  return el.closest(SKIP) !== null;
+}
+
+/** Inside `scope`, within an element matching `selector` that is itself inside scope (not an ancestor of it). */
+function insideWithin(el: Element, selector: string, scope: Element): Element | null {
+  const host = el.closest(selector);
+  return host && host !== scope && scope.contains(host) ? host : null;
+}
+
+function dateMatches(text: string): RegExpExecArray[] {
+  return Array.from(text.matchAll(new RegExp(DATE_LIKE.source, 'g')));
+}
+
+function startsWithDate(text: string): boolean {
+  return new RegExp(`^\\s*(?:${DATE_LIKE.source})`).test(text);
+}
+
+// ---------------------------------------------------------------- links
+
+interface EnrollmentLink {
+  a: Element;
+  id: string;
+  href: string;
+}
+
+/** The link's absolute URL when the document has a base to resolve against, else the attribute as written. */
+function hrefOf(a: Element): string | null {
+  const raw = a.getAttribute('href')?.trim();
+  if (!raw || raw.startsWith('#') || /^javascript:/i.test(raw)) return null;
+  try {
+    return new URL(raw, a.ownerDocument?.baseURI).href;
+  } catch {
+    return raw;
+  }
+}
+
+function pathOf(href: string): string {
+  try {
+    return new URL(href, 'https://portal.invalid').pathname;
+  } catch {
+    return href;
+  }
+}
+
+function enrollmentLinks(root: ParentNode): EnrollmentLink[] {
+  return Array.from(root.querySelectorAll(S.links)).flatMap((a) => {
+    const href = hrefOf(a);
+    const id = href && !isSkipped(a) ? ENROLLMENT_PATH.exec(pathOf(href))?.[1] : undefined;
+    return href && id ? [{ a, id, href }] : [];
+  });
+}
+
+// ---------------------------------------------------------------- status
+
+/** A status line: an element whose whole text is a status word, not a tab, a caption or a date label. */
+function isStatusElement(el: Element, scope: Element): EnrollmentStatus | null {
+  if (isSkipped(el) || insideWithin(el, S.furniture, scope)) return null;
+  const text = cleanText(el);
+  if (text.length > 40) return null;
+  const status = statusFromText(text);
+  if (!status) return null;
+  // A filter tab or widget link says "Completed 5"; a whole-card link is long and still counts.
+  const host = insideWithin(el, S.notStatusHost, scope) ?? (el.matches(S.notStatusHost) ? el : null);
+  if (host && cleanText(host).length <= 40) return null;
+  // "Completed" followed by a date is that date's label.
+  let next = el.nextSibling;
+  while (next && !cleanText(next)) next = next.nextSibling;
+  if (next && startsWithDate(cleanText(next))) return null;
+  // The innermost element with the word, so one line is one candidate.
+  if (Array.from(el.children).some((c) => cleanText(c) === text)) return null;
+  return status;
+}
+
+function statusIn(scope: Element): EnrollmentStatus | null {
+  for (const el of Array.from(scope.querySelectorAll('*'))) {
+    const status = isStatusElement(el, scope);
+    if (status) return status;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- the entry container
+
+function hasOtherEnrollment(el: Element, id: string, links: EnrollmentLink[]): boolean {
+  return links.some((l) => l.id !== id && el.contains(l.a));
+}
+
+/**
+ * The entry around one enrollment link: first the smallest ancestor with a status word (never one that
+ * holds another enrollment), then as far up as stays one entry — not into a list (a lone card must not
+ * swallow its list), not past <main>, never to <body>.
+ */
+function entryContainer(link: EnrollmentLink, links: EnrollmentLink[]): Element {
+  let entry: Element = link.a;
+  for (let el = link.a.parentElement; el && !el.matches('html, body'); el = el.parentElement) {
+    if (hasOtherEnrollment(el, link.id, links)) break;
+    if (statusIn(el)) {
+      entry = el;
+      break;
+    }
+  }
+  while (!entry.matches('main, [role="main"]')) {
+    const parent: Element | null = entry.parentElement;
+    if (!parent || parent.matches('html, body') || parent.matches(S.list) || hasOtherEnrollment(parent, link.id, links)) break;
+    entry = parent;
+  }
+  return entry;
+}
+
+// ---------------------------------------------------------------- dates
+
+/** The header of a table or grid cell's column, when the table has a header row. */
+function columnHeader(cell: Element): string | null {
+  const row = cell.parentElement;
+  if (!row?.matches(S.rows)) return null;
+  const index = Array.from(row.children).filter((c) => c.matches(S.cells)).indexOf(cell);
+  const table = row.closest('table, [role="table"], [role="grid"]');
+  if (index < 0 || !table) return null;
+  const rows = Array.from(table.querySelectorAll(S.rows));
+  const headerRow =
+    table.querySelector('thead tr') ??
+    rows.find((r) => {
+      const cells = Array.from(r.children).filter((c) => c.matches(S.cells));
+      return cells.length > 1 && cells.every((c) => c.matches(S.columnHeaders));
+    });
+  if (!headerRow || headerRow === row) return null;
+  const header = Array.from(headerRow.children).filter((c) => c.matches(S.cells))[index];
+  return header ? cleanText(header) : null;
+}
+
+/** Text of `parent`'s children before `child`. */
+function textBefore(parent: Element, child: Node): string {
+  let out = '';
+  for (const node of Array.from(parent.childNodes)) {
+    if (node === child) break;
+    out += textOf(node);
+  }
+  return out;
+}
+
+/** undefined: nothing before the date yet (look further up); null: unlabelled; else the label's kind. */
+function labelAtEnd(prefix: string): DateKind | null | undefined {
+  const dates = dateMatches(prefix);
+  const last = dates[dates.length - 1];
+  const tail = last ? prefix.slice(last.index + last[0].length) : prefix;
+  if (!normalise(tail).replace(/[\s:\-–—·|,(]+$/, '')) return undefined;
+  return dateKindFromLabel(tail);
+}
+
+/** What the date at `index` in `text` is: by the words right before it, its column header or an aria-label. */
+function dateKind(text: Text, index: number, scope: Element): DateKind | null {
+  let prefix = (text.nodeValue ?? '').slice(0, index);
+  let kind = labelAtEnd(prefix);
+  let child: Node = text;
+  for (let el = text.parentElement; kind === undefined && el && scope.contains(el); el = el.parentElement) {
+    if (el.matches(S.cells)) {
+      const header = columnHeader(el);
+      const fromHeader = header ? dateKindFromLabel(header) : null;
+      if (fromHeader) return fromHeader;
+    }
+    const labelled = el.getAttribute('aria-label') ?? el.getAttribute('title');
+    const fromAttribute = labelled ? dateKindFromLabel(labelled) : null;
+    if (fromAttribute) return fromAttribute;
+    prefix = textBefore(el, child) + prefix;
+    kind = labelAtEnd(prefix);
+    child = el;
+  }
+  return kind ?? null;
+}
+
+/** Text nodes in document order; course content leaves out page furniture, the account menu must not. */
+function textNodes(scope: Element, skipFurniture = true): Text[] {
+  const out: Text[] = [];
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === TEXT_NODE) out.push(child as Text);
+      else if (child.nodeType === ELEMENT_NODE) {
+        const el = child as Element;
+        if (!el.matches(SKIP) && !(skipFurniture && el.matches(S.furniture))) walk(el);
+      }
+    }
+  };
+  walk(scope);
+  return out;
+}
+
+type Dates = Partial<Record<DateKind, string>>;
+
+function datesIn(scope: Element, order: DateOrder): Dates {
+  const found: Dates = {};
+  for (const text of textNodes(scope)) {
+    for (const m of dateMatches(text.nodeValue ?? '')) {
+      const iso = parseDisplayDate(m[0], order);
+      const kind = iso ? dateKind(text, m.index, scope) : null;
+      if (iso && kind && !found[kind]) found[kind] = iso;
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------- title, links
+
+function isActionText(text: string): boolean {
+  const t = normalise(text);
+  return !t || ACTION_TEXT.test(t) || CERTIFICATE_TEXT.test(t);
+}
+
+/** The course title element: the heading around (or inside) a title link, a title link, or the entry's first heading. */
+function titleElement(entry: Element, links: EnrollmentLink[]): Element | null {
+  const mine = links.filter((l) => entry.contains(l.a) && !insideWithin(l.a, S.furniture, entry));
+  for (const { a } of mine) {
+    if (isActionText(cleanText(a))) continue;
+    const around = a.closest(S.headings);
+    if (around && entry.contains(around)) return around;
+    const inside = Array.from(a.querySelectorAll(S.headings)).find((h) => cleanText(h));
+    if (inside) return inside;
+    if (cleanText(a).length <= 200) return a;
+  }
+  return (
+    Array.from(entry.querySelectorAll(S.headings)).find((h) => {
+      const t = cleanText(h);
+      return t && !isSkipped(h) && !insideWithin(h, S.furniture, entry) && !statusFromText(t);
+    }) ?? null
+  );
+}
+
+function certificateUrl(entry: Element): string | null {
+  for (const a of Array.from(entry.querySelectorAll(S.links))) {
+    if (isSkipped(a) || insideWithin(a, S.furniture, entry)) continue;
+    const label = [cleanText(a), a.getAttribute('aria-label') ?? '', a.getAttribute('title') ?? ''].join(' ');
+    const href = hrefOf(a);
+    if (href && CERTIFICATE_TEXT.test(label)) return href;
+  }
+  return null;
+}
+
+function readEntry(entry: Element, id: string, links: EnrollmentLink[], order: DateOrder): PageCourse | null {
+  const anchor = titleElement(entry, links);
+  const title = anchor ? cleanText(anchor) : '';
+  if (!anchor || !title) return null;
+  const mine = links.filter((l) => l.id === id && entry.contains(l.a));
+  const certificate = certificateUrl(entry);
+  const course = mine.find((l) => /\/details\/?$/.test(pathOf(l.href))) ?? mine.find((l) => l.href !== certificate);
+  const dates = datesIn(entry, order);
+  return {
+    title,
+    status: statusIn(entry) ?? 'unknown',
+    completedOn: dates.completed ?? null,
+    dueOn: dates.due ?? null,
+    certExpiresOn: dates['cert-expires'] ?? null,
+    enrollmentId: id,
+    certificateUrl: certificate,
+    courseUrl: course?.href ?? null,
+    anchor,
+  };
+}
+
+/** Every course entry the page shows (dashboard cards, table rows, or the one course of a details page). */
+export function readLearnUponCourses(root: ParentNode, order: DateOrder): PageCourse[] {
+  const links = enrollmentLinks(root);
+  const entries: { el: Element; id: string }[] = [];
+  for (const link of links) {
+    if (entries.some((e) => e.id === link.id && e.el.contains(link.a))) continue;
+    const el = entryContainer(link, links);
+    if (entries.some((e) => e.el.contains(el))) continue;
+    for (let i = entries.length - 1; i >= 0; i--) if (el.contains(entries[i]!.el)) entries.splice(i, 1);
+    entries.push({ el, id: link.id });
+  }
+  return entries.flatMap(({ el, id }) => readEntry(el, id, links, order) ?? []);
+}
+
+// ---------------------------------------------------------------- account
+
+/** Text pieces in document order (one per text node), outside buttons (the initials badge) and our UI. */
+function pieces(scope: Element): string[] {
+  return textNodes(scope, false)
+    .filter((t) => {
+      const button = t.parentElement?.closest('button, [role="button"]');
+      return !button || !scope.contains(button);
+    })
+    .map((t) => (t.nodeValue ?? '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+function looksLikeName(piece: string): boolean {
+  return PERSON_NAME.test(piece) && !INITIALS.test(piece) && !MENU_ACTION_TEXT.test(normalise(piece));
+}
+
+function identity(scope: Element, strict: boolean): PageAccount {
+  const list = pieces(scope);
+  const at = list.findIndex((p) => EMAIL.test(p));
+  const email = at >= 0 ? (EMAIL.exec(list[at]!)?.[0] ?? null) : null;
+  const before = at > 0 ? list[at - 1]! : null;
+  let name = before && looksLikeName(before) ? before : null;
+  // In the profile menu a lone name (a username instead of an email) is still the user's.
+  if (!name && !strict) name = list.find(looksLikeName) ?? null;
+  return { name, email };
+}
+
+/** The profile menu: around its "My Profile" link, or the element the initials badge controls. */
+function profileMenu(root: ParentNode): Element | null {
+  for (const a of Array.from(root.querySelectorAll(S.links))) {
+    if (isSkipped(a)) continue;
+    const href = hrefOf(a);
+    if (!PROFILE_LINK_TEXT.test(normalise(cleanText(a))) && !(href && PROFILE_LINK_HREF.test(pathOf(href)))) continue;
+    let el: Element | null = a.parentElement;
+    for (let i = 0; el && i < 5 && !el.matches('html, body'); i++, el = el.parentElement) {
+      if (pieces(el).some((p) => EMAIL.test(p) || looksLikeName(p))) return el;
+    }
+  }
+  for (const button of Array.from(root.querySelectorAll(S.menuButtons))) {
+    const id = button.getAttribute('aria-controls');
+    const menu = id ? button.ownerDocument.getElementById(id) : button.nextElementSibling;
+    if (menu && pieces(menu).some((p) => EMAIL.test(p))) return menu;
+  }
+  return null;
+}
+
+/** Who is signed in, from the profile menu (read even while it is closed) or, failing that, the page header. */
+export function readLearnUponAccount(root: ParentNode): PageAccount {
+  const menu = profileMenu(root);
+  if (menu) return identity(menu, false);
+  for (const header of Array.from(root.querySelectorAll(S.header))) {
+    const found = identity(header, true);
+    if (found.email) return found;
+  }
+  return { name: null, email: null };
+}
+
+// ---------------------------------------------------------------- training history
+
+function controlText(el: Element): string {
+  return normalise([cleanText(el), el.getAttribute('value') ?? '', el.getAttribute('aria-label') ?? ''].join(' '));
+}
+
+/** The "Download training history" button (top right of the dashboard). */
+export function findTrainingHistoryButton(root: ParentNode): HTMLElement | null {
+  const all = Array.from(root.querySelectorAll<HTMLElement>(S.buttons)).filter((el) => !isSkipped(el));
+  return all.find((el) => TRAINING_HISTORY_BUTTON.test(controlText(el))) ?? null;
+}
+
+/** The link the portal shows once the file is ready: an .xlsx address, or words saying it is the history. */
+export function findTrainingHistoryLink(root: ParentNode): HTMLAnchorElement | null {
+  const links = Array.from(root.querySelectorAll<HTMLAnchorElement>(S.links)).filter((a) => !isSkipped(a) && hrefOf(a));
+  return (
+    links.find((a) => TRAINING_HISTORY_FILE.test(pathOf(hrefOf(a)!))) ??
+    links.find((a) => {
+      const text = controlText(a);
+      return TRAINING_HISTORY_LINK_TEXT.test(text) && !TRAINING_HISTORY_BUTTON.test(text);
+    }) ??
+    null
+  );
+}

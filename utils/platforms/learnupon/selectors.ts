@@ -1,0 +1,110 @@
+// All LearnUpon DOM knowledge. Only the URLs and words are known (platforms.md); the markup is a guess,
+// so these are roles, element kinds and words rather than class names. When the real site differs,
+// this is the file to fix.
+import type { EnrollmentStatus } from '@/utils/records';
+
+/** `/enrollments/<id>/details`, `/enrollments/<id>/page/<pageId>`, a certificate under it… Ids are 8–9 digits. */
+export const ENROLLMENT_PATH = /\/enrollments\/(\d{6,10})(?:[/?#]|$)/;
+
+export const LU_SELECTORS = {
+  links: 'a[href]',
+  headings: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
+  /** Our own badges and alerts: never read them back as page content. */
+  ours: '[data-mtc]',
+  /** Never text the user sees as content. */
+  invisible: 'script, style, noscript, template',
+  /** Page furniture that holds status-like words ("Completed 5" in the widget, tabs) but no course. */
+  furniture:
+    'nav, aside, [role="navigation"], [role="complementary"], [role="banner"], [role="contentinfo"], [role="search"], [role="tablist"], [role="menu"], [role="dialog"]',
+  /** Controls and labels: a status word inside them is a filter or a caption, not a course's status. */
+  notStatusHost:
+    'a, button, [role="button"], [role="tab"], [role="menuitem"], select, option, label, legend, dt, th, [role="columnheader"], [role="rowheader"]',
+  /** Repeating containers: a course entry never extends past one (a lone card must not swallow its list). */
+  list: 'ul, ol, table, thead, tbody, tfoot, [role="list"], [role="grid"], [role="table"], [role="rowgroup"], [role="feed"], [role="tabpanel"]',
+  page: 'html, body, main, [role="main"]',
+  cells: 'td, th, [role="cell"], [role="gridcell"]',
+  rows: 'tr, [role="row"]',
+  columnHeaders: 'th, [role="columnheader"]',
+  /** Controls that open the profile menu (the round initials badge). */
+  menuButtons: 'button[aria-controls], button[aria-haspopup], [role="button"][aria-controls], [role="button"][aria-haspopup]',
+  buttons: 'button, [role="button"], a[href], input[type="button"], input[type="submit"]',
+  /** The page header, where the signed-in account is shown when no profile menu is found. */
+  header: 'header, [role="banner"]',
+} as const;
+
+/** Status words as the portal prints them (normalised: lower case, single spaces). */
+const STATUS_WORDS: [RegExp, EnrollmentStatus][] = [
+  [/^(completed|complete)$/, 'completed'],
+  [/^passed$/, 'passed'],
+  [/^(in progress|started)$/, 'in-progress'],
+  [/^(not started|not yet started)$/, 'not-started'],
+  [/^failed$/, 'failed'],
+  [/^(pending review|pending approval|awaiting review|awaiting approval)$/, 'pending-review'],
+];
+
+/** "Completed", "Status: Not Started", "not_started" → a status; anything else → null. */
+export function statusFromText(text: string): EnrollmentStatus | null {
+  const t = normalise(text)
+    .replace(/[_-]+/g, ' ')
+    .replace(/^(enrollment |enrolment )?status\s*:?\s*/, '')
+    .replace(/[.!]$/, '')
+    .trim();
+  for (const [re, status] of STATUS_WORDS) if (re.test(t)) return status;
+  return null;
+}
+
+export type DateKind = 'completed' | 'due' | 'cert-expires' | 'other';
+
+/**
+ * Date labels, tested against the words right before a date (or its column/row header). A label sits
+ * at the end of that text, so each pattern is anchored there. Order matters: "access expires" and
+ * "certificate expires" before bare "expires"; "complete by" (a due date) before "completed".
+ */
+const DATE_LABELS: [RegExp, DateKind][] = [
+  [/\b(access|enrol?ment|enrollment)\s+(expires|expiry|expiration|ends|until)(\s+(on|date))?$/, 'other'],
+  [/\b(certificate|cert\.?)\s+(expires|expiry|expiration|valid until|expiry date|expiration date)(\s+(on|date))?$/, 'cert-expires'],
+  [/\b(certificate|cert\.?)\s+(expiry|expiration)\s+date$/, 'cert-expires'],
+  [/\b(due|due date|due by|due on|date due|complete by|overdue since|deadline)$/, 'due'],
+  [/\b(completed|completed on|completion|completion date|date completed|date of completion|finished|passed on)$/, 'completed'],
+  [/\b(expires|expires on|expiry|expiry date|expiration date|valid until)$/, 'cert-expires'],
+  [/\b(enrolled|enrolled on|enrol?ment date|enrollment date|started|started on|start date|last accessed|assigned|created|updated)$/, 'other'],
+];
+
+/** The kind of date a label announces, or null when the text does not end in a known label. */
+export function dateKindFromLabel(text: string): DateKind | null {
+  const t = normalise(text).replace(/[\s:\-–—·|,(]+$/, '');
+  if (!t) return null;
+  for (const [re, kind] of DATE_LABELS) if (re.test(t)) return kind;
+  return null;
+}
+
+/** Substrings that may be dates; parseDisplayDate decides. Same shapes as utils/dates/parse.ts. */
+export const DATE_LIKE =
+  /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?,? \d{4}\b|\b[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b/g;
+
+/** Link texts that are actions, not a course title. */
+export const ACTION_TEXT =
+  /^(start|start course|resume|continue|review|revisit|retake|launch|view|view course|view details|details|open|play|begin|enrol+|re-?enrol+|go to course|download|more)\b/;
+
+export const CERTIFICATE_TEXT = /\bcertificate\b/i;
+
+/** The profile menu: its "My Profile" link, by text or by address. */
+export const PROFILE_LINK_TEXT = /^(my )?profile$/;
+export const PROFILE_LINK_HREF = /\/(users\/)?(my_)?profile\b|\/users\/edit\b/;
+/** Menu entries that are not the user's name. */
+export const MENU_ACTION_TEXT =
+  /^(my profile|profile|sign out|log out|logout|settings|my account|account|help|support|preferences|switch (portal|account)|account menu|open (account|profile|user) menu|notifications)$/;
+export const INITIALS = /^[A-Z]{1,3}$/;
+export const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+/** A plausible person's name: letters, spaces, hyphens, apostrophes, dots. */
+export const PERSON_NAME = /^[\p{L}][\p{L}\p{M}'’.\- ]{0,79}$/u;
+
+export const TRAINING_HISTORY_BUTTON = /\bdownload\s+(my\s+)?training\s+history\b/;
+export const TRAINING_HISTORY_FILE = /\.(xlsx|xls|csv)$/i;
+/** "Your training history is ready — download", "Download your training history file". */
+export const TRAINING_HISTORY_LINK_TEXT = /\btraining history\b.*\b(ready|download|here|file|spreadsheet|excel)\b|\b(download|here)\b.*\btraining history\b/;
+
+/** Lower case, single spaces, straight quotes: the form every pattern above expects. */
+export function normalise(text: string): string {
+  return text.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+}

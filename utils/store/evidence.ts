@@ -1,0 +1,61 @@
+// The evidence locker: certificates, screenshots and history files kept as blobs in IndexedDB.
+import { openStore, type EvidenceItem } from './db';
+
+export type NewEvidence = Omit<EvidenceItem, 'id' | 'addedAt' | 'size'>;
+
+/** Thrown when the browser refuses to store more; nothing already held is touched. */
+export class StorageFullError extends Error {
+  constructor() {
+    super('There is no room left to store this file. Delete some evidence you no longer need (or free disk space), then try again. Nothing already stored was lost.');
+  }
+}
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+}
+
+export async function addEvidence(items: NewEvidence[]): Promise<EvidenceItem[]> {
+  const now = new Date().toISOString();
+  const full = items.map((item) => ({ ...item, id: crypto.randomUUID(), addedAt: now, size: item.data.size }));
+  const db = await openStore();
+  try {
+    const tx = db.transaction('evidence', 'readwrite');
+    await Promise.all([...full.map((item) => tx.store.put(item)), tx.done]);
+  } catch (error) {
+    throw isQuotaError(error) ? new StorageFullError() : error;
+  }
+  return full;
+}
+
+export async function listEvidence(): Promise<EvidenceItem[]> {
+  const all = await (await openStore()).getAll('evidence');
+  return all.sort((a, b) => b.addedAt.localeCompare(a.addedAt));
+}
+
+export async function renameEvidence(id: string, name: string): Promise<void> {
+  const db = await openStore();
+  const tx = db.transaction('evidence', 'readwrite');
+  const item = await tx.store.get(id);
+  if (item) await tx.store.put({ ...item, name });
+  await tx.done;
+}
+
+/** Deletes and hands back the item, so the page can offer "Undo". */
+export async function deleteEvidence(id: string): Promise<EvidenceItem | undefined> {
+  const db = await openStore();
+  const tx = db.transaction('evidence', 'readwrite');
+  const item = await tx.store.get(id);
+  await tx.store.delete(id);
+  await tx.done;
+  return item;
+}
+
+export async function restoreEvidence(item: EvidenceItem): Promise<void> {
+  await (await openStore()).put('evidence', item);
+}
+
+export async function storageUse(): Promise<{ usage: number; quota: number } | null> {
+  if (!navigator.storage?.estimate) return null;
+  const { usage = 0, quota = 0 } = await navigator.storage.estimate();
+  return { usage, quota };
+}
