@@ -132,10 +132,10 @@ describe('parseTrainingHistory', () => {
 
   it('names the missing columns and the columns it found', () => {
     const error = err(parseTrainingHistory(xlsxBytes([['Login ID', 'Enrollment Score', 'Due Date'], ['x', '1', '']]), 'h.xlsx', 'day-first'));
-    expect(error).toMatch(/no a course name column \(“Course Name”, “Course”, “Course Title”\) and no a completion date or status column/);
+    expect(error).toMatch(/no course name column \(“Course Name”, “Course”, “Course Title”\) and no completion date or status column/);
     expect(error).toContain('Columns found: “Login ID”, “Enrollment Score”, “Due Date”.');
     const noDate = err(parseTrainingHistory(xlsxBytes([['Course Name', 'Score'], ['x', '1']]), 'h.xlsx', 'day-first'));
-    expect(noDate).toMatch(/no a completion date or status column/);
+    expect(noDate).toMatch(/has no completion date or status column/);
     expect(noDate).not.toMatch(/course name column/);
   });
 

@@ -204,10 +204,10 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 function describeMissing(best: { mapping: Mapping; headers: string[] } | null): string {
   const mapping = best?.mapping ?? {};
   const missing: string[] = [];
-  if (mapping.course === undefined) missing.push(`a course name column (${ALIASES.course.slice(0, 3).map((h) => `“${h}”`).join(', ')})`);
+  if (mapping.course === undefined) missing.push(`course name column (${ALIASES.course.slice(0, 3).map((h) => `“${h}”`).join(', ')})`);
   if (mapping.completedOn === undefined && mapping.status === undefined) {
     missing.push(
-      `a completion date or status column (${[...ALIASES.completedOn.slice(0, 3), ...ALIASES.status.slice(0, 2)].map((h) => `“${h}”`).join(', ')})`,
+      `completion date or status column (${[...ALIASES.completedOn.slice(0, 3), ...ALIASES.status.slice(0, 2)].map((h) => `“${h}”`).join(', ')})`,
     );
   }
   const headers = (best?.headers ?? []).filter(Boolean);
@@ -253,12 +253,14 @@ function readBody(grid: Grid, headerIndex: number, mapping: Mapping, order: Date
       continue;
     }
     const dates: Partial<Record<Field, string | null>> = {};
+    let completionUnreadable = false;
     for (const f of DATE_FIELDS) {
       const index = mapping[f];
       if (index === undefined) continue;
       const read = readDate(cells[index], order, grid.date1904);
       dates[f] = read.date;
       if (read.unreadable !== undefined) {
+        if (f === 'completedOn') completionUnreadable = true;
         warnings.push(`Row ${rowNumber} (${clip(course, 60)}): could not read the ${DATE_LABEL[f]} “${clip(read.unreadable, 40)}”.`);
         if (read.otherOrder) {
           otherOrderCount++;
@@ -268,7 +270,7 @@ function readBody(grid: Grid, headerIndex: number, mapping: Mapping, order: Date
     }
     const completedOn = dates.completedOn ?? null;
     const status = readStatus(text(cells, 'status'), completedOn);
-    if ((status === 'completed' || status === 'passed') && !completedOn && mapping.completedOn !== undefined) {
+    if ((status === 'completed' || status === 'passed') && !completedOn && mapping.completedOn !== undefined && !completionUnreadable) {
       warnings.push(`Row ${rowNumber} (${clip(course, 60)}): marked ${status} but has no completion date.`);
     }
     rows.push({

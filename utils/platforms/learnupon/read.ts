@@ -101,15 +101,19 @@ function enrollmentLinks(root: ParentNode): EnrollmentLink[] {
 // ---------------------------------------------------------------- status
 
 /** A status line: an element whose whole text is a status word, not a tab, a caption or a date label. */
+function wordsOnly(text: string): string {
+  return normalise(text).replace(/[^\p{L}]+/gu, ' ').trim();
+}
+
 function isStatusElement(el: Element, scope: Element): EnrollmentStatus | null {
   if (isSkipped(el) || insideWithin(el, S.furniture, scope)) return null;
   const text = cleanText(el);
   if (text.length > 40) return null;
   const status = statusFromText(text);
   if (!status) return null;
-  // A filter tab or widget link says "Completed 5"; a whole-card link is long and still counts.
+  // A tab, widget link or column header says just "Completed 5"; a whole-card link also holds a title and still counts.
   const host = insideWithin(el, S.notStatusHost, scope) ?? (el.matches(S.notStatusHost) ? el : null);
-  if (host && cleanText(host).length <= 40) return null;
+  if (host && wordsOnly(cleanText(host)) === wordsOnly(text)) return null;
   // "Completed" followed by a date is that date's label.
   let next = el.nextSibling;
   while (next && !cleanText(next)) next = next.nextSibling;
