@@ -123,9 +123,9 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
           <option value="">Not a listed course (e.g. role-specific)</option>
           {overview.profile.courses.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
         </select>
-        <div class="row" style={{ marginTop: '6px' }}>
+        <div class="check">
           <input type="checkbox" id="locker-external" checked={external} onChange={(e) => setExternal(e.currentTarget.checked)} />
-          <label for="locker-external" style={{ fontWeight: 400, margin: 0 }}>From MyLearning, Moodle or an NHS trust (kept for you; does not count for UCL)</label>
+          <label for="locker-external">From MyLearning, Moodle or an NHS trust (kept for you; does not count for UCL)</label>
         </div>
         <div class="row" style={{ marginTop: '6px' }}>
           <button type="button" class="secondary" disabled={!!busy} onClick={() => fileInput.current?.click()}>Choose files…</button>

@@ -48,9 +48,9 @@ export function ExportPanel({ overview, compact = false }: { overview: Overview;
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <legend style={{ fontWeight: 600 }}>Which course(s) is the email about?</legend>
         {overview.summaries.map((s) => (
-          <div class="row" key={s.course.name}>
+          <div class="check" key={s.course.name}>
             <input type="checkbox" id={`export-${s.course.name}`} checked={chosen.has(s.course.name)} onChange={() => toggle(s.course.name)} />
-            <label for={`export-${s.course.name}`} style={{ fontWeight: 400, margin: 0 }}>{s.course.name}</label>
+            <label for={`export-${s.course.name}`}>{s.course.name}</label>
           </div>
         ))}
       </fieldset>
@@ -60,9 +60,9 @@ export function ExportPanel({ overview, compact = false }: { overview: Overview;
           <input id="export-name" value={person.name} autocomplete="name" onInput={(e) => setPerson({ ...person, name: e.currentTarget.value })} />
           <label for="export-email">Your work email</label>
           <input id="export-email" type="email" autocomplete="email" value={person.email} onInput={(e) => setPerson({ ...person, email: e.currentTarget.value })} />
-          <div class="row" style={{ marginTop: '8px' }}>
+          <div class="check">
             <input type="checkbox" id="export-external" checked={includeExternal} onChange={(e) => setIncludeExternal(e.currentTarget.checked)} />
-            <label for="export-external" style={{ fontWeight: 400, margin: 0 }}>Also include evidence from MyLearning, Moodle or an NHS trust (it does not count for UCL compliance)</label>
+            <label for="export-external">Also include evidence from MyLearning, Moodle or an NHS trust (it does not count for UCL compliance)</label>
           </div>
         </>
       )}

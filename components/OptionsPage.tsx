@@ -62,9 +62,9 @@ export function OptionsPage() {
         </select>
         <label for="dueSoonDays">Warn this many days before a course is due</label>
         <input id="dueSoonDays" type="number" min={0} max={365} value={draft.dueSoonDays} onInput={(e) => set('dueSoonDays', Number(e.currentTarget.value))} />
-        <div class="row" style={{ marginTop: '8px' }}>
+        <div class="check" style={{ marginTop: '8px' }}>
           <input id="remindersEnabled" type="checkbox" checked={draft.remindersEnabled} onChange={(e) => set('remindersEnabled', e.currentTarget.checked)} />
-          <label for="remindersEnabled" style={{ margin: 0 }}>Remind me (a notification when a course is due soon or overdue)</label>
+          <label for="remindersEnabled">Remind me (a notification when a course is due soon or overdue)</label>
         </div>
 
         <h2>Courses</h2>

@@ -20,7 +20,7 @@ button:focus-visible { outline: 3px solid #1a56db; outline-offset: 2px; }
 
 const ICONS: Record<CourseSummary['status'], string> = {
   overdue: '!',
-  'due-soon': '⏰',
+  'due-soon': '◔',
   current: '✓',
   'not-completed': '○',
   unknown: '?',

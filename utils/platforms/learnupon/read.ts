@@ -114,8 +114,8 @@ function isStatusElement(el: Element, scope: Element): EnrollmentStatus | null {
   // A tab, widget link or column header says just "Completed 5"; a whole-card link also holds a title and still counts.
   const host = insideWithin(el, S.notStatusHost, scope) ?? (el.matches(S.notStatusHost) ? el : null);
   if (host && wordsOnly(cleanText(host)) === wordsOnly(text)) return null;
-  // "Completed" followed by a date is that date's label.
-  let next = el.nextSibling;
+  // "Completed" followed by a date is that date's label (a table cell is a value: its label is the header).
+  let next = el.matches(S.cells) ? null : el.nextSibling;
   while (next && !cleanText(next)) next = next.nextSibling;
   if (next && startsWithDate(cleanText(next))) return null;
   // The innermost element with the word, so one line is one candidate.
