@@ -6,7 +6,7 @@ import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { parseCsv } from '@/utils/evidence/csv';
-import { buildEvidencePack, escapeHtml, evidenceSubject, type EvidencePackInput, type Manifest } from '@/utils/evidence/pack';
+import { buildEvidencePack, datedNames, escapeHtml, evidenceSubject, type EvidencePackInput, type Manifest } from '@/utils/evidence/pack';
 import { recordId, type CompletionRecord } from '@/utils/records';
 
 const bytes = (prefix: string, n: number, seed = 1) => {
@@ -85,8 +85,8 @@ describe('buildEvidencePack', () => {
       'training-history.xlsx',
       'training-history.csv',
       'certificates/UCL-Fire-Safety-2024-03-12.pdf',
-      'certificates/Data-Protection-and-F-2024-11-05.pdf',
-      'screenshots/My-courses-Dashboard-script-2025-05-01.png',
+      'certificates/Data-Protection-and-Fr-2024-11-05.pdf',
+      'screenshots/My-courses-Dashboard-s-2025-05-01.png',
       'manifest.json',
     ]);
     for (const name of files.keys()) expect(name).toMatch(/^[A-Za-z0-9/._-]+$/);
@@ -129,7 +129,7 @@ describe('buildEvidencePack', () => {
     expect(parsed.attachments.map((a) => a.filename)).toEqual([
       'training-history.xlsx',
       'UCL-Fire-Safety-2024-03-12.pdf',
-      'Data-Protection-and-F-2024-11-05.pdf',
+      'Data-Protection-and-Fr-2024-11-05.pdf',
     ]);
     const byName = (n: string) => new Uint8Array(parsed.attachments.find((a) => a.filename === n)!.content as ArrayBuffer);
     expect(Buffer.from(byName('UCL-Fire-Safety-2024-03-12.pdf')).equals(Buffer.from(files.get('certificates/UCL-Fire-Safety-2024-03-12.pdf')!))).toBe(true);
@@ -164,10 +164,10 @@ describe('buildEvidencePack', () => {
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<b>2024</b>');
     expect(html).toContain('Data Protection and Freedom of Information');
-    expect(html).toContain('screenshots/My-courses-Dashboard-script-2025-05-01.png');
+    expect(html).toContain('screenshots/My-courses-Dashboard-s-2025-05-01.png');
     expect(html).toContain('the download failed (HTTP 404)');
     // Only our own tags: every `<` opens a tag from the template.
-    const tags = new Set([...html.matchAll(/<\/?([a-z!]+)/gi)].map((m) => m[1]!.toLowerCase()));
+    const tags = new Set([...html.matchAll(/<\/?([a-z!][a-z0-9]*)/gi)].map((m) => m[1]!.toLowerCase()));
     expect([...tags].sort()).toEqual(['!doctype', 'body', 'caption', 'dd', 'dl', 'dt', 'h1', 'h2', 'head', 'html', 'li', 'main', 'meta', 'p', 'style', 'table', 'tbody', 'td', 'th', 'thead', 'title', 'tr', 'ul']);
   });
 
@@ -204,6 +204,14 @@ describe('buildEvidencePack', () => {
 describe('helpers', () => {
   it('builds the subject from the template', () => {
     expect(evidenceSubject(UCL_PROFILE.subjectTemplate, ['A', 'B $& C'])).toBe('Mandatory Training (A; B $& C) completion issue');
+  });
+  it('names files by label and date, keeping the date when names collide or labels are long', () => {
+    const same = { label: 'Introduction to Equality, Diversity, and Inclusion', date: '2024-01-02', ext: 'pdf' };
+    expect(datedNames([same, same, { label: '', date: null, ext: 'png' }])).toEqual([
+      'Introduction-to-Equali-2024-01-02.pdf',
+      'Introduction-to-Equali-2024-01-02-2.pdf',
+      'file.png',
+    ]);
   });
   it('escapes HTML', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');

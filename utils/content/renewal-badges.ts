@@ -18,7 +18,11 @@ export interface RenewalBadgeOptions {
 
 const BADGE_SELECTOR = 'mtc-renewal[data-mtc="renewal"]';
 
+/** Performance marks read by `npm run bench` (the page can see them; they carry no data). */
+export const MARKS = { start: 'mtc:renewal:start', mounted: 'mtc:renewal:mounted', run: 'mtc:renewal:run' } as const;
+
 export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<void> {
+  performance.mark(MARKS.start);
   const { profile, records: held, today } = await fetchState();
   if (options.signal.aborted) return;
   const match = createCourseMatcher(profile.courses);
@@ -57,7 +61,10 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
       run();
     });
   });
+  const runStart = performance.now();
   run();
+  performance.measure(MARKS.run, { start: runStart, end: performance.now() });
+  performance.mark(MARKS.mounted);
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   options.signal.addEventListener('abort', () => {
     observer.disconnect();

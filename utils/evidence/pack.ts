@@ -145,8 +145,16 @@ export function evidenceSubject(template: string, courseNames: string[]): string
 
 const dateText = (iso: string | null | undefined) => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso) : null);
 
-function certificatesFor(course: EvidenceCourse, certificates: { cert: EvidenceCertificate; name: string }[]) {
-  return certificates.filter((c) => c.cert.course === course.name || course.certificateFiles.includes(c.cert.fileName));
+/**
+ * A certificate belongs to the course of the same name; the file name links it only when its course
+ * is none of the courses in the issue (file names such as "certificate.pdf" are often shared).
+ */
+function certificatesFor(course: EvidenceCourse, certificates: { cert: EvidenceCertificate; name: string }[], courses: EvidenceCourse[]) {
+  return certificates.filter(
+    (c) =>
+      c.cert.course === course.name ||
+      (course.certificateFiles.includes(c.cert.fileName) && !courses.some((other) => other.name === c.cert.course)),
+  );
 }
 
 /** The courteous plain-text body: who, which courses with dates and certificates, what is attached, what is missing. */
@@ -169,7 +177,7 @@ export function evidenceEmailBody(
   for (const course of input.courses) {
     lines.push(`Course: ${course.name}`);
     lines.push(`  Completed: ${dateText(course.completedOn) ?? 'date not recorded'}`);
-    const certs = certificatesFor(course, certificates);
+    const certs = certificatesFor(course, certificates, input.courses);
     lines.push(`  Certificate: ${certs.length ? certs.map((c) => c.name).join(', ') : 'none attached'}`);
     lines.push(`  Renewal due: ${dateText(course.due) ?? 'no renewal date recorded'}`);
     lines.push('');
@@ -232,7 +240,7 @@ export function summaryHtml(
     c.name,
     dateText(c.completedOn) ?? 'not recorded',
     dateText(c.due) ?? 'none recorded',
-    certificatesFor(c, certificates).map((x) => x.name).join(', ') || 'none',
+    certificatesFor(c, certificates, input.courses).map((x) => x.name).join(', ') || 'none',
   ]);
   const records = [...input.records].sort(
     (a, b) => a.course.localeCompare(b.course, 'en') || (b.completedOn ?? '').localeCompare(a.completedOn ?? ''),
@@ -311,15 +319,19 @@ function historyPath(history: NonNullable<EvidencePackInput['history']>): { path
   return null;
 }
 
-/** Short ASCII names for certificates: course and completion date say more than "certificate (3).pdf". */
-function certificateNames(certs: EvidenceCertificate[], ext: string[]): string[] {
-  const MAX = 40;
-  const wanted = certs.map((c, i) => {
-    const suffix = `${c.completedOn ? `-${c.completedOn}` : ''}.${ext[i]}`;
-    const stem = asciiFileName(c.course, MAX - suffix.length - 3).replace(/\.[a-z0-9]+$/i, '');
+const NAME_MAX = 40;
+
+/**
+ * Unique short ASCII names `<label>-<YYYY-MM-DD>.<ext>`: the label is cut so the date and extension
+ * always survive, with room left for a `-2` when two names collide.
+ */
+export function datedNames(items: { label: string; date: string | null; ext: string }[], max = NAME_MAX): string[] {
+  const wanted = items.map(({ label, date, ext }) => {
+    const suffix = `${date ? `-${date}` : ''}.${ext}`;
+    const stem = asciiFileName(label, max - suffix.length - 3).replace(/\.[a-z0-9]+$/i, '');
     return `${stem}${suffix}`;
   });
-  return uniqueNames(wanted, MAX);
+  return uniqueNames(wanted, max);
 }
 
 interface Collected {
@@ -377,7 +389,8 @@ function collect(input: EvidencePackInput): Omit<Collected, 'email' | 'emlAttach
     else if (kind === 'pdf' || kind === 'png' || kind === 'jpg') usable.push({ cert, ext: kind });
     else failures.push({ what, reason: 'the file is not a PDF or image' });
   }
-  const certNames = certificateNames(usable.map((u) => u.cert), usable.map((u) => u.ext));
+  // Course and completion date say more than "certificate (3).pdf".
+  const certNames = datedNames(usable.map((u) => ({ label: u.cert.course, date: u.cert.completedOn, ext: u.ext })));
   const certificates = usable.map((u, i) => ({ cert: u.cert, name: certNames[i]! }));
   certificates.forEach(({ cert, name }, i) => {
     files.push({
@@ -395,9 +408,8 @@ function collect(input: EvidencePackInput): Omit<Collected, 'email' | 'emlAttach
     failures.push({ what: `Screenshot “${s.title}”`, reason: 'the image was empty or not a PNG' });
     return false;
   });
-  const shotNames = uniqueNames(
-    shots.map((s) => `${asciiFileName(s.title, 26).replace(/\.[a-z0-9]+$/i, '')}-${s.capturedAt.slice(0, 10)}.png`),
-    40,
+  const shotNames = datedNames(
+    shots.map((s) => ({ label: s.title, date: /^\d{4}-\d{2}-\d{2}/.test(s.capturedAt) ? s.capturedAt.slice(0, 10) : null, ext: 'png' })),
   );
   shots.forEach((s, i) => {
     files.push({

@@ -28,16 +28,27 @@ import {
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
-const SKIP = `${S.ours}, ${S.invisible}`;
+/** Never page content: scripts and the like, and our own badges and alerts (tag checks: cheaper than selectors). */
+const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
+const OURS_ATTRIBUTE = 'data-mtc';
+
+function isOwnOrInvisible(el: Element): boolean {
+  return INVISIBLE_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute(OURS_ATTRIBUTE);
+}
+
+function isSkipped(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (isOwnOrInvisible(e)) return true;
+  return false;
+}
 
 // ---------------------------------------------------------------- text
 
 /** textContent without our own badges and scripts, with a space at element edges so words never run together. */
 function textOf(node: Node): string {
   if (node.nodeType === TEXT_NODE) return node.nodeValue ?? '';
-  if (node.nodeType !== ELEMENT_NODE || (node as Element).matches(SKIP)) return '';
+  if (node.nodeType !== ELEMENT_NODE || isOwnOrInvisible(node as Element)) return '';
   let out = ' ';
-  for (const child of Array.from(node.childNodes)) out += textOf(child);
+  for (let child = node.firstChild; child; child = child.nextSibling) out += textOf(child);
   return `${out} `;
 }
 
@@ -45,8 +56,18 @@ function cleanText(node: Node): string {
   return textOf(node).replace(/\s+/g, ' ').trim();
 }
 
-function isSkipped(el: Element): boolean {
-  return el.closest(SKIP) !== null;
+/** Elements under `scope` in document order, not descending into scripts or our own UI. */
+function elementsIn(scope: ParentNode): Element[] {
+  const out: Element[] = [];
+  const walk = (node: ParentNode) => {
+    for (let el = node.firstElementChild; el; el = el.nextElementSibling) {
+      if (isOwnOrInvisible(el)) continue;
+      out.push(el);
+      walk(el);
+    }
+  };
+  walk(scope);
+  return out;
 }
 
 /** Inside `scope`, within an element matching `selector` that is itself inside scope (not an ancestor of it). */
@@ -100,35 +121,52 @@ function enrollmentLinks(root: ParentNode): EnrollmentLink[] {
 
 // ---------------------------------------------------------------- status
 
-/** A status line: an element whose whole text is a status word, not a tab, a caption or a date label. */
 function wordsOnly(text: string): string {
   return normalise(text).replace(/[^\p{L}]+/gu, ' ').trim();
 }
 
-function isStatusElement(el: Element, scope: Element): EnrollmentStatus | null {
-  if (isSkipped(el) || insideWithin(el, S.furniture, scope)) return null;
-  const text = cleanText(el);
-  if (text.length > 40) return null;
-  const status = statusFromText(text);
-  if (!status) return null;
-  // A tab, widget link or column header says just "Completed 5"; a whole-card link also holds a title and still counts.
-  const host = insideWithin(el, S.notStatusHost, scope) ?? (el.matches(S.notStatusHost) ? el : null);
-  if (host && wordsOnly(cleanText(host)) === wordsOnly(text)) return null;
-  // "Completed" followed by a date is that date's label (a table cell is a value: its label is the header).
-  let next = el.matches(S.cells) ? null : el.nextSibling;
-  while (next && !cleanText(next)) next = next.nextSibling;
-  if (next && startsWithDate(cleanText(next))) return null;
-  // The innermost element with the word, so one line is one candidate.
-  if (Array.from(el.children).some((c) => cleanText(c) === text)) return null;
-  return status;
+/** A status line on the page, with what might disqualify it inside a given entry. */
+interface StatusMark {
+  el: Element;
+  status: EnrollmentStatus;
+  /** Nav, tabs, widget… around it: inside an entry, furniture is not the course's. */
+  furniture: Element | null;
+  /** A control or caption whose whole text is this word ("Completed 5" tab, a "Completed" column header). */
+  caption: Element | null;
 }
 
-function statusIn(scope: Element): EnrollmentStatus | null {
-  for (const el of Array.from(scope.querySelectorAll('*'))) {
-    const status = isStatusElement(el, scope);
-    if (status) return status;
+/**
+ * Elements whose whole text is a status word, innermost only, minus date labels ("Completed" followed by
+ * a date). Found once per read: the container search asks about many scopes.
+ */
+function statusMarks(root: ParentNode): StatusMark[] {
+  const marks: StatusMark[] = [];
+  for (const el of elementsIn(root)) {
+    if ((el.textContent ?? '').length > 80) continue;
+    const text = cleanText(el);
+    const status = text.length <= 40 ? statusFromText(text) : null;
+    if (!status) continue;
+    if (Array.from(el.children).some((c) => cleanText(c) === text)) continue;
+    // A table cell is a value: its label is the header, so only other elements can be labels.
+    let next = el.matches(S.cells) ? null : el.nextSibling;
+    while (next && !cleanText(next)) next = next.nextSibling;
+    if (next && startsWithDate(cleanText(next))) continue;
+    const host = el.closest(S.notStatusHost);
+    marks.push({
+      el,
+      status,
+      furniture: el.closest(S.furniture),
+      caption: host && wordsOnly(cleanText(host)) === wordsOnly(text) ? host : null,
+    });
   }
-  return null;
+  return marks;
+}
+
+/** The first status line that belongs to `scope` (furniture and captions inside it do not). */
+function statusIn(scope: Element, marks: StatusMark[]): EnrollmentStatus | null {
+  const within = (el: Element | null) => !!el && el !== scope && scope.contains(el);
+  const mark = marks.find((m) => scope.contains(m.el) && m.el !== scope && !within(m.furniture) && !within(m.caption) && m.caption !== m.el);
+  return mark?.status ?? null;
 }
 
 // ---------------------------------------------------------------- the entry container
@@ -142,11 +180,11 @@ function hasOtherEnrollment(el: Element, id: string, links: EnrollmentLink[]): b
  * holds another enrollment), then as far up as stays one entry — not into a list (a lone card must not
  * swallow its list), not past <main>, never to <body>.
  */
-function entryContainer(link: EnrollmentLink, links: EnrollmentLink[]): Element {
+function entryContainer(link: EnrollmentLink, links: EnrollmentLink[], marks: StatusMark[]): Element {
   let entry: Element = link.a;
   for (let el = link.a.parentElement; el && !el.matches('html, body'); el = el.parentElement) {
     if (hasOtherEnrollment(el, link.id, links)) break;
-    if (statusIn(el)) {
+    if (statusIn(el, marks)) {
       entry = el;
       break;
     }
@@ -228,7 +266,7 @@ function textNodes(scope: Element, skipFurniture = true): Text[] {
       if (child.nodeType === TEXT_NODE) out.push(child as Text);
       else if (child.nodeType === ELEMENT_NODE) {
         const el = child as Element;
-        if (!el.matches(SKIP) && !(skipFurniture && el.matches(S.furniture))) walk(el);
+        if (!isOwnOrInvisible(el) && !(skipFurniture && el.matches(S.furniture))) walk(el);
       }
     }
   };
@@ -286,7 +324,7 @@ function certificateUrl(entry: Element): string | null {
   return null;
 }
 
-function readEntry(entry: Element, id: string, links: EnrollmentLink[], order: DateOrder): PageCourse | null {
+function readEntry(entry: Element, id: string, links: EnrollmentLink[], marks: StatusMark[], order: DateOrder): PageCourse | null {
   const anchor = titleElement(entry, links);
   const title = anchor ? cleanText(anchor) : '';
   if (!anchor || !title) return null;
@@ -296,7 +334,7 @@ function readEntry(entry: Element, id: string, links: EnrollmentLink[], order: D
   const dates = datesIn(entry, order);
   return {
     title,
-    status: statusIn(entry) ?? 'unknown',
+    status: statusIn(entry, marks) ?? 'unknown',
     completedOn: dates.completed ?? null,
     dueOn: dates.due ?? null,
     certExpiresOn: dates['cert-expires'] ?? null,
@@ -310,15 +348,17 @@ function readEntry(entry: Element, id: string, links: EnrollmentLink[], order: D
 /** Every course entry the page shows (dashboard cards, table rows, or the one course of a details page). */
 export function readLearnUponCourses(root: ParentNode, order: DateOrder): PageCourse[] {
   const links = enrollmentLinks(root);
+  if (!links.length) return [];
+  const marks = statusMarks(root);
   const entries: { el: Element; id: string }[] = [];
   for (const link of links) {
     if (entries.some((e) => e.id === link.id && e.el.contains(link.a))) continue;
-    const el = entryContainer(link, links);
+    const el = entryContainer(link, links, marks);
     if (entries.some((e) => e.el.contains(el))) continue;
     for (let i = entries.length - 1; i >= 0; i--) if (el.contains(entries[i]!.el)) entries.splice(i, 1);
     entries.push({ el, id: link.id });
   }
-  return entries.flatMap(({ el, id }) => readEntry(el, id, links, order) ?? []);
+  return entries.flatMap(({ el, id }) => readEntry(el, id, links, marks, order) ?? []);
 }
 
 // ---------------------------------------------------------------- account

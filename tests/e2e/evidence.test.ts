@@ -1,0 +1,83 @@
+// The evidence flow on the demo sites: fetch the history through the dashboard's own button, collect
+// the persona's certificates, keep a screenshot, export, and check the downloaded pack end to end.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import PostalMime from 'postal-mime';
+import * as XLSX from '@e965/xlsx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { londonDate } from '../../utils/dates/calendar';
+import { personaEnrollments } from '../fixtures/persona';
+import { axeViolations } from './axe';
+import { cspErrors, launch, realErrors, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+  const dashboard = await h.context.newPage();
+  await dashboard.goto('https://ucl.learnupon.com/dashboard');
+  await dashboard.waitForSelector('[data-mtc="renewal"]');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('evidence locker and pack', () => {
+  it('fetches the training history and certificates through the dashboard, then the CybSafe certificate', async () => {
+    const panel = await h.openExtensionPage('sidepanel.html');
+    await panel.click('[data-mtc-action="fetch-learnupon"]');
+    await panel.waitForSelector('[data-mtc-locker-status] .ok', { timeout: 45_000 });
+    const status = await panel.locator('[data-mtc-locker-status]').innerText();
+    expect(status).toMatch(/Training history read: \d+ course records/);
+    expect(status).toMatch(/4 certificates saved/);
+    expect(status).not.toMatch(/not saved/);
+    await panel.click('[data-mtc-action="fetch-cybsafe"]');
+    await expect.poll(() => panel.locator('[data-mtc-locker-status]').innerText(), { timeout: 45_000 }).toMatch(/1 certificate saved/);
+    const kinds = await panel.$$eval('[data-mtc-list="evidence"] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-mtc-evidence-kind')));
+    expect(kinds.filter((k) => k === 'certificate')).toHaveLength(5);
+    expect(kinds.filter((k) => k === 'history')).toHaveLength(1);
+    expect(await axeViolations(panel)).toEqual([]);
+    await panel.close();
+  });
+
+  it('exports a pack whose email, attachments, history and manifest all check out', async () => {
+    const panel = await h.openExtensionPage('sidepanel.html');
+    await panel.waitForSelector('[data-mtc-action="export"]');
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.click('[data-mtc-action="export"]')]);
+    expect(download.suggestedFilename()).toBe(`mandatory-training-evidence-${londonDate()}.zip`);
+    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+    expect(names).toEqual(expect.arrayContaining(['completion-issue.eml', 'training-history.xlsx', 'training-history.csv', 'summary.html', 'manifest.json']));
+    expect(names.filter((n) => /^certificates\/[\x20-\x7e]+\.pdf$/.test(n)).length).toBeGreaterThanOrEqual(3);
+
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { files: { path: string; size: number; sha256: string }[] };
+    for (const entry of manifest.files) {
+      const bytes = await zip.file(entry.path)!.async('uint8array');
+      expect(bytes.length).toBe(entry.size);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
+    }
+
+    const eml = await zip.file('completion-issue.eml')!.async('string');
+    expect(eml).toMatch(/^X-Unsent: 1\r$/m);
+    expect(eml).not.toMatch(/^(Message-ID|Date):/im);
+    const mail = await PostalMime.parse(eml);
+    expect(mail.to?.[0]?.address).toBe('UCLmandatorystafflearning@ucl.ac.uk');
+    // The default courses: overdue ones with a completion, and the re-enrolled one.
+    expect(mail.subject).toBe('Mandatory Training (Information Security Training; Prevent at UCL; Data Protection and Freedom of Information) completion issue');
+    expect(mail.text).toContain('Prevent at UCL');
+    const pdfs = mail.attachments.filter((a) => a.mimeType === 'application/pdf');
+    expect(pdfs.length).toBeGreaterThanOrEqual(3);
+    for (const pdf of pdfs) expect(new TextDecoder().decode(new Uint8Array(pdf.content as ArrayBuffer).subarray(0, 5))).toBe('%PDF-');
+
+    // The platform's own file, unchanged, readable by SheetJS.
+    const xlsx = XLSX.read(await zip.file('training-history.xlsx')!.async('uint8array'));
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(xlsx.Sheets[xlsx.SheetNames[0]!]!);
+    expect(rows.length).toBe(personaEnrollments().length);
+    await panel.close();
+  });
+
+  it('leaves no CSP or console errors', () => {
+    expect(cspErrors(h.consoleErrors)).toEqual([]);
+    expect(realErrors(h.consoleErrors)).toEqual([]);
+  });
+});
