@@ -21,6 +21,12 @@ export default defineConfig({
     host_permissions: COVERED_HOSTS,
     action: { default_title: 'Mandatory Training Companion' },
     side_panel: { default_path: 'sidepanel.html' },
+    commands: {
+      'capture-page': {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: 'Capture this page as evidence',
+      },
+    },
   },
   vite: () => ({
     plugins: [preact()],

@@ -6,6 +6,11 @@ import { DAILY_ALARM, ensureDailyAlarm, openCourseFromNotification, runDailyChec
 import { listRecords } from '@/utils/store/records';
 import { loadProfile } from '@/utils/store/profile';
 import { londonDate } from '@/utils/dates/calendar';
+import { captureActiveTab } from '@/utils/evidence/capture';
+
+function notify(title: string, message: string) {
+  void browser.notifications.create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+}
 
 export default defineBackground(() => {
   const ids = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
@@ -42,6 +47,13 @@ export default defineBackground(() => {
       await runDailyCheck();
       await refreshBadge();
     }
+  });
+  // The keyboard shortcut (Alt+Shift+E) grants activeTab for the page in front, like the popup's button.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'capture-page') return;
+    void captureActiveTab(null, tab?.windowId)
+      .then((item) => notify('Page captured', `Saved “${item.name}” in your evidence locker.`))
+      .catch((error: unknown) => notify('Page not captured', error instanceof Error ? error.message : String(error)));
   });
   browser.notifications.onClicked.addListener((id) => void openCourseFromNotification(id));
   browser.runtime.onInstalled.addListener(() => void ensureDailyAlarm());

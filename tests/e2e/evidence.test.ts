@@ -40,6 +40,20 @@ describe('evidence locker and pack', () => {
     await panel.close();
   });
 
+  it('captures the page in front as evidence from the popup, after the toolbar button is pressed', async () => {
+    const dashboard = h.context.pages().find((p) => p.url().includes('/dashboard'))!;
+    await h.pressToolbarButton(dashboard);
+    const popup = await h.openInPopupWindow('popup.html');
+    await popup.click('[data-mtc-action="capture"]');
+    await expect.poll(() => popup.locator('.ok').innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/Saved “.*\.png” in your evidence locker/);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+    const panel = await h.openExtensionPage('sidepanel.html');
+    await panel.waitForSelector('[data-mtc-evidence-kind="screenshot"]');
+    expect(await panel.locator('[data-mtc-evidence-kind="screenshot"]').innerText()).toContain('ucl.learnupon.com');
+    await panel.close();
+  });
+
   it('exports a pack whose email, attachments, history and manifest all check out', async () => {
     const panel = await h.openExtensionPage('sidepanel.html');
     await panel.waitForSelector('[data-mtc-action="export"]');
@@ -49,6 +63,9 @@ describe('evidence locker and pack', () => {
     const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
     expect(names).toEqual(expect.arrayContaining(['completion-issue.eml', 'training-history.xlsx', 'training-history.csv', 'summary.html', 'manifest.json']));
     expect(names.filter((n) => /^certificates\/[\x20-\x7e]+\.pdf$/.test(n)).length).toBeGreaterThanOrEqual(3);
+    const shots = names.filter((n) => /^screenshots\/[\x20-\x7e]+\.png$/.test(n));
+    expect(shots).toHaveLength(1);
+    expect([...(await zip.file(shots[0]!)!.async('uint8array')).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { files: { path: string; size: number; sha256: string }[] };
     for (const entry of manifest.files) {

@@ -18,6 +18,10 @@ export interface Harness {
   consoleErrors: string[];
   extensionUrl(page: string): string;
   openExtensionPage(page: 'popup.html' | 'sidepanel.html' | 'options.html'): Promise<Page>;
+  /** Presses the extension's toolbar button for the tab showing `page`, as a user's click would (grants activeTab). */
+  pressToolbarButton(page: Page): Promise<void>;
+  /** Opens an extension page in its own popup window, so the browser window's active tab stays the site. */
+  openInPopupWindow(name: 'popup.html'): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -53,6 +57,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Lets a test press the toolbar button (CDP Extensions.triggerAction), which grants activeTab as a click does.
+      '--enable-unsafe-extension-debugging',
     ],
   });
   const consoleErrors: string[] = [];
@@ -80,6 +86,22 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     async openExtensionPage(name) {
       const page = await context.newPage();
       await page.goto(extensionUrl(name));
+      return page;
+    },
+    async pressToolbarButton(page) {
+      await page.bringToFront();
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { targetId: string; url: string }[] };
+      const tab = targetInfos.find((t) => t.url === page.url());
+      if (!tab) throw new Error(`no tab target for ${page.url()}`);
+      await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
+      await cdp.detach();
+    },
+    async openInPopupWindow(name) {
+      const opened = context.waitForEvent('page', (p) => p.url().startsWith(extensionUrl(name)));
+      await worker.evaluate((url) => chrome.windows.create({ url, type: 'popup', width: 420, height: 700 }), extensionUrl(name));
+      const page = await opened;
+      await page.waitForLoadState();
       return page;
     },
     async close() {

@@ -113,7 +113,8 @@ describe('buildEvidencePack', () => {
     const method = (name: string) => (z.files[name] as unknown as { _data: { compression: { magic: string } } })._data.compression.magic;
     expect(method('training-history.xlsx')).toBe('\x00\x00');
     expect(method('certificates/UCL-Fire-Safety-2024-03-12.pdf')).toBe('\x00\x00');
-    expect(method('completion-issue.eml')).toBe('\x08\x00');
+    expect(method('completion-issue.eml')).toBe('\x00\x00');
+    expect(method('summary.html')).toBe('\x08\x00');
     expect(method('training-history.csv')).toBe('\x08\x00');
   });
 
@@ -159,7 +160,7 @@ describe('buildEvidencePack', () => {
     expect(html).toMatch(/^<!doctype html>\n<html lang="en-GB">/);
     expect(html).toContain('<title>Mandatory training evidence — Zoë Ñúñez-O&#39;Brien'.replace('&#39;', '’'));
     expect(html).toContain('@media print');
-    expect(html).toContain('<caption>Courses in this request</caption>');
+    expect(html).toContain('<caption><h2>Courses in this request</h2></caption>');
     expect(html).toContain('<th scope="col">Course</th>');
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<b>2024</b>');

@@ -1,6 +1,6 @@
 // Everything we know about Microsoft's sign-in and My Apps pages (platforms.md), in one place so a change
 // on their side is a one-file fix. Microsoft says its sentences change: codes and ids are what we key on.
-import { findMessage, isEmail, visibleText } from './text';
+import { findMessage, isEmail, readableText, visibleText } from './text';
 
 export const MICROSOFT_LOGIN_HOSTS = ['login.microsoftonline.com', 'login.microsoft.com', 'login.live.com', 'login.windows.net'];
 export const MY_APPS_HOSTS = ['myapps.microsoft.com', 'myapplications.microsoft.com', 'account.activedirectory.windowsazure.com'];
@@ -62,7 +62,7 @@ export function readAadError(root: ParentNode): AadError | null {
   const correlationId = CORRELATION_ID.exec(text)?.[1] ?? null;
   if (!requestId && !correlationId) return null;
   // Re-read the line from the raw text to keep its original casing for quoting.
-  const raw = (line.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const raw = readableText(line, true);
   const m = /AADSTS\s*(\d{4,8})\s*:\s*(.*)$/i.exec(raw);
   if (!m) return null;
   return {

@@ -32,17 +32,31 @@ function ownerDocumentOf(root: ParentNode): Document {
   return (root as Node).nodeType === 9 ? (root as Document) : ((root as Node).ownerDocument as Document);
 }
 
-/** The visible text under root, text nodes joined by spaces so `<dt>Request Id</dt><dd>…</dd>` stays apart. */
-export function visibleText(root: ParentNode): string {
-  const walker = ownerDocumentOf(root).createTreeWalker(root as Node, 4 /* NodeFilter.SHOW_TEXT */);
+/**
+ * The text under root as it reads on screen: text nodes joined by spaces (so `<h2>Certificate</h2><p>Completed…`
+ * does not become "CertificateCompleted"), never script or style content; with `visibleOnly`, nothing hidden.
+ */
+export function readableText(root: ParentNode, visibleOnly = false): string {
+  const node = root as Node;
+  // Fast path: an element with a single text child needs no walk.
+  if (node.nodeType === 1 && node.childNodes.length === 1 && node.firstChild?.nodeType === 3) {
+    if (NEVER_SHOWN.has((node as Element).tagName.toUpperCase()) || (visibleOnly && isHiddenByMarkup(node as Element))) return '';
+    return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
+  const walker = ownerDocumentOf(root).createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
   const parts: string[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    if (parent && isHiddenByMarkup(parent)) continue;
-    const text = node.textContent ?? '';
-    if (text.trim()) parts.push(text);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    const parent = text.parentElement;
+    if (parent && (visibleOnly ? isHiddenByMarkup(parent) : parent.closest('script, style, noscript, template'))) continue;
+    const value = text.textContent ?? '';
+    if (value.trim()) parts.push(value);
   }
   return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The visible text under root (see readableText). */
+export function visibleText(root: ParentNode): string {
+  return readableText(root, true);
 }
 
 /** Visible elements under root (not root itself), document order. */
@@ -53,7 +67,7 @@ export function visibleElements(root: ParentNode, selector = '*'): Element[] {
 /** Every visible element whose whole normalised text matches `test` and is at most `maxLength` long. */
 export function findMessages(root: ParentNode, test: (normalized: string) => boolean, maxLength = 300): Element[] {
   return visibleElements(root).filter((el) => {
-    const text = normalizeText(el.textContent ?? '');
+    const text = normalizeText(readableText(el, true));
     return text.length > 0 && text.length <= maxLength && test(text);
   });
 }
@@ -66,7 +80,7 @@ export function findMessage(root: ParentNode, test: (normalized: string) => bool
   let best: Element | null = null;
   let bestLength = Infinity;
   for (const el of findMessages(root, test, maxLength)) {
-    const length = normalizeText(el.textContent ?? '').length;
+    const length = normalizeText(readableText(el, true)).length;
     if (length < bestLength) {
       best = el;
       bestLength = length;

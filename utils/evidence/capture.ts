@@ -1,12 +1,13 @@
 // "Capture this page as evidence": a PNG of the visible tab, kept with its title, address and time.
-// Runs in the popup, whose click grants activeTab for the page the user is looking at.
+// Runs in the popup (whose click grants activeTab for the page the user is looking at) or the
+// background on the keyboard shortcut (which grants it too). Blobs and IndexedDB work in both.
 import { browser } from 'wxt/browser';
 import { addEvidence } from '@/utils/store/evidence';
 import type { EvidenceItem } from '@/utils/store/db';
 
-export async function captureActiveTab(course: string | null): Promise<EvidenceItem> {
+export async function captureActiveTab(course: string | null, windowId?: number): Promise<EvidenceItem> {
   // The last focused browser window, not the popup itself.
-  const win = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
+  const win = windowId === undefined ? await browser.windows.getLastFocused({ windowTypes: ['normal'] }) : { id: windowId };
   const [tab] = await browser.tabs.query({ active: true, windowId: win.id });
   if (!tab || win.id === undefined) throw new Error('There is no page to capture. Click on the page first, then try again.');
   let dataUrl: string;

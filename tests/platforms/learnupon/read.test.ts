@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The LearnUpon reader against the demo site's own HTML (rendered for a fixed day), and against layout
 // variants it has never seen: the real markup is a guess, so the reader must survive a different one.
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { PERSONA, personaEnrollments, type PersonaEnrollment } from '../../fixtures/persona';
 import { paths, portalDate } from '../../fixtures/sites/learnupon/model';
@@ -14,6 +14,12 @@ import {
 } from '@/utils/platforms/learnupon/read';
 import type { PageCourse } from '@/utils/platforms/types';
 import type { EnrollmentStatus } from '@/utils/records';
+
+// jsdom ships no types (and @types/jsdom is not installed): type the one constructor used. A JSDOM of our own,
+// not the test's global document, so each page has its real URL and, when asked, runs its own scripts.
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
+  JSDOM: new (html: string, options: { url: string; runScripts?: 'dangerously'; pretendToBeVisual?: boolean }) => { window: Window };
+};
 
 const TODAY = new Date('2026-11-28T09:00:00Z');
 const ORIGIN = 'https://ucl.learnupon.com';

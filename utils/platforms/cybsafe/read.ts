@@ -4,11 +4,12 @@
 import type { PageAccount, PageCourse } from '@/utils/platforms/types';
 import type { EnrollmentStatus } from '@/utils/records';
 import { parseDisplayDate, type DateOrder } from '@/utils/dates/parse';
-import { isEmail, normalizeText } from '@/utils/diagnostics/text';
+import { isEmail, normalizeText, readableText } from '@/utils/diagnostics/text';
 import { CS_DEFAULT_TITLE, CS_SELECTORS, CS_TEXT } from './selectors';
 
+/** Spaced text without script content: see readableText. */
 function textOf(el: Element): string {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return readableText(el);
 }
 
 /** Every element except script/style content, document order. */
@@ -19,7 +20,7 @@ function elements(root: ParentNode, selector = '*'): Element[] {
 /** Elements whose whole text matches, with no matching child: the line itself, not its containers. */
 function tightest(root: ParentNode, test: (normalized: string) => boolean, maxLength: number): Element[] {
   const hits = elements(root).filter((el) => {
-    const t = normalizeText(el.textContent ?? '');
+    const t = normalizeText(textOf(el));
     return t.length > 0 && t.length <= maxLength && test(t);
   });
   return hits.filter((el) => !hits.some((other) => other !== el && el.contains(other)));
@@ -29,7 +30,7 @@ function tightest(root: ParentNode, test: (normalized: string) => boolean, maxLe
 function nearCertificate(el: Element, levels = 3): boolean {
   let node: Element | null = el;
   for (let i = 0; node && i <= levels; i++, node = node.parentElement) {
-    if (CS_TEXT.certificateContext.test(normalizeText(node.textContent ?? ''))) return true;
+    if (CS_TEXT.certificateContext.test(normalizeText(textOf(node)))) return true;
   }
   return false;
 }
@@ -104,7 +105,7 @@ function absoluteHref(a: Element): string | null {
 /** "Download certificate" (or any link naming the certificate, or a PDF beside it). */
 export function findCertificateLink(root: ParentNode): { url: string; element: Element } | null {
   const links = elements(root, CS_SELECTORS.links);
-  const byText = links.filter((a) => CS_TEXT.certificateLink.test(normalizeText(`${a.textContent ?? ''} ${a.getAttribute('aria-label') ?? ''}`)));
+  const byText = links.filter((a) => CS_TEXT.certificateLink.test(normalizeText(`${textOf(a)} ${a.getAttribute('aria-label') ?? ''}`)));
   const byPdf = links.filter((a) => /\.pdf(?:$|[?#])/i.test(a.getAttribute('href') ?? '') && nearCertificate(a, 2));
   for (const a of [...byText, ...byPdf]) {
     const url = absoluteHref(a);
@@ -115,8 +116,8 @@ export function findCertificateLink(root: ParentNode): { url: string; element: E
 
 /** The heading that names the course ("Information Security Training", "CCSA …"). */
 function findCourseHeading(root: ParentNode): Element | null {
-  const headings = elements(root, CS_SELECTORS.headings).filter((h) => CS_TEXT.courseTitle.test(normalizeText(h.textContent ?? '')));
-  return headings.find((h) => CS_TEXT.preferredTitle.test(normalizeText(h.textContent ?? ''))) ?? headings[0] ?? null;
+  const headings = elements(root, CS_SELECTORS.headings).filter((h) => CS_TEXT.courseTitle.test(normalizeText(textOf(h))));
+  return headings.find((h) => CS_TEXT.preferredTitle.test(normalizeText(textOf(h)))) ?? headings[0] ?? null;
 }
 
 function statusFrom(completion: Completion | null, progress: Progress | null): EnrollmentStatus {
@@ -173,7 +174,7 @@ function valueForLabel(label: Element): string | null {
 function labelled(root: ParentNode, pattern: RegExp): string | null {
   for (const el of elements(root, CS_SELECTORS.fieldLabels)) {
     if (el.children.length > 0 && el.tagName.toLowerCase() !== 'label') continue;
-    if (!pattern.test(normalizeText(el.textContent ?? ''))) continue;
+    if (!pattern.test(normalizeText(textOf(el)))) continue;
     const value = valueForLabel(el);
     if (value) return value;
   }
