@@ -229,3 +229,17 @@ describe('diagnoseAccount', () => {
     expect(diagnoseAccount('x@example.ac.uk', other)).toBeNull();
   });
 });
+
+describe('cost on a big page', () => {
+  it('a dashboard with thousands of elements is read in one pass, not element by element', () => {
+    const one = renderDashboard({ today: NOW });
+    const main = one.slice(one.indexOf('<main'), one.indexOf('</main>'));
+    const big = one.replace('</main>', `${main.repeat(30)}</main>`);
+    const doc = parsePage(big, 'https://ucl.learnupon.com/dashboard');
+    expect(doc.querySelectorAll('*').length).toBeGreaterThan(3000);
+    const started = performance.now();
+    expect(diagnoseSignInPage(doc, new URL('https://ucl.learnupon.com/dashboard'), profile)).toBeNull();
+    // Quadratic text reading took over 30 s here; one pass takes a fraction of a second even in jsdom.
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});

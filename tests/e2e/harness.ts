@@ -99,7 +99,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     },
     async openInPopupWindow(name) {
       const opened = context.waitForEvent('page', (p) => p.url().startsWith(extensionUrl(name)));
-      await worker.evaluate((url) => chrome.windows.create({ url, type: 'popup', width: 420, height: 700 }), extensionUrl(name));
+      await worker.evaluate((url) => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.windows.create({ url, type: 'popup', width: 420, height: 700 }), extensionUrl(name));
       const page = await opened;
       await page.waitForLoadState();
       return page;

@@ -3,16 +3,17 @@
 // document and in same-origin frames (course players).
 import { assessBuffering, assessConnection, type BufferingEvent, type ConnectionSamples } from '@/utils/diagnostics/connection';
 import type { Diagnosis } from '@/utils/diagnostics/alerts';
+import type { Profile } from '@/utils/catalogue/profile';
 
 /** How often the samples are re-assessed; a slow page is a pattern over seconds, not one event. */
 const ASSESS_EVERY_MS = 2_000;
 
-export function watchConnection(signal: AbortSignal, report: (d: Diagnosis) => void): void {
+export function watchConnection(signal: AbortSignal, profile: Profile, report: (d: Diagnosis) => void): void {
   const events: BufferingEvent[] = [];
   const onMedia = (event: Event) => {
     if (event.target instanceof HTMLMediaElement) events.push({ type: event.type as BufferingEvent['type'], at: performance.now() });
     // Stalls are judged when they happen, so a long one is noticed while it lasts too.
-    const verdict = assessBuffering(events, performance.now());
+    const verdict = assessBuffering(events, performance.now(), profile);
     if (verdict) report(verdict);
   };
   const watched = new WeakSet<Document>();
@@ -36,7 +37,7 @@ export function watchConnection(signal: AbortSignal, report: (d: Diagnosis) => v
 
   const assess = () => {
     watchFrames();
-    const verdict = assessConnection(sampleConnection()) ?? assessBuffering(events, performance.now());
+    const verdict = assessConnection(sampleConnection(), profile) ?? assessBuffering(events, performance.now(), profile);
     if (verdict) report(verdict);
   };
   const timer = setInterval(assess, ASSESS_EVERY_MS);
@@ -53,6 +54,7 @@ function sampleConnection(): ConnectionSamples {
   }));
   const c = (navigator as Navigator & { connection?: { effectiveType?: string; rtt?: number; downlink?: number } }).connection;
   return {
+    pageOrigin: location.origin,
     navigation: nav && nav.duration > 0 ? { durationMs: nav.duration, responseStartMs: nav.responseStart } : undefined,
     resources,
     connection: c ? { effectiveType: c.effectiveType ?? 'unknown', rtt: c.rtt ?? 0, downlink: c.downlink ?? 0 } : undefined,

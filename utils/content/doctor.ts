@@ -38,8 +38,9 @@ export async function initDoctor(options: DoctorOptions): Promise<void> {
   const browserVerdict = detectUnsupportedBrowser(
     (navigator as Navigator & { userAgentData?: { brands: { brand: string; version: string }[] } }).userAgentData,
     navigator.userAgent,
+    profile,
   );
   if (browserVerdict) void alerts.offer(browserVerdict);
 
-  if (options.watchLoads) watchConnection(options.signal, (d) => void alerts.offer(d));
+  if (options.watchLoads) watchConnection(options.signal, profile, (d) => void alerts.offer(d));
 }

@@ -24,7 +24,7 @@ function clean(text: string): string {
   return transliterate(text)
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '');
+    .replace(/^[-._]+|[-._]+$/g, '');
 }
 
 function splitExtension(name: string): { base: string; ext: string } {
@@ -44,7 +44,7 @@ export function asciiFileName(name: string, maxLength = 40): string {
   const { base, ext } = splitExtension(name.trim());
   const suffix = ext ? `.${ext}` : '';
   const room = Math.max(1, maxLength - suffix.length);
-  let stem = clean(base).slice(0, room).replace(/[-.]+$/, '');
+  let stem = clean(base).slice(0, room).replace(/[-._]+$/, '');
   if (!stem) stem = 'file'.slice(0, room);
   if (RESERVED.test(stem)) stem = `${stem}-file`.slice(0, room);
   return `${stem}${suffix}`;

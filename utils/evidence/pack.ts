@@ -7,7 +7,7 @@ import type { Profile } from '@/utils/catalogue/profile';
 import { formatDate } from '@/utils/dates/calendar';
 import type { CompletionRecord } from '@/utils/records';
 import { recordsCsv } from './csv';
-import { buildEml, isPlainAddress, type EmlAttachment } from './eml';
+import { buildEml, isPlainAddress } from './eml';
 import { asciiFileName, uniqueNames } from './names';
 
 export interface EvidenceCourse {
@@ -332,16 +332,12 @@ export function datedNames(items: { label: string; date: string | null; ext: str
   return uniqueNames(wanted, max);
 }
 
-interface Collected {
+/** Everything but the e-mail, summary and manifest, plus the failures found on the way. */
+function collect(input: EvidencePackInput): {
   files: PackFile[];
-  email: EvidenceEmail;
-  emlAttachments: EmlAttachment[];
   failures: EvidenceFailure[];
   certificates: { cert: EvidenceCertificate; name: string }[];
-}
-
-/** Everything but the e-mail, summary and manifest, plus the failures found on the way. */
-function collect(input: EvidencePackInput): Omit<Collected, 'email' | 'emlAttachments'> {
+} {
   const failures = [...input.failures];
   const files: PackFile[] = [];
 

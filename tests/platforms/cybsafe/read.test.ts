@@ -159,5 +159,8 @@ describe('readCybSafeAccount', () => {
     const doc = parsePage(`<p>Contact <a href="mailto:support@cybsafe.com">support@cybsafe.com</a></p>`, HOME);
     expect(readCybSafeAccount(doc)).toEqual({ name: null, email: null });
     expect(readCybSafeAccount(parsePage(renderCybSafeLogin(), 'https://app.cybsafe.com/login'))).toEqual({ name: null, email: null });
+    // After "Account not found" the form is refilled with the address that failed: not a signed-in account.
+    const refilled = parsePage(renderCybSafeLogin({ error: 'account_not_found', email: PERSONA.personalEmail }), 'https://app.cybsafe.com/login');
+    expect(readCybSafeAccount(refilled)).toEqual({ name: null, email: null });
   });
 });

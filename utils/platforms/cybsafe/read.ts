@@ -4,7 +4,7 @@
 import type { PageAccount, PageCourse } from '@/utils/platforms/types';
 import type { EnrollmentStatus } from '@/utils/records';
 import { parseDisplayDate, type DateOrder } from '@/utils/dates/parse';
-import { isEmail, normalizeText, readableText } from '@/utils/diagnostics/text';
+import { isEmail, normalizeText, readableText, shortTexts } from '@/utils/diagnostics/text';
 import { CS_DEFAULT_TITLE, CS_SELECTORS, CS_TEXT } from './selectors';
 
 /** Spaced text without script content: see readableText. */
@@ -19,10 +19,9 @@ function elements(root: ParentNode, selector = '*'): Element[] {
 
 /** Elements whose whole text matches, with no matching child: the line itself, not its containers. */
 function tightest(root: ParentNode, test: (normalized: string) => boolean, maxLength: number): Element[] {
-  const hits = elements(root).filter((el) => {
-    const t = normalizeText(textOf(el));
-    return t.length > 0 && t.length <= maxLength && test(t);
-  });
+  const hits = shortTexts(root, maxLength)
+    .filter(({ text }) => test(normalizeText(text)))
+    .map(({ element }) => element);
   return hits.filter((el) => !hits.some((other) => other !== el && el.contains(other)));
 }
 
@@ -150,16 +149,32 @@ export function readCybSafeCompletion(root: ParentNode, order: DateOrder): PageC
   ];
 }
 
+/**
+ * A sign-in form: what is typed there is who the user is trying to be, not who is signed in (and after
+ * "Account not found" the login page refills the address that failed).
+ */
+function inLoginForm(control: Element): boolean {
+  const form = control.closest('form');
+  if (!form) return false;
+  return form.querySelector('input[type="password"]') !== null || CS_TEXT.loginForm.test(normalizeText(textOf(form)));
+}
+
+/** A form control's value, unless it sits in a sign-in form. */
+function controlValue(control: Element): string | null {
+  if (!('value' in control) || inLoginForm(control)) return null;
+  return String((control as HTMLInputElement).value).trim() || null;
+}
+
 /** The value a label names: its input, the next sibling, or the rest of its parent's text. */
 function valueForLabel(label: Element): string | null {
   const doc = label.ownerDocument;
   const forId = label.getAttribute('for');
   const control = (forId ? doc.getElementById(forId) : null) ?? label.querySelector('input, select, textarea');
-  if (control && 'value' in control) return String((control as HTMLInputElement).value).trim() || null;
+  if (control) return controlValue(control);
   const next = label.nextElementSibling;
   if (next) {
     const inner = next.matches('input, select, textarea') ? next : next.querySelector('input, select, textarea');
-    if (inner && 'value' in inner) return String((inner as HTMLInputElement).value).trim() || null;
+    if (inner) return controlValue(inner);
     const text = textOf(next);
     if (text) return text;
   }
@@ -194,7 +209,7 @@ export function readCybSafeAccount(root: ParentNode): PageAccount {
     name = [first, last].filter(Boolean).join(' ') || null;
   }
   if (!email) {
-    const input = elements(root, 'input[type="email"], input[autocomplete="email"]').find((i) => isEmail((i as HTMLInputElement).value));
+    const input = elements(root, 'input[type="email"], input[autocomplete="email"]').find((i) => isEmail(controlValue(i) ?? ''));
     if (input) email = (input as HTMLInputElement).value.trim();
   }
   // The account menu: an element holding just the address (not a mailto: support link), the name just before it.

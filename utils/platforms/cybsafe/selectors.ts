@@ -32,6 +32,8 @@ export const CS_TEXT = {
   /** The login error. A question ("Account not found?") is a help link or a course, not the error. */
   accountNotFound: /^account not found\b(?!\s*\?)/,
   myAccount: /^my account$/,
+  /** A form that signs in (its typed address is not the signed-in account). */
+  loginForm: /\b(sign in|log in|login|sso|single sign-on)\b/,
   labels: {
     name: /^(full\s+)?name\s*:?$/,
     firstName: /^first\s*name\s*:?$/,
