@@ -38,6 +38,7 @@ export async function fetchDemo(site: DemoSite, url: string, mode: Partial<DemoM
     res: res as unknown as ServerResponse,
   });
   out.body = Buffer.concat(chunks);
-  out.text = out.body.toString('latin1');
+  // HTML is UTF-8; binary bodies (the PDF) read byte for byte so offsets stay exact.
+  out.text = out.body.toString((out.headers['content-type'] ?? '').includes('utf-8') ? 'utf8' : 'latin1');
   return out;
 }
