@@ -2,6 +2,10 @@ import { chromium } from 'playwright-core';
 const port = process.env.PORT ?? '8443';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', `--host-resolver-rules=MAP ucl.learnupon.com 127.0.0.1:${port}`, '--autoplay-policy=no-user-gesture-required'] });
 const ctx = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
+await ctx.addInitScript(() => {
+  const w = window as any; w.events = []; const t0 = performance.now();
+  for (const t of ['loadedmetadata', 'canplay', 'playing', 'waiting', 'stalled', 'ended', 'error', 'suspend']) document.addEventListener(t, (e) => w.events.push(`${t}@${((performance.now() - t0) / 1000).toFixed(1)}s/v${(e.target as HTMLMediaElement).currentTime.toFixed(1)}`), true);
+});
 const page = await ctx.newPage();
 const errors: string[] = [];
 page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -30,12 +34,6 @@ if (process.argv.includes('--video')) {
   await page.goto('https://ucl.learnupon.com/enrollments/104837261/page/3104837');
   const frame = page.frames().find((f) => f.url().includes('/scorm/'))!;
   await frame.waitForSelector('video');
-  await frame.evaluate(() => {
-    (window as any).events = [];
-    const v = document.querySelector('video')!;
-    for (const t of ['loadedmetadata', 'canplay', 'playing', 'waiting', 'stalled', 'ended', 'error', 'progress', 'suspend']) v.addEventListener(t, () => (window as any).events.push(`${t}@${v.currentTime.toFixed(1)}`));
-    void v.play().catch((e) => (window as any).events.push('play-rejected ' + e));
-  });
   await page.waitForTimeout(Number(process.env.WAIT ?? 9000));
   console.log(await frame.evaluate(() => { const v = document.querySelector('video')!; return { events: (window as any).events.join(' '), t: v.currentTime, rs: v.readyState, ns: v.networkState, paused: v.paused, dur: v.duration }; }));
   await page.screenshot({ path: '/tmp/lu-player.png' });

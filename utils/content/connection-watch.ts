@@ -20,7 +20,7 @@ export function watchConnection(signal: AbortSignal, profile: Profile, report: (
   const watchDocument = (doc: Document) => {
     if (watched.has(doc)) return;
     watched.add(doc);
-    for (const type of ['waiting', 'stalled', 'playing', 'timeupdate'] as const) doc.addEventListener(type, onMedia, { capture: true, signal });
+    for (const type of ['waiting', 'stalled', 'playing'] as const) doc.addEventListener(type, onMedia, { capture: true, signal });
   };
   const watchFrames = () => {
     for (const frame of document.querySelectorAll('iframe')) {

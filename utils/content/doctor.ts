@@ -27,7 +27,7 @@ export async function initDoctor(options: DoctorOptions): Promise<void> {
     if (options.signal.aborted) return;
     const found =
       diagnoseSignInPage(document, new URL(location.href), profile) ??
-      (options.readAccount ? diagnoseAccount(options.readAccount(document).email, profile) : null);
+      (options.readAccount ? diagnoseAccount(options.readAccount(document).email, profile, new URL(location.href)) : null);
     if (found) void alerts.offer(found);
   };
   for (const delay of RECHECK_DELAYS_MS) {
