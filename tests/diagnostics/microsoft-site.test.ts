@@ -1,7 +1,7 @@
 // The Microsoft demo site's routes and query switches (handler driven directly, no server).
 import { describe, expect, it } from 'vitest';
 // The server module first: it imports every site, and a site imported first would meet it half-loaded.
-import { fetchDemo } from './sites.fake';
+import { fetchDemo } from '../fixtures/fake-request';
 import { microsoftSite } from '../fixtures/sites/microsoft';
 import { AAD_IDS } from '../fixtures/sites/microsoft/pages';
 import { PERSONA } from '../fixtures/persona';

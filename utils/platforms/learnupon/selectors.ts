@@ -9,10 +9,6 @@ export const ENROLLMENT_PATH = /\/enrollments\/(\d{6,10})(?:[/?#]|$)/;
 export const LU_SELECTORS = {
   links: 'a[href]',
   headings: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
-  /** Our own badges and alerts: never read them back as page content. */
-  ours: '[data-mtc]',
-  /** Never text the user sees as content. */
-  invisible: 'script, style, noscript, template',
   /** Page furniture that holds status-like words ("Completed 5" in the widget, tabs) but no course. */
   furniture:
     'nav, aside, [role="navigation"], [role="complementary"], [role="banner"], [role="contentinfo"], [role="search"], [role="tablist"], [role="menu"], [role="dialog"]',
@@ -21,7 +17,6 @@ export const LU_SELECTORS = {
     'a, button, [role="button"], [role="tab"], [role="menuitem"], select, option, label, legend, dt, th, [role="columnheader"], [role="rowheader"]',
   /** Repeating containers: a course entry never extends past one (a lone card must not swallow its list). */
   list: 'ul, ol, table, thead, tbody, tfoot, [role="list"], [role="grid"], [role="table"], [role="rowgroup"], [role="feed"], [role="tabpanel"]',
-  page: 'html, body, main, [role="main"]',
   cells: 'td, th, [role="cell"], [role="gridcell"]',
   rows: 'tr, [role="row"]',
   columnHeaders: 'th, [role="columnheader"]',
