@@ -11,7 +11,7 @@ const ASSESS_EVERY_MS = 2_000;
 export function watchConnection(signal: AbortSignal, profile: Profile, report: (d: Diagnosis) => void): void {
   const events: BufferingEvent[] = [];
   const onMedia = (event: Event) => {
-    if (event.target instanceof HTMLMediaElement) events.push({ type: event.type as BufferingEvent['type'], at: performance.now() });
+    if (isMedia(event.target)) events.push({ type: event.type as BufferingEvent['type'], at: performance.now() });
     // Stalls are judged when they happen, so a long one is noticed while it lasts too.
     const verdict = assessBuffering(events, performance.now(), profile);
     if (verdict) report(verdict);
@@ -59,4 +59,10 @@ function sampleConnection(): ConnectionSamples {
     resources,
     connection: c ? { effectiveType: c.effectiveType ?? 'unknown', rtt: c.rtt ?? 0, downlink: c.downlink ?? 0 } : undefined,
   };
+}
+
+/** By name, not instanceof: a video in a frame belongs to the frame's realm, with its own HTMLMediaElement. */
+function isMedia(target: EventTarget | null): boolean {
+  const name = (target as Element | null)?.nodeName;
+  return name === 'VIDEO' || name === 'AUDIO';
 }

@@ -69,7 +69,7 @@ const MAX_BYTES = 25 * 1024 * 1024;
 const MAX_ROWS = 20_000;
 const MAX_WARNINGS = 20;
 
-type Cell = string | number | boolean | Date | null | undefined;
+export type Cell = string | number | boolean | Date | null | undefined;
 
 const AGAIN = 'Download the training history from LearnUpon again (the “Download training history” button, top right of the dashboard) and import that file.';
 
@@ -84,7 +84,7 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-function decodeText(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array): string {
   if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   try {
@@ -96,7 +96,7 @@ function decodeText(bytes: Uint8Array): string {
 }
 
 /** Text files have no NULs and few control characters; random or damaged binaries have many. */
-function looksLikeText(text: string): boolean {
+export function looksLikeText(text: string): boolean {
   const sample = text.slice(0, 4096);
   if (sample.includes('\u0000')) return false;
   // eslint-disable-next-line no-control-regex
@@ -104,12 +104,12 @@ function looksLikeText(text: string): boolean {
   return controls <= sample.length / 100;
 }
 
-const isMarkup = (text: string) => /^\s*</.test(text.replace(/^\uFEFF/, ''));
+export const isMarkup = (text: string) => /^\s*</.test(text.replace(/^\uFEFF/, ''));
 const isHtml = (text: string) => /<(!doctype\s+html|html|head|body|script|div|title)\b/i.test(text.slice(0, 8192));
 
 // ---------- sheets to rows ----------
 
-interface Grid {
+export interface Grid {
   name: string;
   rows: Cell[][];
   /** Sheet row number of rows[0]. */
@@ -117,7 +117,7 @@ interface Grid {
   date1904: boolean;
 }
 
-function workbookGrids(wb: XLSX.WorkBook): Grid[] {
+export function workbookGrids(wb: XLSX.WorkBook): Grid[] {
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   return wb.SheetNames.flatMap((name) => {
     const ws = wb.Sheets[name];
@@ -128,7 +128,7 @@ function workbookGrids(wb: XLSX.WorkBook): Grid[] {
   });
 }
 
-function cellText(cell: Cell): string {
+export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
   return String(cell).replace(/\s+/g, ' ').trim();
@@ -164,7 +164,7 @@ function serialToDate(serial: number, date1904: boolean): string | null {
   return isValidYmd(ymd) ? fromYmd(ymd) : null;
 }
 
-function readDate(cell: Cell, order: DateOrder, date1904: boolean): DateRead {
+export function readDate(cell: Cell, order: DateOrder, date1904: boolean): DateRead {
   if (cell === null || cell === undefined || cell === '') return { date: null };
   if (typeof cell === 'number') {
     const date = serialToDate(cell, date1904);
@@ -306,7 +306,7 @@ const WEB_PAGE =
   'This file is a web page, not a spreadsheet — usually a sign-in or error page saved in place of the training history. Sign in to LearnUpon, then ' +
   AGAIN.charAt(0).toLowerCase() + AGAIN.slice(1);
 
-function readWorkbook(bytes: Uint8Array, opts: XLSX.ParsingOptions = {}): XLSX.WorkBook {
+export function readWorkbook(bytes: Uint8Array, opts: XLSX.ParsingOptions = {}): XLSX.WorkBook {
   return XLSX.read(bytes, {
     type: 'array',
     cellDates: false, // dates stay serial numbers: converting to JS Date would involve the local time zone
@@ -319,7 +319,7 @@ function readWorkbook(bytes: Uint8Array, opts: XLSX.ParsingOptions = {}): XLSX.W
   });
 }
 
-function isPasswordError(e: unknown): boolean {
+export function isPasswordError(e: unknown): boolean {
   return /password|encrypt/i.test(e instanceof Error ? e.message : String(e));
 }
 

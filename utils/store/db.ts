@@ -3,6 +3,8 @@
 // run in the page's origin, so they reach records through messages, never directly.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CompletionRecord } from '@/utils/records';
+import type { PersonMark, StoredTeamReport } from '@/utils/team/types';
+import type { TimeEntry } from '@/utils/timelog/types';
 
 export const DB_NAME = 'mandatory-training-companion';
 
@@ -34,6 +36,14 @@ export interface MtcSchema extends DBSchema {
   evidence: { key: string; value: EvidenceItem; indexes: { course: string; kind: string } };
   problems: { key: number; value: ProblemLogEntry; indexes: { at: string } };
   meta: { key: string; value: unknown };
+  /** A line manager's imported compliance report (key `current`), apart from their own records. */
+  teamReport: { key: string; value: StoredTeamReport };
+  /** The manager's own marks: who is on leave or not working now. */
+  teamPeople: { key: string; value: PersonMark };
+  /** Team page settings (the column mapping), parsed on read. */
+  teamSettings: { key: string; value: unknown };
+  /** The PGTA time log, per course and London day. */
+  timeLog: { key: string; value: TimeEntry; indexes: { day: string } };
 }
 
 type UpgradeTx = IDBPTransaction<MtcSchema, StoreNames<MtcSchema>[], 'versionchange'>;
@@ -50,6 +60,13 @@ export const MIGRATIONS: ((db: IDBPDatabase<MtcSchema>, tx: UpgradeTx) => void)[
     const problems = db.createObjectStore('problems', { keyPath: 'id', autoIncrement: true });
     problems.createIndex('at', 'at');
     db.createObjectStore('meta');
+  },
+  // 2: the Team page's report and marks, and the PGTA time log (separate stores, deletable on their own).
+  (db) => {
+    db.createObjectStore('teamReport');
+    db.createObjectStore('teamPeople', { keyPath: 'person' });
+    db.createObjectStore('teamSettings');
+    db.createObjectStore('timeLog', { keyPath: 'id' }).createIndex('day', 'day');
   },
 ];
 
