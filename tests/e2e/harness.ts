@@ -8,7 +8,7 @@ import { startDemoServer, type DemoMode, type DemoServer } from '../fixtures/ser
 // @ts-expect-error plain ESM helper shared with the demo script
 import { findChromium } from '../../scripts/chromium.mjs';
 
-export const EXTENSION_DIR = resolve(__dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 export interface Harness {
   context: BrowserContext;

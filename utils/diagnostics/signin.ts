@@ -26,7 +26,7 @@ import {
   readAccountTiles,
   readMicrosoftAccountEmail,
 } from './microsoft';
-import { findMessages, isEmail, isOrgEmail } from './text';
+import { findMessages, isEmail, isOrgEmail, normalizeText } from './text';
 
 /** AADSTS codes that mean "that is not your organisation's account" (platforms.md). */
 const WRONG_ACCOUNT_CODES = new Set(['50020', '500200']);
@@ -181,8 +181,20 @@ function diagnoseCybSafe(root: ParentNode, profile: Profile, url: URL): Diagnosi
   };
 }
 
+/** Words without which no LearnUpon or CybSafe page shows a sign-in problem (checked before any probe). */
+const PROBLEM_WORDS = /aadsts\d|problem processing your request|account not found/;
+
+function pageText(root: ParentNode): string {
+  const node = root as Node;
+  return ((node.nodeType === 9 ? (node as Document).documentElement : node)?.textContent ?? '');
+}
+
 /** What is wrong on this sign-in or error page, or null when the page shows no problem. */
 export function diagnoseSignInPage(root: ParentNode, url: URL, profile: Profile): Diagnosis | null {
+  const host = url.hostname.toLowerCase();
+  // A cheap first look: a large dashboard is checked several times as it loads, and the probes walk
+  // the whole tree. Microsoft's pages are small, and they also show the account, so they always get the full look.
+  if (!isMyAppsHost(host) && !isMicrosoftLoginHost(host) && !PROBLEM_WORDS.test(normalizeText(pageText(root)))) return null;
   // Microsoft's error page can appear under any flow; its code and troubleshooting ids make it unambiguous.
   const aad = readAadError(root);
   if (aad) return diagnoseAadError(aad, profile, url);

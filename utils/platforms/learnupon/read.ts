@@ -47,41 +47,83 @@ function isSkipped(el: Element): boolean {
 function textOf(node: Node): string {
   if (node.nodeType === TEXT_NODE) return node.nodeValue ?? '';
   if (node.nodeType !== ELEMENT_NODE || isOwnOrInvisible(node as Element)) return '';
+  const known = textMemo?.get(node);
+  if (known !== undefined) return known;
   let out = ' ';
   for (let child = node.firstChild; child; child = child.nextSibling) out += textOf(child);
-  return `${out} `;
-}
-
-function cleanText(node: Node): string {
-  return textOf(node).replace(/\s+/g, ' ').trim();
-}
-
-/** Elements under `scope` in document order, not descending into scripts or our own UI. */
-function elementsIn(scope: ParentNode): Element[] {
-  const out: Element[] = [];
-  const walk = (node: ParentNode) => {
-    for (let el = node.firstElementChild; el; el = el.nextElementSibling) {
-      if (isOwnOrInvisible(el)) continue;
-      out.push(el);
-      walk(el);
-    }
-  };
-  walk(scope);
+  out += ' ';
+  textMemo?.set(node, out);
   return out;
 }
 
-/** Inside `scope`, within an element matching `selector` that is itself inside scope (not an ancestor of it). */
-function insideWithin(el: Element, selector: string, scope: Element): Element | null {
-  const host = el.closest(selector);
-  return host && host !== scope && scope.contains(host) ? host : null;
+function cleanText(node: Node): string {
+  const known = cleanMemo?.get(node);
+  if (known !== undefined) return known;
+  const clean = textOf(node).replace(/\s+/g, ' ').trim();
+  cleanMemo?.set(node, clean);
+  return clean;
 }
 
+/**
+ * Text of elements already read, during one read only (the page changes between reads): the status,
+ * title and date probes ask for the same small elements' text many times over.
+ */
+let textMemo: WeakMap<Node, string> | null = null;
+let cleanMemo: WeakMap<Node, string> | null = null;
+
+function withTextMemo<T>(read: () => T): T {
+  textMemo = new WeakMap();
+  cleanMemo = new WeakMap();
+  try {
+    return read();
+  } finally {
+    textMemo = null;
+    cleanMemo = null;
+  }
+}
+
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out: the reader also runs where NodeFilter is not a global
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+/** A word that can be part of a status line; text without one cannot make an element a status line. */
+const STATUS_HINT = /complet|pass|progress|start|fail|pending|awaiting|review|approv|status/i;
+
+/**
+ * Elements (not scripts or our own UI) whose whole text is at most `maxLength` characters and holds a
+ * status-like word, in document order. Found from the text nodes up, with the browser's own tree walker:
+ * visiting every element of a 500-course dashboard in script would cost more than all the rest.
+ */
+function statusCandidates(root: ParentNode, maxLength: number): Element[] {
+  const start = root as Node;
+  const doc = start.ownerDocument ?? (start as Document);
+  const walker = doc.createTreeWalker(start, SHOW_TEXT);
+  const found = new Set<Element>();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const value = node.nodeValue ?? '';
+    if (value.length > maxLength || !STATUS_HINT.test(value)) continue;
+    for (let el = node.parentElement; el && el !== start && !found.has(el); el = el.parentElement) {
+      if ((el.textContent ?? '').length > maxLength) break;
+      found.add(el);
+    }
+  }
+  return [...found].filter((el) => !isSkipped(el)).sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
+}
+
+/** Inside page furniture (nav, tabs, menus…) that is itself inside `scope`. */
+function inFurniture(el: Element, scope: Element, furniture: ReadonlySet<Element>): boolean {
+  for (let e: Element | null = el; e && e !== scope; e = e.parentElement) if (furniture.has(e)) return true;
+  return false;
+}
+
+const DATES = new RegExp(DATE_LIKE.source, 'g');
+const STARTS_WITH_DATE = new RegExp(`^\\s*(?:${DATE_LIKE.source})`);
+
 function dateMatches(text: string): RegExpExecArray[] {
-  return Array.from(text.matchAll(new RegExp(DATE_LIKE.source, 'g')));
+  // Every date has a digit: most text nodes are skipped without running the big pattern.
+  return /\d/.test(text) ? Array.from(text.matchAll(DATES)) : [];
 }
 
 function startsWithDate(text: string): boolean {
-  return new RegExp(`^\\s*(?:${DATE_LIKE.source})`).test(text);
+  return STARTS_WITH_DATE.test(text);
 }
 
 // ---------------------------------------------------------------- links
@@ -113,6 +155,8 @@ function pathOf(href: string): string {
 
 function enrollmentLinks(root: ParentNode): EnrollmentLink[] {
   return Array.from(root.querySelectorAll(S.links)).flatMap((a) => {
+    // Most links on a page are not enrollments: a plain substring test before resolving the URL.
+    if (!a.getAttribute('href')?.includes('/enrollments/')) return [];
     const href = hrefOf(a);
     const id = href && !isSkipped(a) ? ENROLLMENT_PATH.exec(pathOf(href))?.[1] : undefined;
     return href && id ? [{ a, id, href }] : [];
@@ -141,8 +185,7 @@ interface StatusMark {
  */
 function statusMarks(root: ParentNode): StatusMark[] {
   const marks: StatusMark[] = [];
-  for (const el of elementsIn(root)) {
-    if ((el.textContent ?? '').length > 80) continue;
+  for (const el of statusCandidates(root, 80)) {
     const text = cleanText(el);
     const status = text.length <= 40 ? statusFromText(text) : null;
     if (!status) continue;
@@ -162,17 +205,50 @@ function statusMarks(root: ParentNode): StatusMark[] {
   return marks;
 }
 
+/**
+ * Which enrollment links and status lines lie under each element, built once per read by walking up from
+ * each of them. The container search asks "what is inside this element?" for every ancestor of every
+ * link; answering from this index keeps a 500-course dashboard linear instead of quadratic.
+ */
+interface PageIndex {
+  /** Every furniture element on the page, found once (matching selectors per element is the slow part). */
+  furniture: ReadonlySet<Element>;
+  linksUnder: Map<Element, EnrollmentLink[]>;
+  /** Status lines strictly inside each element, in document order. */
+  marksUnder: Map<Element, StatusMark[]>;
+}
+
+function indexPage(root: ParentNode, links: EnrollmentLink[], marks: StatusMark[]): PageIndex {
+  const linksUnder = new Map<Element, EnrollmentLink[]>();
+  for (const link of links) {
+    for (let el: Element | null = link.a; el; el = el.parentElement) {
+      const list = linksUnder.get(el);
+      if (list) list.push(link);
+      else linksUnder.set(el, [link]);
+    }
+  }
+  const marksUnder = new Map<Element, StatusMark[]>();
+  for (const mark of marks) {
+    for (let el = mark.el.parentElement; el; el = el.parentElement) {
+      const list = marksUnder.get(el);
+      if (list) list.push(mark);
+      else marksUnder.set(el, [mark]);
+    }
+  }
+  return { furniture: new Set(root.querySelectorAll(S.furniture)), linksUnder, marksUnder };
+}
+
 /** The first status line that belongs to `scope` (furniture and captions inside it do not). */
-function statusIn(scope: Element, marks: StatusMark[]): EnrollmentStatus | null {
+function statusIn(scope: Element, index: PageIndex): EnrollmentStatus | null {
   const within = (el: Element | null) => !!el && el !== scope && scope.contains(el);
-  const mark = marks.find((m) => scope.contains(m.el) && m.el !== scope && !within(m.furniture) && !within(m.caption) && m.caption !== m.el);
+  const mark = index.marksUnder.get(scope)?.find((m) => !within(m.furniture) && !within(m.caption) && m.caption !== m.el);
   return mark?.status ?? null;
 }
 
 // ---------------------------------------------------------------- the entry container
 
-function hasOtherEnrollment(el: Element, id: string, links: EnrollmentLink[]): boolean {
-  return links.some((l) => l.id !== id && el.contains(l.a));
+function hasOtherEnrollment(el: Element, id: string, index: PageIndex): boolean {
+  return index.linksUnder.get(el)?.some((l) => l.id !== id) ?? false;
 }
 
 /**
@@ -180,18 +256,18 @@ function hasOtherEnrollment(el: Element, id: string, links: EnrollmentLink[]): b
  * holds another enrollment), then as far up as stays one entry — not into a list (a lone card must not
  * swallow its list), not past <main>, never to <body>.
  */
-function entryContainer(link: EnrollmentLink, links: EnrollmentLink[], marks: StatusMark[]): Element {
+function entryContainer(link: EnrollmentLink, index: PageIndex): Element {
   let entry: Element = link.a;
   for (let el = link.a.parentElement; el && !el.matches('html, body'); el = el.parentElement) {
-    if (hasOtherEnrollment(el, link.id, links)) break;
-    if (statusIn(el, marks)) {
+    if (hasOtherEnrollment(el, link.id, index)) break;
+    if (statusIn(el, index)) {
       entry = el;
       break;
     }
   }
   while (!entry.matches('main, [role="main"]')) {
     const parent: Element | null = entry.parentElement;
-    if (!parent || parent.matches('html, body') || parent.matches(S.list) || hasOtherEnrollment(parent, link.id, links)) break;
+    if (!parent || parent.matches('html, body') || parent.matches(S.list) || hasOtherEnrollment(parent, link.id, index)) break;
     entry = parent;
   }
   return entry;
@@ -258,15 +334,15 @@ function dateKind(text: Text, index: number, scope: Element): DateKind | null {
   return kind ?? null;
 }
 
-/** Text nodes in document order; course content leaves out page furniture, the account menu must not. */
-function textNodes(scope: Element, skipFurniture = true): Text[] {
+/** Text nodes in document order, outside scripts and our own UI (the account menu is furniture, so no furniture filter). */
+function textNodes(scope: Element): Text[] {
   const out: Text[] = [];
   const walk = (node: Node) => {
     for (const child of Array.from(node.childNodes)) {
       if (child.nodeType === TEXT_NODE) out.push(child as Text);
       else if (child.nodeType === ELEMENT_NODE) {
         const el = child as Element;
-        if (!isOwnOrInvisible(el) && !(skipFurniture && el.matches(S.furniture))) walk(el);
+        if (!isOwnOrInvisible(el)) walk(el);
       }
     }
   };
@@ -276,9 +352,22 @@ function textNodes(scope: Element, skipFurniture = true): Text[] {
 
 type Dates = Partial<Record<DateKind, string>>;
 
-function datesIn(scope: Element, order: DateOrder): Dates {
+/** Text nodes with a digit (every date has one), in document order, outside furniture and our own UI. */
+function textNodesWithDigits(scope: Element, furniture: ReadonlySet<Element>): Text[] {
+  const walker = scope.ownerDocument.createTreeWalker(scope, SHOW_TEXT);
+  const out: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!/\d/.test(node.nodeValue ?? '')) continue;
+    let ok = true;
+    for (let el = node.parentElement; el && ok; el = el === scope ? null : el.parentElement) ok = !isOwnOrInvisible(el) && (el === scope || !furniture.has(el));
+    if (ok) out.push(node as Text);
+  }
+  return out;
+}
+
+function datesIn(scope: Element, order: DateOrder, furniture: ReadonlySet<Element>): Dates {
   const found: Dates = {};
-  for (const text of textNodes(scope)) {
+  for (const text of textNodesWithDigits(scope, furniture)) {
     for (const m of dateMatches(text.nodeValue ?? '')) {
       const iso = parseDisplayDate(m[0], order);
       const kind = iso ? dateKind(text, m.index, scope) : null;
@@ -296,8 +385,8 @@ function isActionText(text: string): boolean {
 }
 
 /** The course title element: the heading around (or inside) a title link, a title link, or the entry's first heading. */
-function titleElement(entry: Element, links: EnrollmentLink[]): Element | null {
-  const mine = links.filter((l) => entry.contains(l.a) && !insideWithin(l.a, S.furniture, entry));
+function titleElement(entry: Element, index: PageIndex): Element | null {
+  const mine = (index.linksUnder.get(entry) ?? []).filter((l) => !inFurniture(l.a, entry, index.furniture));
   for (const { a } of mine) {
     if (isActionText(cleanText(a))) continue;
     const around = a.closest(S.headings);
@@ -309,14 +398,14 @@ function titleElement(entry: Element, links: EnrollmentLink[]): Element | null {
   return (
     Array.from(entry.querySelectorAll(S.headings)).find((h) => {
       const t = cleanText(h);
-      return t && !isSkipped(h) && !insideWithin(h, S.furniture, entry) && !statusFromText(t);
+      return t && !isSkipped(h) && !inFurniture(h, entry, index.furniture) && !statusFromText(t);
     }) ?? null
   );
 }
 
-function certificateUrl(entry: Element): string | null {
+function certificateUrl(entry: Element, furniture: ReadonlySet<Element>): string | null {
   for (const a of Array.from(entry.querySelectorAll(S.links))) {
-    if (isSkipped(a) || insideWithin(a, S.furniture, entry)) continue;
+    if (isSkipped(a) || inFurniture(a, entry, furniture)) continue;
     const label = [cleanText(a), a.getAttribute('aria-label') ?? '', a.getAttribute('title') ?? ''].join(' ');
     const href = hrefOf(a);
     if (href && CERTIFICATE_TEXT.test(label)) return href;
@@ -324,17 +413,17 @@ function certificateUrl(entry: Element): string | null {
   return null;
 }
 
-function readEntry(entry: Element, id: string, links: EnrollmentLink[], marks: StatusMark[], order: DateOrder): PageCourse | null {
-  const anchor = titleElement(entry, links);
+function readEntry(entry: Element, id: string, index: PageIndex, order: DateOrder): PageCourse | null {
+  const anchor = titleElement(entry, index);
   const title = anchor ? cleanText(anchor) : '';
   if (!anchor || !title) return null;
-  const mine = links.filter((l) => l.id === id && entry.contains(l.a));
-  const certificate = certificateUrl(entry);
+  const mine = (index.linksUnder.get(entry) ?? []).filter((l) => l.id === id);
+  const certificate = certificateUrl(entry, index.furniture);
   const course = mine.find((l) => /\/details\/?$/.test(pathOf(l.href))) ?? mine.find((l) => l.href !== certificate);
-  const dates = datesIn(entry, order);
+  const dates = datesIn(entry, order, index.furniture);
   return {
     title,
-    status: statusIn(entry, marks) ?? 'unknown',
+    status: statusIn(entry, index) ?? 'unknown',
     completedOn: dates.completed ?? null,
     dueOn: dates.due ?? null,
     certExpiresOn: dates['cert-expires'] ?? null,
@@ -347,25 +436,29 @@ function readEntry(entry: Element, id: string, links: EnrollmentLink[], marks: S
 
 /** Every course entry the page shows (dashboard cards, table rows, or the one course of a details page). */
 export function readLearnUponCourses(root: ParentNode, order: DateOrder): PageCourse[] {
+  return withTextMemo(() => readCourses(root, order));
+}
+
+function readCourses(root: ParentNode, order: DateOrder): PageCourse[] {
   const links = enrollmentLinks(root);
   if (!links.length) return [];
-  const marks = statusMarks(root);
+  const index = indexPage(root, links, statusMarks(root));
   const entries: { el: Element; id: string }[] = [];
   for (const link of links) {
     if (entries.some((e) => e.id === link.id && e.el.contains(link.a))) continue;
-    const el = entryContainer(link, links, marks);
+    const el = entryContainer(link, index);
     if (entries.some((e) => e.el.contains(el))) continue;
     for (let i = entries.length - 1; i >= 0; i--) if (el.contains(entries[i]!.el)) entries.splice(i, 1);
     entries.push({ el, id: link.id });
   }
-  return entries.flatMap(({ el, id }) => readEntry(el, id, links, marks, order) ?? []);
+  return entries.flatMap(({ el, id }) => readEntry(el, id, index, order) ?? []);
 }
 
 // ---------------------------------------------------------------- account
 
 /** Text pieces in document order (one per text node), outside buttons (the initials badge) and our UI. */
 function pieces(scope: Element): string[] {
-  return textNodes(scope, false)
+  return textNodes(scope)
     .filter((t) => {
       const button = t.parentElement?.closest('button, [role="button"]');
       return !button || !scope.contains(button);

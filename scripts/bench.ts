@@ -1,0 +1,237 @@
+// `npm run bench`: the performance budgets from the issues, measured in one run on the built extension.
+// Timings are medians of several runs on this machine; budgets are checked and printed, never asserted in
+// tests (machines are noisy). Writes bench-output/latest.md as well as printing the table.
+import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
+import * as XLSX from '@e965/xlsx';
+import { chromium, type Page } from 'playwright-core';
+import { launch, EXTENSION_DIR, type Harness } from '../tests/e2e/harness';
+import { buildEvidencePack, type EvidencePackInput } from '../utils/evidence/pack';
+import { parseTrainingHistory, historyRowsToRecords } from '../utils/evidence/history';
+import { UCL_PROFILE } from '../utils/catalogue/ucl';
+import { createCourseMatcher } from '../utils/catalogue/match';
+import { makeCertificatePdf } from '../tests/fixtures/sites/learnupon/pdf';
+import { TRAINING_HISTORY_HEADERS } from '../tests/fixtures/sites/learnupon/history';
+// @ts-expect-error plain ESM helper
+import { findChromium } from './chromium.mjs';
+
+interface Row {
+  what: string;
+  measured: string;
+  budget: string;
+  ok: boolean | null;
+}
+const rows: Row[] = [];
+const add = (what: string, measured: string, budget = '', ok: boolean | null = null) => {
+  rows.push({ what, measured, budget, ok });
+  console.log(`  ${ok === false ? '✗' : ok ? '✓' : '·'} ${what}: ${measured}${budget ? ` (budget ${budget})` : ''}`);
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const mb = (x: number) => `${(x / 1024 / 1024).toFixed(1)} MB`;
+
+function contentScriptSizes() {
+  console.log('\nContent script size (gzip -9)');
+  const dir = join(EXTENSION_DIR, 'content-scripts');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+    const gz = gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
+    add(`content script ${file}`, `${(gz / 1024).toFixed(1)} KB gzipped`, '≤ 30 KB', gz <= 30 * 1024);
+  }
+}
+
+async function badgeTimes(h: Harness) {
+  console.log('\nRenewal badges on a LearnUpon dashboard (median of 5)');
+  for (const n of [10, 100, 500]) {
+    const script: number[] = [];
+    const wall: number[] = [];
+    let badges = 0;
+    for (let i = 0; i < 5; i++) {
+      const page = await h.context.newPage();
+      await page.goto(`https://ucl.learnupon.com/dashboard?courses=${n}`);
+      await page.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0, undefined, { timeout: 30_000 });
+      const t = await page.evaluate(() => ({
+        run: performance.getEntriesByName('mtc:renewal:run')[0]!.duration,
+        start: performance.getEntriesByName('mtc:renewal:start')[0]!.startTime,
+        mounted: performance.getEntriesByName('mtc:renewal:mounted')[0]!.startTime,
+        badges: document.querySelectorAll('[data-mtc="renewal"]').length,
+      }));
+      script.push(t.run);
+      wall.push(t.mounted - t.start);
+      badges = t.badges;
+      await page.close();
+    }
+    add(`${n} courses: script time to all ${badges} badges mounted`, ms(median(script)), n === 100 ? '≤ 16 ms' : '', n === 100 ? median(script) <= 16 : null);
+    add(`${n} courses: start to badges, incl. asking the background`, ms(median(wall)));
+  }
+}
+
+async function loadTime(h: Harness) {
+  console.log('\nPage load, 100-course dashboard, with and without the extension (median of 9)');
+  const plain = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [`--host-resolver-rules=${h.server.hostResolverRules}, EXCLUDE localhost`, '--ignore-certificate-errors', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  const plainContext = await plain.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
+  const measure = async (page: Page) => {
+    await page.goto('https://ucl.learnupon.com/dashboard?courses=100', { waitUntil: 'load' });
+    await page.waitForTimeout(300); // let the document_idle content script run before the next load
+    return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  };
+  const withExt: number[] = [];
+  const without: number[] = [];
+  const a = await h.context.newPage();
+  const b = await plainContext.newPage();
+  await measure(a);
+  await measure(b); // warm both
+  for (let i = 0; i < 9; i++) {
+    withExt.push(await measure(a));
+    without.push(await measure(b));
+  }
+  const ratio = median(withExt) / median(without);
+  add('load event without the extension', ms(median(without)));
+  add('load event with the extension', ms(median(withExt)), '≤ 105% of without', ratio <= 1.05);
+  add('with / without', `${(ratio * 100).toFixed(1)}%`);
+  await plain.close();
+}
+
+function certificates(count: number): { course: string; completedOn: string; fileName: string; data: Uint8Array; sourceUrl: string }[] {
+  const pdf = makeCertificatePdf({ name: 'Alex Taylor', courseTitle: 'UCL Fire Safety', completedOn: '2025-03-03' });
+  return Array.from({ length: count }, (_, i) => {
+    // 300 KB each, incompressible like a real PDF with images: the tiny PDF padded with random bytes.
+    const data = new Uint8Array(300 * 1024);
+    for (let j = 0; j < data.length; j += 65536) crypto.getRandomValues(data.subarray(j, Math.min(j + 65536, data.length)));
+    data.set(pdf.subarray(0, Math.min(pdf.length, data.length)));
+    const course = UCL_PROFILE.courses[i % UCL_PROFILE.courses.length]!.name;
+    return { course, completedOn: '2025-03-03', fileName: `certificate-${i}.pdf`, data, sourceUrl: `https://ucl.learnupon.com/enrollments/${100000000 + i}/certificate` };
+  });
+}
+
+async function packTimes() {
+  console.log('\nEvidence pack vs fflate zipping the same bytes alone (median of 5)');
+  for (const n of [10, 50]) {
+    const certs = certificates(n);
+    const input: EvidencePackInput = {
+      profile: UCL_PROFILE,
+      person: { name: 'Alex Taylor', email: 'a.taylor@ucl.ac.uk' },
+      today: '2026-11-28',
+      courses: UCL_PROFILE.courses.map((c) => ({ name: c.name, completedOn: '2025-03-03', due: '2026-03-03', certificateFiles: [] })),
+      records: [],
+      renewalFor: () => null,
+      certificates: certs,
+      screenshots: [],
+      failures: [],
+    };
+    const pack: number[] = [];
+    const floor: number[] = [];
+    let peakPack = 0; // array-buffer bytes allocated by one run (gc before it): a proxy for peak memory
+    let peakFloor = 0;
+    for (let i = 0; i < 5; i++) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const base = process.memoryUsage().arrayBuffers;
+      let t = performance.now();
+      const built = await buildEvidencePack(input);
+      pack.push(performance.now() - t);
+      peakPack = Math.max(peakPack, process.memoryUsage().arrayBuffers - base);
+      void built;
+      (globalThis as { gc?: () => void }).gc?.();
+      const base2 = process.memoryUsage().arrayBuffers;
+      t = performance.now();
+      const zipped = zipSync(Object.fromEntries(certs.map((c) => [`certificates/${c.fileName}`, [c.data, { level: 0 }]])));
+      floor.push(performance.now() - t);
+      peakFloor = Math.max(peakFloor, process.memoryUsage().arrayBuffers - base2);
+      void zipped;
+    }
+    const ratio = median(pack) / median(floor);
+    add(`${n} certificates × 300 KB: pack`, `${ms(median(pack))}, ~${mb(peakPack)} buffers allocated`, n === 50 ? '< 1,500 ms' : '', n === 50 ? median(pack) < 1500 : null);
+    add(`${n} certificates × 300 KB: fflate alone (floor)`, `${ms(median(floor))}, ~${mb(peakFloor)} buffers allocated`);
+    add(`${n} certificates: pack / floor`, `${ratio.toFixed(2)}×`, n === 50 ? '≤ 2×' : '', n === 50 ? ratio <= 2 : null);
+  }
+}
+
+function historyTimes() {
+  console.log('\nTraining history import (parse + records, median of 3)');
+  const match = createCourseMatcher(UCL_PROFILE.courses);
+  for (const n of [1_000, 10_000]) {
+    const sheet: string[][] = [
+      [...TRAINING_HISTORY_HEADERS],
+      ...Array.from({ length: n }, (_, i) => {
+        const course = UCL_PROFILE.courses[i % UCL_PROFILE.courses.length]!.name;
+        return TRAINING_HISTORY_HEADERS.map((h) =>
+          /Course Name/.test(h) ? course : /Completed Date/.test(h) ? `${(i % 28) + 1}/${(i % 12) + 1}/2025` : /Status/.test(h) ? 'completed' : /Login/.test(h) ? 'a.taylor@ucl.ac.uk' : '',
+        );
+      }),
+    ];
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(sheet), 'Training history');
+    const bytes = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const times: number[] = [];
+    let count = 0;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      const parsed = parseTrainingHistory(bytes, 'training_history.xlsx', 'day-first');
+      if (!parsed.ok) throw new Error(parsed.error);
+      count = historyRowsToRecords(parsed.rows, { sourceUrl: 'bench', seenAt: new Date().toISOString(), matcher: (t) => match(t)?.name ?? null }).length;
+      times.push(performance.now() - t);
+    }
+    add(`${n.toLocaleString('en-GB')} history rows → ${count.toLocaleString('en-GB')} records`, ms(median(times)));
+  }
+}
+
+async function optional(name: string, run: () => Promise<void>) {
+  try {
+    await run();
+  } catch (error) {
+    add(name, `not measured: ${error instanceof Error ? error.message : String(error)}`, '', false);
+  }
+}
+
+async function main() {
+  const chromiumVersion = execFileSync(findChromium(), ['--version'], { encoding: 'utf8' }).trim();
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${chromiumVersion}`;
+  console.log(`Machine: ${machine}`);
+  contentScriptSizes();
+  const h = await launch();
+  try {
+    await badgeTimes(h);
+    await loadTime(h);
+    await optional('popup and side panel at scale', async () => {
+      const { benchScale } = await import('./bench-scale');
+      console.log('\nExtension pages with 5,000 records and 500 evidence items (first render)');
+      for (const r of await benchScale(h)) {
+        const budget = r.page.includes('popup') ? 150 : 300;
+        add(`${r.page} first render`, ms(r.ms), `≤ ${budget} ms`, r.ms <= budget);
+      }
+    });
+  } finally {
+    await h.close();
+  }
+  await packTimes();
+  historyTimes();
+  await optional('team report import', async () => {
+    const { benchTeamImport } = await import('./bench-team');
+    console.log('\nTeam compliance report import');
+    for (const r of await benchTeamImport()) add(`${r.rows.toLocaleString('en-GB')}-row report import`, ms(r.ms), '< 3,000 ms', r.ms < 3000);
+  });
+
+  const table = [
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}.`,
+    '',
+    '| measure | result | budget | |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.what} | ${r.measured} | ${r.budget} | ${r.ok === null ? '' : r.ok ? 'ok' : 'over'} |`),
+  ].join('\n');
+  const out = resolve(import.meta.dirname, '../bench-output');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'latest.md'), `${table}\n`);
+  console.log(`\n${table}\n\nWritten to bench-output/latest.md`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
