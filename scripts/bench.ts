@@ -10,7 +10,7 @@ import { zipSync } from 'fflate';
 import * as XLSX from '@e965/xlsx';
 import { chromium, type Page } from 'playwright-core';
 import { launch, EXTENSION_DIR, type Harness } from '../tests/e2e/harness';
-import { buildEvidencePack, type EvidencePackInput } from '../utils/evidence/pack';
+import { buildEvidencePack, collectPackFiles, zipPackFiles, type EvidencePackInput } from '../utils/evidence/pack';
 import { parseTrainingHistory, historyRowsToRecords } from '../utils/evidence/history';
 import { UCL_PROFILE } from '../utils/catalogue/ucl';
 import { createCourseMatcher } from '../utils/catalogue/match';
@@ -128,28 +128,37 @@ async function packTimes() {
     };
     const pack: number[] = [];
     const floor: number[] = [];
-    let peakPack = 0; // array-buffer bytes allocated by one run (gc before it): a proxy for peak memory
-    let peakFloor = 0;
+    const certsOnly: number[] = [];
+    let packBytes = 0; // array-buffer bytes allocated by one run (gc before it): a proxy for peak memory
+    let floorBytes = 0;
+    // The floor: fflate zipping the pack's own files (certificates, the email with them attached, CSV…)
+    // with the same options, so the ratio is what building, hashing and listing them costs on top.
+    const files = collectPackFiles(input).files;
+    const gc = () => (globalThis as { gc?: () => void }).gc?.();
     for (let i = 0; i < 5; i++) {
-      (globalThis as { gc?: () => void }).gc?.();
-      const base = process.memoryUsage().arrayBuffers;
+      gc();
+      let base = process.memoryUsage().arrayBuffers;
       let t = performance.now();
       const built = await buildEvidencePack(input);
       pack.push(performance.now() - t);
-      peakPack = Math.max(peakPack, process.memoryUsage().arrayBuffers - base);
+      packBytes = Math.max(packBytes, process.memoryUsage().arrayBuffers - base);
       void built;
-      (globalThis as { gc?: () => void }).gc?.();
-      const base2 = process.memoryUsage().arrayBuffers;
+      gc();
+      base = process.memoryUsage().arrayBuffers;
       t = performance.now();
-      const zipped = zipSync(Object.fromEntries(certs.map((c) => [`certificates/${c.fileName}`, [c.data, { level: 0 }]])));
+      const zipped = zipPackFiles(files, new Date(2026, 10, 28, 12));
       floor.push(performance.now() - t);
-      peakFloor = Math.max(peakFloor, process.memoryUsage().arrayBuffers - base2);
+      floorBytes = Math.max(floorBytes, process.memoryUsage().arrayBuffers - base);
       void zipped;
+      t = performance.now();
+      zipSync(Object.fromEntries(certs.map((c) => [`certificates/${c.fileName}`, [c.data, { level: 0 }]])));
+      certsOnly.push(performance.now() - t);
     }
     const ratio = median(pack) / median(floor);
-    add(`${n} certificates × 300 KB: pack`, `${ms(median(pack))}, ~${mb(peakPack)} buffers allocated`, n === 50 ? '< 1,500 ms' : '', n === 50 ? median(pack) < 1500 : null);
-    add(`${n} certificates × 300 KB: fflate alone (floor)`, `${ms(median(floor))}, ~${mb(peakFloor)} buffers allocated`);
+    add(`${n} certificates × 300 KB: whole pack`, `${ms(median(pack))}, ~${mb(packBytes)} buffers allocated`, n === 50 ? '< 1,500 ms' : '', n === 50 ? median(pack) < 1500 : null);
+    add(`${n} certificates: fflate zipping the pack's files alone (floor)`, `${ms(median(floor))}, ~${mb(floorBytes)} buffers allocated`);
     add(`${n} certificates: pack / floor`, `${ratio.toFixed(2)}×`, n === 50 ? '≤ 2×' : '', n === 50 ? ratio <= 2 : null);
+    add(`${n} certificates: fflate zipping the certificates alone (for reference)`, ms(median(certsOnly)));
   }
 }
 

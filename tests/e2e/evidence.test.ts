@@ -17,6 +17,11 @@ beforeAll(async () => {
   const dashboard = await h.context.newPage();
   await dashboard.goto('https://ucl.learnupon.com/dashboard');
   await dashboard.waitForSelector('[data-mtc="renewal"]');
+  // As a learner would: CybSafe seen once, so Information Security is on record before the export.
+  const cybsafe = await h.context.newPage();
+  await cybsafe.goto('https://app.cybsafe.com/');
+  await cybsafe.waitForSelector('[data-mtc="renewal"]');
+  await cybsafe.close();
 });
 afterAll(async () => {
   await h?.close();
