@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { buildEvidencePack, type EvidenceEmail } from '@/utils/evidence/pack';
+import type { EvidenceEmail } from '@/utils/evidence/pack';
+import { buildPackOffThread } from '@/utils/evidence/build-off-thread';
 import { assemblePackInput, defaultIssueCourses, savedPerson, type Person } from '@/utils/evidence/export';
 import { ATTACHMENTS_NOTE, mailtoUrl, outlookComposeUrl } from '@/utils/evidence/links';
 import { downloadBlob } from './download';
@@ -28,7 +29,7 @@ export function ExportPanel({ overview, compact = false }: { overview: Overview;
     setState({ phase: 'working' });
     try {
       const input = await assemblePackInput({ ...overview, person, courseNames: [...chosen], includeExternal });
-      const pack = await buildEvidencePack(input);
+      const pack = await buildPackOffThread(input);
       downloadBlob(new Blob([pack.zip as BlobPart], { type: 'application/zip' }), pack.fileName);
       setState({ phase: 'done', fileName: pack.fileName, email: pack.email, missing: pack.manifest.failures.length });
     } catch (error) {
