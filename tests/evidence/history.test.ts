@@ -146,6 +146,8 @@ describe('parseTrainingHistory', () => {
     expect(err(parseTrainingHistory(new TextEncoder().encode('<html><body>500 Internal Server Error</body></html>'), 'h.xlsx', 'day-first'))).toMatch(/web page/);
     const valid = xlsxBytes(LEARNUPON);
     expect(err(parseTrainingHistory(valid.slice(0, valid.length / 2), 'h.xlsx', 'day-first'))).toMatch(/damaged or incomplete/);
+    // Garbage after a zip signature reads to SheetJS as "zip encryption": still a damaged file, not a password.
+    expect(err(parseTrainingHistory(new TextEncoder().encode('PK\u0003\u0004 this zip is cut short'), 'h.xlsx', 'day-first'))).toMatch(/damaged or incomplete/);
     const random = Uint8Array.from({ length: 2000 }, (_, i) => (i * 7919 + 13) % 256);
     expect(err(parseTrainingHistory(random, 'h.xlsx', 'day-first'))).toMatch(/not a spreadsheet we can read/);
 

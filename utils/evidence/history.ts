@@ -352,8 +352,9 @@ function parseUnsafe(bytes: Uint8Array, fileName: string, order: DateOrder): His
     let wb: XLSX.WorkBook;
     try {
       wb = readWorkbook(bytes);
-    } catch (e) {
-      if (isPasswordError(e)) return fail(PASSWORD);
+    } catch {
+      // A password-protected .xlsx is never a plain zip (Office wraps it in a compound file, below): a zip
+      // that SheetJS calls "encrypted" is garbage read as zip flags, i.e. a cut-short download.
       return fail(`The file “${name}” looks like an Excel workbook but is damaged or incomplete (perhaps the download was interrupted), or it is a different kind of zip file. ${AGAIN}`);
     }
     return finish(workbookGrids(wb), order, name);
