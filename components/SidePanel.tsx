@@ -8,6 +8,7 @@ import { Troubleshoot } from './Troubleshoot';
 import { EvidenceLocker } from './EvidenceLocker';
 import { ExportPanel } from './ExportPanel';
 import { useOverview } from './useOverview';
+import { LazyDetails } from './LazyDetails';
 
 function useSiteChangedNotice(): { url: string; at: string } | null {
   const [notice, setNotice] = useState<{ url: string; at: string } | null>(null);
@@ -22,6 +23,8 @@ function useSiteChangedNotice(): { url: string; at: string } | null {
 
 export function SidePanel() {
   const { overview, error, reload } = useOverview();
+  // Read by `npm run bench` (scripts/bench-scale.ts): when the course list first shows.
+  useEffect(() => void (overview && performance.mark('mtc:first-render')), [!overview]);
   const siteChanged = useSiteChangedNotice();
   const changed = async () => {
     await reload();
@@ -33,8 +36,9 @@ export function SidePanel() {
       {error && <p class="error" role="alert">{error}</p>}
       {siteChanged && (
         <p class="notice" data-mtc-notice="site-changed">
-          Your LearnUpon dashboard showed no courses we could read ({new Date(siteChanged.at).toLocaleString('en-GB')}). The site may
-          have changed. Use “Download training history” on the dashboard and import the file below, or enter completions by hand.
+          Your LearnUpon dashboard showed no courses we could read ({new Date(siteChanged.at).toLocaleString('en-GB')}). If you do have
+          courses there, LearnUpon may have changed its pages: use “Fetch my training history” below (or download it from the dashboard
+          and import the file), or enter completions by hand.
         </p>
       )}
       {overview && (
@@ -48,11 +52,14 @@ export function SidePanel() {
           )}
           <CourseList summaries={overview.summaries}>
             {(s) => (
-              <details>
-                <summary>History and manual entry</summary>
-                <CourseHistory history={s.history} />
-                <ManualEntry course={s.course} today={overview.today} onSaved={() => void changed()} />
-              </details>
+              <LazyDetails summary="History and manual entry">
+                {() => (
+                  <>
+                    <CourseHistory history={s.history} />
+                    <ManualEntry course={s.course} today={overview.today} onSaved={() => void changed()} />
+                  </>
+                )}
+              </LazyDetails>
             )}
           </CourseList>
         </section>
@@ -60,6 +67,10 @@ export function SidePanel() {
       {overview && <ExportPanel overview={overview} />}
       {overview && <EvidenceLocker overview={overview} onChanged={() => void changed()} />}
       {overview && <Troubleshoot profile={overview.profile} />}
+      <p>
+        Line manager or PGTA?{' '}
+        <a href="/team.html" target="_blank" data-mtc-link="team">Team report and training time log</a>
+      </p>
     </main>
   );
 }

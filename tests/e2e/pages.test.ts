@@ -76,6 +76,25 @@ describe('side panel', () => {
   });
 });
 
+describe('a dashboard with nothing readable', () => {
+  it('the side panel says so and offers the training history instead', async () => {
+    const page = await h.context.newPage();
+    await page.goto('https://ucl.learnupon.com/dashboard?courses=0');
+    await page.waitForTimeout(1_500);
+    const panel = await h.openExtensionPage('sidepanel.html');
+    const notice = panel.locator('[data-mtc-notice="site-changed"]');
+    await expect.poll(() => notice.innerText().catch(() => '')).toMatch(/no courses we could read.*training history/s);
+    // Alex's dashboard again: the notice goes.
+    await page.goto('https://ucl.learnupon.com/dashboard');
+    await page.waitForSelector('[data-mtc="renewal"]');
+    await panel.reload();
+    await panel.waitForSelector('[data-mtc-list="courses"]');
+    expect(await notice.count()).toBe(0);
+    await page.close();
+    await panel.close();
+  });
+});
+
 describe('settings', () => {
   it('an invalid profile file is refused with the field and reason; the current settings stay', async () => {
     const options = await h.openExtensionPage('options.html');
