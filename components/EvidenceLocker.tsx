@@ -6,6 +6,10 @@ import { collectFromSite, type CollectSite } from '@/utils/evidence/collect-clie
 import { checkEvidenceFile, importCollected, importHistoryFile, type ImportOutcome } from '@/utils/evidence/locker';
 import { formatDate } from '@/utils/dates/calendar';
 import type { Overview } from './useOverview';
+import { StorageNotice } from './StorageNotice';
+
+/** Rows drawn at first: hundreds of items with three buttons each made the panel slow to open. */
+const LIST_PAGE = 50;
 
 const KIND_WORDS: Record<EvidenceItem['kind'], string> = { certificate: 'Certificate', screenshot: 'Screenshot', history: 'Training history', other: 'Image' };
 
@@ -29,6 +33,7 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
   const [undo, setUndo] = useState<EvidenceItem | null>(null);
   const [course, setCourse] = useState('');
   const [external, setExternal] = useState(false);
+  const [showAll, setShowAll] = useState(false);
   const historyInput = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -150,7 +155,7 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
             <tr><th scope="col">Item</th><th scope="col">Course</th><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Size</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr>
           </thead>
           <tbody>
-            {items.map((item) => (
+            {(showAll ? items : items.slice(0, LIST_PAGE)).map((item) => (
               <tr key={item.id} data-mtc-evidence-kind={item.kind}>
                 <td>{KIND_WORDS[item.kind]}: {item.name}{!item.countsForCompliance && <span class="muted"> (does not count for UCL)</span>}</td>
                 <td>{item.course ?? '—'}</td>
@@ -171,7 +176,14 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
       ) : (
         <p class="muted">No evidence kept yet.</p>
       )}
+      {!showAll && items.length > LIST_PAGE && (
+        <p class="row">
+          <span class="muted">Showing the {LIST_PAGE} newest of {items.length} items.</span>
+          <button type="button" class="secondary" data-mtc-action="show-all-evidence" onClick={() => setShowAll(true)}>Show all {items.length}</button>
+        </p>
+      )}
       {use && <p class="muted">Storage used: {formatSize(use.usage)}{use.quota ? ` of ${formatSize(use.quota)} available` : ''}.</p>}
+      <StorageNotice use={use} />
     </section>
   );
 }

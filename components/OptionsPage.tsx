@@ -5,6 +5,7 @@ import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { parseProfileJson, serialiseProfile } from '@/utils/catalogue/io';
 import { loadProfile, resetProfile, saveProfile } from '@/utils/store/profile';
 import { downloadBlob } from './download';
+import { BackupPanel } from './BackupPanel';
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -107,6 +108,10 @@ export function OptionsPage() {
           <input ref={fileInput} hidden type="file" accept="application/json,.json" aria-label="Settings file to import" onChange={(e) => { const input = e.currentTarget; void importFile(input.files?.[0]).finally(() => (input.value = '')); }} />
         </div>
       </form>
+      <BackupPanel onRestored={() => void loadProfile().then(setDraft)} />
+      <p style={{ marginTop: '16px' }}>
+        Line manager or PGTA? <a href="/team.html" data-mtc-link="team">Open the team report and training time log</a>.
+      </p>
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { listRecords } from '@/utils/store/records';
 import { loadProfile } from '@/utils/store/profile';
 import { londonDate } from '@/utils/dates/calendar';
 import { captureActiveTab } from '@/utils/evidence/capture';
+import { logTimeSlice } from '@/utils/timelog/record';
 
 function notify(title: string, message: string) {
   void browser.notifications.create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
@@ -29,6 +30,8 @@ export default defineBackground(() => {
           case 'report-problem':
             await logProblem({ kind: message.kind, title: message.title, pageUrl: from.url.href });
             return { logged: true };
+          case 'log-time':
+            return { logged: await logTimeSlice(from.site, message.title, { start: message.start, end: message.end }) };
         }
       },
       async page() {

@@ -5,6 +5,7 @@ import { CompletionRecordSchema } from '@/utils/records';
 
 const AlertKindSchema = z.enum(['wrong-account', 'sso-error', 'slow-connection', 'media-buffering', 'unsupported-browser']);
 const text = (max: number) => z.string().check(z.maxLength(max));
+const epochMs = z.number().check(z.int(), z.gte(0), z.lte(8_640_000_000_000_000));
 
 /** Sent by content scripts (from the covered sites). */
 export const ContentMessageSchema = z.discriminatedUnion('type', [
@@ -17,6 +18,8 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
     records: z.array(CompletionRecordSchema).check(z.maxLength(2000)),
   }),
   z.object({ type: z.literal('report-problem'), kind: AlertKindSchema, title: text(300), pageUrl: text(2000) }),
+  /** Active time on a course page (PGTA time log), epoch ms; the background checks the rest (utils/timelog/slice.ts). */
+  z.object({ type: z.literal('log-time'), title: text(300), start: epochMs, end: epochMs }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 

@@ -8,7 +8,8 @@ import { startDemoServer, type DemoMode, type DemoServer } from '../fixtures/ser
 // @ts-expect-error plain ESM helper shared with the demo script
 import { findChromium } from '../../scripts/chromium.mjs';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+// MTC_EXTENSION_DIR: a private copy of the build, so a rebuild by someone else mid-run cannot pull files away.
+export const EXTENSION_DIR = resolve(process.env.MTC_EXTENSION_DIR || resolve(import.meta.dirname, '../../.output/chrome-mv3'));
 
 export interface Harness {
   context: BrowserContext;

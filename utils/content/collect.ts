@@ -23,10 +23,11 @@ const HISTORY_WAIT_MS = 30_000;
 const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 export function listenForCollect(signal: AbortSignal, options: CollectorOptions): void {
-  const origin = new URL(browser.runtime.getURL('/')).origin;
+  // `chrome-extension://<id>/`, compared as text (URL.origin of that scheme is "null" outside Chrome).
+  const ownPages = browser.runtime.getURL('/');
   const listener = (raw: unknown, sender: { id?: string; url?: string }) => {
     // Only our own extension pages may ask, and only in the shape we expect.
-    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(`${origin}/`)) return undefined;
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(ownPages)) return undefined;
     const command = CollectCommandSchema.safeParse(raw);
     if (!command.success) return undefined;
     return collect(options, command.data.history);

@@ -7,7 +7,6 @@ import type { CollectResult } from '@/utils/messages';
 import { openStore, type EvidenceItem } from '@/utils/store/db';
 import { addEvidence, listEvidence, type NewEvidence } from '@/utils/store/evidence';
 import { upsertRecords } from '@/utils/store/records';
-import { historyRowsToRecords, parseTrainingHistory } from './history';
 
 export interface ImportOutcome {
   done: string[];
@@ -18,6 +17,8 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** Reads a training history file and keeps both its rows (as records) and the original file. */
 export async function importHistoryFile(bytes: Uint8Array, fileName: string, sourceUrl: string, profile: Profile): Promise<ImportOutcome> {
+  // The spreadsheet reader is most of the side panel's code: loaded on first use, not on every open.
+  const { historyRowsToRecords, parseTrainingHistory } = await import('./history');
   const parsed = parseTrainingHistory(bytes, fileName, profile.dateOrder);
   if (!parsed.ok) return { done: [], problems: [parsed.error] };
   const match = createCourseMatcher(profile.courses);

@@ -129,7 +129,13 @@ function compareSummaries(a: CourseSummary & { order: number }, b: CourseSummary
  * before an alias was added still counts); other records are ignored.
  */
 export function summariseCourses(records: readonly CompletionRecord[], profile: Profile, today: string): CourseSummary[] {
-  const match = createCourseMatcher(profile.courses);
+  const matcher = createCourseMatcher(profile.courses);
+  // Thousands of records share a handful of course names: normalise each name once.
+  const matched = new Map<string, Course | null>();
+  const match = (name: string) => {
+    if (!matched.has(name)) matched.set(name, matcher(name) ?? null);
+    return matched.get(name)!;
+  };
   const byCourse = new Map<Course, CompletionRecord[]>(profile.courses.map((c) => [c, []]));
   for (const record of records) {
     const course = match(record.course);

@@ -1,28 +1,29 @@
 // The evidence locker: certificates, screenshots and history files kept as blobs in IndexedDB.
 import { openStore, type EvidenceItem } from './db';
+import { abortQuietly, isQuotaError } from './quota';
 
 export type NewEvidence = Omit<EvidenceItem, 'id' | 'addedAt' | 'size'>;
 
 /** Thrown when the browser refuses to store more; nothing already held is touched. */
 export class StorageFullError extends Error {
   constructor() {
-    super('There is no room left to store this file. Delete some evidence you no longer need (or free disk space), then try again. Nothing already stored was lost.');
+    super('There is no room left to save this. Delete some evidence you no longer need (or free disk space), then try again. Nothing already stored was lost.');
   }
-}
-
-function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
 }
 
 export async function addEvidence(items: NewEvidence[]): Promise<EvidenceItem[]> {
   const now = new Date().toISOString();
   const full = items.map((item) => ({ ...item, id: crypto.randomUUID(), addedAt: now, size: item.data.size }));
   const db = await openStore();
+  const tx = db.transaction('evidence', 'readwrite');
+  const puts: Promise<unknown>[] = [];
   try {
-    const tx = db.transaction('evidence', 'readwrite');
-    await Promise.all([...full.map((item) => tx.store.put(item)), tx.done]);
+    for (const item of full) puts.push(tx.store.put(item));
+    await Promise.all([...puts, tx.done]);
   } catch (error) {
-    throw isQuotaError(error) ? new StorageFullError() : error;
+    // A put refused on the spot would otherwise let the earlier ones commit: all or nothing.
+    abortQuietly(tx, puts);
+    throw isQuotaError(error) || isQuotaError(tx.error) ? new StorageFullError() : error;
   }
   return full;
 }

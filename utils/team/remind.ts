@@ -99,7 +99,8 @@ export function groupReminder(emails: readonly string[], courses: readonly Cours
     'Thank you',
   ].join('\n');
   const fields: ComposeFields = { to: '', subject: 'Mandatory training: please complete your outstanding courses', body };
-  const enc = (a: string) => encodeURIComponent(a).replace(/%40/g, '@');
+  // Each address encoded once: a department's report can hold thousands.
+  const encoded = unique.map((a) => encodeURIComponent(a).replace(/%40/g, '@'));
   // Built from the single-recipient links, with the BCC list put in front of the subject.
   const mailtoTail = mailtoUrl(fields).replace(/^mailto:\?/, '');
   const outlookBase = outlookComposeUrl(fields);
@@ -107,22 +108,26 @@ export function groupReminder(emails: readonly string[], courses: readonly Cours
   const outlookPrefix = outlookBase.slice(0, outlookBase.indexOf('?') + 1);
   return {
     fields,
-    mailto: chunk(unique, (list) => `mailto:?bcc=${list.map(enc).join(',')}&${mailtoTail}`, MAILTO_MAX_URL),
-    outlook: chunk(unique, (list) => `${outlookPrefix}bcc=${list.map(enc).join('%3B')}&${outlookTail}`, OUTLOOK_MAX_URL),
+    mailto: chunk(encoded, ',', (list) => `mailto:?bcc=${list}&${mailtoTail}`, MAILTO_MAX_URL),
+    outlook: chunk(encoded, '%3B', (list) => `${outlookPrefix}bcc=${list}&${outlookTail}`, OUTLOOK_MAX_URL),
   };
 }
 
-/** As few links as fit the limit, each with at least one address. */
-function chunk(addresses: readonly string[], link: (list: string[]) => string, max: number): string[] {
+/** As few links as fit the limit, each with at least one address; lengths are added up, not rebuilt. */
+function chunk(encoded: readonly string[], separator: string, link: (list: string) => string, max: number): string[] {
+  const fixed = link('').length;
   const links: string[] = [];
   let current: string[] = [];
-  for (const address of addresses) {
-    if (current.length && link([...current, address]).length > max) {
-      links.push(link(current));
+  let length = fixed;
+  for (const address of encoded) {
+    if (current.length && length + separator.length + address.length > max) {
+      links.push(link(current.join(separator)));
       current = [];
+      length = fixed;
     }
+    length += (current.length ? separator.length : 0) + address.length;
     current.push(address);
   }
-  if (current.length) links.push(link(current));
+  if (current.length) links.push(link(current.join(separator)));
   return links;
 }

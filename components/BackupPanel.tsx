@@ -1,0 +1,166 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { applyRestore, createBackup, prepareRestore, type PreparedRestore } from '@/utils/backup/store';
+import { BackupError } from '@/utils/backup/format';
+import { storeWords } from '@/utils/backup/checks';
+import { storageEstimate, type StorageUse } from '@/utils/store/quota';
+import { downloadBlob } from './download';
+import { StorageNotice } from './StorageNotice';
+
+type Status = { ok: boolean; text: string } | null;
+
+const count = (n: number) => n.toLocaleString('en-GB');
+const when = (iso: string | Date) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : null);
+
+function summary(counts: Record<string, number>): string {
+  const parts = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([store, n]) => `${count(n)} ${n === 1 ? storeWords(store).one : storeWords(store).plural.toLowerCase().replace(/ \(.*\)$/, '')}`);
+  return parts.length ? parts.join(', ') : 'no data yet, only your settings';
+}
+
+function message(error: unknown): string {
+  if (error instanceof BackupError) return error.message;
+  return `Something went wrong: ${error instanceof Error ? error.message : String(error)}.`;
+}
+
+/**
+ * Backup and restore on the settings page. A backup is one file with everything the extension keeps;
+ * a restore shows what it would replace and waits for the user to confirm.
+ */
+export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const [pending, setPending] = useState<{ fileName: string; prepared: PreparedRestore } | null>(null);
+  const [use, setUse] = useState<StorageUse | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  const statusBox = useRef<HTMLDivElement>(null);
+
+  useEffect(() => void storageEstimate().then(setUse).catch(() => undefined), []);
+  // Keyboard and screen-reader users land on the question they now have to answer.
+  useEffect(() => previewHeading.current?.focus(), [pending]);
+
+  const run = async (label: string, work: () => Promise<Status>) => {
+    setBusy(label);
+    setStatus(null);
+    try {
+      setStatus(await work());
+    } catch (error) {
+      setStatus({ ok: false, text: message(error) });
+    } finally {
+      setBusy(null);
+      setUse(await storageEstimate().catch(() => null));
+    }
+  };
+
+  const backUp = () =>
+    run('Making the backup…', async () => {
+      const backup = await createBackup();
+      downloadBlob(new Blob([backup.zip as BlobPart], { type: 'application/zip' }), backup.fileName);
+      return { ok: true, text: `Downloaded ${backup.fileName}: ${summary(backup.counts)}. Keep it somewhere safe: it holds your certificates and your name.` };
+    });
+
+  const pick = (file: File | undefined) =>
+    file &&
+    run('Checking the backup…', async () => {
+      setPending(null);
+      try {
+        const prepared = await prepareRestore(new Uint8Array(await file.arrayBuffer()));
+        setPending({ fileName: file.name, prepared });
+        return null;
+      } catch (error) {
+        return { ok: false, text: `“${file.name}” was not restored. ${message(error)} Nothing was changed.` };
+      }
+    });
+
+  const confirm = () =>
+    pending &&
+    run('Restoring…', async () => {
+      const { fileName, prepared } = pending;
+      try {
+        await applyRestore(prepared);
+      } catch (error) {
+        return { ok: false, text: `“${fileName}” was not restored. ${message(error)}` };
+      } finally {
+        setPending(null);
+      }
+      // The toolbar badge and open pages recompute from the restored data.
+      void browser.runtime.sendMessage({ type: 'records-changed' }).catch(() => undefined);
+      void browser.runtime.sendMessage({ type: 'profile-changed' }).catch(() => undefined);
+      onRestored?.();
+      return { ok: true, text: `Restored “${fileName}” (made ${when(prepared.createdAt)}).` };
+    });
+
+  const cancel = () => {
+    setPending(null);
+    setStatus({ ok: true, text: 'Restore cancelled. Nothing was changed.' });
+    statusBox.current?.focus();
+  };
+
+  return (
+    <section aria-labelledby="backup-heading" data-mtc-section="backup">
+      <h2 id="backup-heading">Backup and restore</h2>
+      <p class="muted">
+        A backup is one file holding everything this extension keeps on this computer: training records, evidence files, settings and the rest.
+        Make one before you change computer or reinstall Chrome. It stays with you: nothing is sent anywhere.
+      </p>
+      <StorageNotice use={use} />
+      <div class="row">
+        <button type="button" data-mtc-action="backup" disabled={!!busy} onClick={() => void backUp()}>Back up everything</button>
+        <button type="button" class="secondary" data-mtc-action="restore" disabled={!!busy} onClick={() => fileInput.current?.click()}>Restore from a backup…</button>
+        <input
+          ref={fileInput}
+          hidden
+          type="file"
+          accept=".zip,application/zip"
+          aria-label="Backup file to restore"
+          data-mtc-input="backup"
+          onChange={(e) => {
+            const input = e.currentTarget;
+            void pick(input.files?.[0]);
+            input.value = '';
+          }}
+        />
+      </div>
+      <div aria-live="polite" data-mtc-backup-status ref={statusBox} tabIndex={-1}>
+        {busy && <p class="muted">{busy}</p>}
+        {status && <p class={status.ok ? 'ok' : 'error'} data-mtc-backup-result={status.ok ? 'ok' : 'error'}>{status.text}</p>}
+      </div>
+      {pending && (
+        <div class="notice" data-mtc-restore-preview>
+          <h3 id="restore-heading" ref={previewHeading} tabIndex={-1}>Restore “{pending.fileName}”?</h3>
+          <p style={{ margin: '0 0 6px' }}>
+            This backup was made on {when(pending.prepared.createdAt)}. Restoring <strong>replaces everything held now</strong> with what it holds:
+          </p>
+          <table>
+            <caption class="visually-hidden">What the restore replaces</caption>
+            <thead>
+              <tr><th scope="col">What</th><th scope="col">Held now</th><th scope="col">In the backup</th></tr>
+            </thead>
+            <tbody>
+              {pending.prepared.preview.map((row) => (
+                <tr key={row.store} data-mtc-restore-row={row.store}>
+                  <th scope="row" style={{ fontWeight: 400 }}>{row.label}</th>
+                  <td>{count(row.now)}{row.newestNow && ` (latest ${day(row.newestNow)})`}</td>
+                  <td>{count(row.inBackup)}{row.newestInBackup && ` (latest ${day(row.newestInBackup)})`}</td>
+                </tr>
+              ))}
+              <tr data-mtc-restore-row="settings">
+                <th scope="row" style={{ fontWeight: 400 }}>Settings (organisation and courses)</th>
+                <td>as set now</td>
+                <td>{pending.prepared.profile ? `${pending.prepared.profile.organisation}, ${pending.prepared.profile.courses.length} courses` : 'the UCL defaults'}</td>
+              </tr>
+            </tbody>
+          </table>
+          <p>If you are unsure, cancel and make a backup of what you have now first.</p>
+          <div class="row">
+            <button type="button" data-mtc-action="restore-confirm" disabled={!!busy} onClick={() => void confirm()}>Replace everything with this backup</button>
+            <button type="button" class="secondary" data-mtc-action="restore-cancel" disabled={!!busy} onClick={cancel}>Cancel</button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

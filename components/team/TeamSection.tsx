@@ -1,0 +1,162 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Profile } from '@/utils/catalogue/profile';
+import { formatDate, londonDate } from '@/utils/dates/calendar';
+import { loadProfile } from '@/utils/store/profile';
+import { runInWorker } from '@/utils/team/client';
+import { applyMarks, type TeamEntry } from '@/utils/team/entries';
+import type { ReportSummary, TeamJob, TeamJobResult } from '@/utils/team/jobs';
+import { IMPORT_MARKS } from '@/utils/team/marks';
+import { toSavedMapping } from '@/utils/team/mapping';
+import { deleteTeamData, listMarks, setMark } from '@/utils/team/store';
+import type { Availability, ColumnMap, PersonMark } from '@/utils/team/types';
+import { ColumnMapping } from './ColumnMapping';
+import { TeamView } from './TeamView';
+
+type Notice = { ok: boolean; text: string } | null;
+/** A file that could not be read with the columns found: kept until the user picks them. */
+type Pending = { file: File; error: string; headers: string[]; columns: ColumnMap } | null;
+
+const plural = (n: number, word: string, words = `${word}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? word : words}`;
+
+export function TeamSection() {
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [report, setReport] = useState<ReportSummary | null>(null);
+  const [entries, setEntries] = useState<TeamEntry[]>([]);
+  const [marks, setMarks] = useState<Map<string, PersonMark>>(new Map());
+  const [busy, setBusy] = useState<string | null>('Loading…');
+  const [notice, setNotice] = useState<Notice>(null);
+  const [pending, setPending] = useState<Pending>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const today = londonDate();
+
+  const run = async (label: string, job: TeamJob, done: (r: Extract<TeamJobResult, { ok: true }>) => string): Promise<TeamJobResult> => {
+    setBusy(label);
+    setNotice(null);
+    const result = await runInWorker(job);
+    if (result.ok) {
+      setReport(result.report);
+      setEntries(result.entries);
+      setNotice({ ok: true, text: done(result) });
+    }
+    setBusy(null);
+    return result;
+  };
+
+  useEffect(() => {
+    void (async () => {
+      const p = await loadProfile();
+      setProfile(p);
+      setMarks(await listMarks());
+      const result = await runInWorker({ kind: 'load', profile: p, today });
+      if (result.ok) {
+        setReport(result.report);
+        setEntries(result.entries);
+      } else setNotice({ ok: false, text: result.error });
+      setBusy(null);
+    })();
+  }, []);
+
+  const importFile = async (file: File | undefined, columns?: { headers: string[]; columns: ColumnMap }) => {
+    if (!file || !profile) return;
+    performance.mark(IMPORT_MARKS.start);
+    const bytes = await file.arrayBuffer();
+    const mapping = columns ? toSavedMapping(columns.headers, columns.columns) : undefined;
+    const result = await run(`Reading “${file.name}”…`, { kind: 'import', bytes, fileName: file.name, mapping, profile, today }, (r) =>
+      `Imported “${file.name}”: ${plural(new Set(r.entries.map((e) => e.person)).size, 'person', 'people')}, ${plural(r.entries.length, 'course row')}.`,
+    );
+    if (result.ok) {
+      setPending(null);
+      // After the table has rendered and painted.
+      requestAnimationFrame(() => setTimeout(() => performance.mark(IMPORT_MARKS.done)));
+    } else if (result.headers && result.columns) setPending({ file, error: result.error, headers: result.headers, columns: result.columns });
+    else setNotice({ ok: false, text: result.error });
+  };
+
+  const applyColumns = async (columns: ColumnMap) => {
+    if (!profile) return;
+    if (pending) return importFile(pending.file, { headers: pending.headers, columns });
+    if (!report) return;
+    const result = await run('Applying the columns…', { kind: 'remap', mapping: toSavedMapping(report.headers, columns), profile, today }, () => 'Columns saved and applied.');
+    if (!result.ok) setNotice({ ok: false, text: `The columns were not changed. ${result.error}` });
+  };
+
+  const mark = async (person: string, availability: Availability | null) => {
+    await setMark(person, availability);
+    setMarks(await listMarks());
+  };
+
+  const remove = async () => {
+    await deleteTeamData();
+    setReport(null);
+    setEntries([]);
+    setMarks(new Map());
+    setPending(null);
+    setNotice({ ok: true, text: 'Team data deleted from this computer. Your column choices are kept for next time.' });
+  };
+
+  const shown = useMemo(() => applyMarks(entries, marks), [entries, marks]);
+  const people = useMemo(() => new Set(entries.map((e) => e.person)).size, [entries]);
+  const mapping = pending ?? (report && { headers: report.headers, columns: report.columns });
+
+  return (
+    <section id="team" aria-labelledby="team-heading" data-mtc-section="team">
+      <h2 id="team-heading">Team compliance report</h2>
+      <p class="muted">
+        For line managers. Import the monthly mandatory training compliance report (.xlsx or .csv) to see who needs to complete or renew a course, and
+        remind them from your own email. The report stays on this computer, apart from your own training records.
+      </p>
+      <div class="row">
+        <button type="button" data-mtc-action="team-import" disabled={!!busy} onClick={() => fileInput.current?.click()}>
+          {report ? 'Import a newer report…' : 'Import the report…'}
+        </button>
+        <input
+          ref={fileInput}
+          hidden
+          type="file"
+          accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv"
+          aria-label="Compliance report to import"
+          data-mtc-input="team-report"
+          onChange={(e) => {
+            const input = e.currentTarget;
+            void importFile(input.files?.[0]).finally(() => (input.value = ''));
+          }}
+        />
+        {report && (
+          <button type="button" class="secondary" data-mtc-action="team-delete" disabled={!!busy} onClick={() => void remove()}>
+            Delete team data
+          </button>
+        )}
+      </div>
+      <div aria-live="polite" data-mtc-team-status>
+        {busy && <p class="muted">{busy}</p>}
+        {notice && <p class={notice.ok ? 'ok' : 'error'}>{notice.text}</p>}
+        {pending && <p class="error">“{pending.file.name}” was not imported. {pending.error}</p>}
+      </div>
+      {report && (
+        <p data-mtc-team-report>
+          Report “{report.fileName}”, imported {formatDate(londonDate(new Date(report.importedAt)))}: {plural(people, 'person', 'people')}, {plural(entries.length, 'course row')}.
+        </p>
+      )}
+      {report && report.unrecognised.length > 0 && (
+        <p class="notice" data-mtc-team-unrecognised>
+          {plural(report.unrecognised.reduce((n, u) => n + u.rows, 0), 'row')} for courses not in your course list were left out:{' '}
+          {report.unrecognised.slice(0, 5).map((u) => `“${u.title}”`).join(', ')}
+          {report.unrecognised.length > 5 ? ` and ${report.unrecognised.length - 5} more` : ''}. To include a course, add it with its renewal period in{' '}
+          <a href="/options.html" target="_blank">Settings</a>.
+        </p>
+      )}
+      {report && report.warnings.length > 0 && (
+        <details>
+          <summary>Problems reading some rows ({report.warnings.length})</summary>
+          <ul>
+            {report.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {mapping && <ColumnMapping headers={mapping.headers} columns={mapping.columns} open={!!pending} disabled={!!busy} onApply={(c) => void applyColumns(c)} />}
+      {profile && report && <TeamView entries={shown} profile={profile} today={today} onMark={(p, a) => void mark(p, a)} />}
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+// The scale budget (issue 6): with 5,000 records and 500 evidence items held, the popup's first render
+// within 150 ms and the side panel's within 300 ms. Called by scripts/bench.ts with a launched Harness.
+// "First render" is the `mtc:first-render` mark the page sets when its course list first shows,
+// measured from navigation start (so it includes loading the page's script and reading the store).
+import type { Page } from 'playwright-core';
+import type { Harness } from '../tests/e2e/harness';
+import { makeCertificatePdf } from '../tests/fixtures/sites/learnupon/pdf';
+import { RECORDS_CACHE_KEY } from '../utils/store/records';
+
+export const SCALE = { records: 5_000, evidence: 500, evidenceBytes: 60 * 1024 } as const;
+const RUNS = 5;
+/** The side panel draws the newest 50 evidence items, with a button for the rest (EvidenceLocker). */
+const EVIDENCE_PAGE = 50;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const COURSES = ['Information Security Training', 'Data Protection and Freedom of Information', 'UCL Fire Safety', 'Prevent at UCL', 'Change Possible: Sustainable UCL', 'Introduction to Equality, Diversity, and Inclusion', 'Disclosing and managing conflicts of interests at UCL', 'UCL Safety Induction', 'Research Data Management Essentials', 'Lab Safety (Chemistry)'];
+const day = (i: number) => new Date(Date.UTC(2012, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+
+function records() {
+  return Array.from({ length: SCALE.records }, (_, i) => {
+    const course = COURSES[i % COURSES.length]!;
+    const completedOn = i % 9 === 0 ? null : day(i);
+    const enrollmentId = String(100_000_000 + i);
+    return {
+      id: `learnupon|${enrollmentId}|${completedOn ?? 'open'}`, course, title: course, status: completedOn ? 'completed' : 'not-started', completedOn,
+      dueOn: null, certExpiresOn: null, enrollmentId, certificateUrl: completedOn ? `https://ucl.learnupon.com/enrollments/${enrollmentId}/certificate` : null,
+      source: 'learnupon', sourceUrl: 'https://ucl.learnupon.com/dashboard', seenAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), countsForCompliance: true,
+    };
+  });
+}
+
+/** Evidence without its bytes: the page adds those (random, so incompressible like a real PDF). */
+function evidence() {
+  return Array.from({ length: SCALE.evidence }, (_, i) => {
+    const course = COURSES[i % 8]!;
+    return {
+      id: `bench-${String(i).padStart(4, '0')}`, kind: i % 5 === 0 ? 'screenshot' : 'certificate', course, completedOn: day(i * 7), name: `${course} certificate ${i}.pdf`,
+      contentType: 'application/pdf', size: SCALE.evidenceBytes, sourceUrl: `https://ucl.learnupon.com/enrollments/${100_000_000 + i}/certificate`,
+      addedAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(), countsForCompliance: true,
+    };
+  });
+}
+
+/** Fills the extension's database from one of its own pages (same origin), in one transaction. */
+export async function seedScale(page: Page): Promise<void> {
+  const pdf = Array.from(makeCertificatePdf({ name: 'Alex Taylor', courseTitle: 'UCL Fire Safety', completedOn: '2025-03-03' }));
+  // No named functions inside: tsx's name helper does not exist in the page.
+  await page.evaluate(
+    async ({ records, evidence, bytes, pdf, cacheKey }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('mandatory-training-companion');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction(['records', 'evidence', 'meta'], 'readwrite');
+      tx.objectStore('records').clear();
+      tx.objectStore('evidence').clear();
+      // Written behind the store module's back: drop its one-value copy, the first page open rebuilds it.
+      tx.objectStore('meta').delete(cacheKey);
+      for (const r of records) tx.objectStore('records').put(r);
+      const head = new Uint8Array(pdf);
+      for (const e of evidence) {
+        const data = new Uint8Array(bytes);
+        for (let j = 0; j < data.length; j += 65_536) crypto.getRandomValues(data.subarray(j, Math.min(j + 65_536, data.length)));
+        data.set(head.subarray(0, Math.min(head.length, data.length)));
+        tx.objectStore('evidence').put({ ...e, data: new Blob([data], { type: 'application/pdf' }) });
+      }
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = tx.onabort = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { records: records(), evidence: evidence(), bytes: SCALE.evidenceBytes, pdf, cacheKey: RECORDS_CACHE_KEY },
+  );
+}
+
+export async function clearScale(page: Page): Promise<void> {
+  await page.evaluate(async (cacheKey) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('mandatory-training-companion');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction(['records', 'evidence', 'meta'], 'readwrite');
+    tx.objectStore('records').clear();
+    tx.objectStore('evidence').clear();
+    tx.objectStore('meta').delete(cacheKey);
+    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
+    db.close();
+  }, RECORDS_CACHE_KEY);
+}
+
+/** Milliseconds from navigation start to the page's first-render mark (and, for the side panel, to the evidence list). */
+async function open(h: Harness, name: 'popup.html' | 'sidepanel.html'): Promise<{ firstRender: number; evidenceList: number | null }> {
+  const page = await h.context.newPage();
+  try {
+    await page.goto(h.extensionUrl(name));
+    await page.waitForFunction(() => performance.getEntriesByName('mtc:first-render').length > 0, undefined, { timeout: 30_000 });
+    const firstRender = await page.evaluate(() => performance.getEntriesByName('mtc:first-render')[0]!.startTime);
+    let evidenceList: number | null = null;
+    if (name === 'sidepanel.html') {
+      // Polled every frame: the time is when the whole list was there, to within one frame.
+      const handle = await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-mtc-list="evidence"] tbody tr').length >= n && performance.now(),
+        Math.min(EVIDENCE_PAGE, SCALE.evidence),
+        { polling: 'raf', timeout: 30_000 },
+      );
+      evidenceList = (await handle.jsonValue()) as number;
+    }
+    const courses = await page.locator('[data-mtc-list="courses"] li').count();
+    if (courses === 0) throw new Error(`${name} showed no courses`);
+    return { firstRender, evidenceList };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function benchScale(h: Harness): Promise<{ page: string; ms: number }[]> {
+  const admin = await h.openExtensionPage('options.html');
+  await admin.waitForSelector('h1');
+  await seedScale(admin);
+  try {
+    const popup: number[] = [];
+    const panel: number[] = [];
+    const evidence: number[] = [];
+    // One run first to warm Chromium's code cache, as a popup opened every day would be.
+    await open(h, 'popup.html');
+    await open(h, 'sidepanel.html');
+    for (let i = 0; i < RUNS; i++) {
+      popup.push((await open(h, 'popup.html')).firstRender);
+      const p = await open(h, 'sidepanel.html');
+      panel.push(p.firstRender);
+      evidence.push(p.evidenceList!);
+    }
+    const label = `${SCALE.records.toLocaleString('en-GB')} records, ${SCALE.evidence} evidence items`;
+    return [
+      { page: `popup (${label})`, ms: median(popup) },
+      { page: `side panel (${label})`, ms: median(panel) },
+      { page: `side panel evidence list shown, newest ${EVIDENCE_PAGE} of ${SCALE.evidence} (${label})`, ms: median(evidence) },
+    ];
+  } finally {
+    await clearScale(admin);
+    await admin.close();
+  }
+}

@@ -1,0 +1,41 @@
+// Seeding, wiping and comparing the whole of the extension's data (fake-indexeddb + fake browser storage).
+import { browser } from 'wxt/browser';
+import { closeStore, DB_NAME, openStore } from '@/utils/store/db';
+import { readAllStores, withoutDerived } from '@/utils/backup/store';
+import { UCL_PROFILE } from '@/utils/catalogue/ucl';
+import type { Profile } from '@/utils/catalogue/profile';
+import { comparable } from '../fixtures/db/dump';
+import { samples } from '../fixtures/db/samples';
+
+export const CUSTOM_PROFILE: Profile = { ...UCL_PROFILE, organisation: 'UCL (Physics)', dueSoonDays: 45 };
+
+/** Every store filled with the samples, and a saved profile. */
+export async function seedEverything(extra: (data: ReturnType<typeof samples>) => void = () => undefined): Promise<void> {
+  const db = await openStore();
+  const data = samples();
+  extra(data);
+  const names = Array.from(db.objectStoreNames);
+  const tx = db.transaction(names, 'readwrite');
+  for (const name of names) {
+    const store = tx.objectStore(name);
+    for (const e of data[name] ?? []) void (store.keyPath === null ? store.put(e.value as never, e.key as never) : store.put(e.value as never));
+  }
+  await tx.done;
+  await browser.storage.local.set({ profile: CUSTOM_PROFILE });
+}
+
+/** Everything the extension holds (less copies it rebuilds itself), in a form toEqual can compare (blob contents, not Blob objects). */
+export async function everything(): Promise<unknown> {
+  const db = await openStore();
+  const stores = withoutDerived(await readAllStores(db));
+  return { profile: (await browser.storage.local.get('profile')).profile ?? null, stores: await comparable(stores) };
+}
+
+export async function wipeEverything(): Promise<void> {
+  await closeStore();
+  await new Promise<void>((resolve) => {
+    const req = indexedDB.deleteDatabase(DB_NAME);
+    req.onsuccess = req.onerror = () => resolve();
+  });
+  await browser.storage.local.clear();
+}

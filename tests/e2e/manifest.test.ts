@@ -1,0 +1,78 @@
+// The built manifest's permissions, pinned: adding a permission, a host, a way in from web pages or a
+// looser CSP must change this test, on purpose. Reads the real build (.output/chrome-mv3), so it lives
+// with the browser tests that run after `npm run build`; with no build it fails, it never skips.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from './harness';
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  optional_permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: { matches: string[]; exclude_matches?: string[]; js?: string[]; world?: string; all_frames?: boolean; match_about_blank?: boolean; match_origin_as_fallback?: boolean }[];
+  background?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+function manifest(): Manifest {
+  const path = join(EXTENSION_DIR, 'manifest.json');
+  if (!existsSync(path)) throw new Error(`No built manifest at ${path}: run \`npm run build\` first (npm run test:e2e does). This test does not skip.`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+}
+
+const COVERED = ['https://*.learnupon.com/*', 'https://app.cybsafe.com/*', 'https://myapps.microsoft.com/*', 'https://login.microsoftonline.com/*'];
+
+describe('manifest', () => {
+  it('asks for exactly these permissions', () => {
+    const m = manifest();
+    expect(m.manifest_version).toBe(3);
+    expect([...(m.permissions ?? [])].sort()).toEqual(['activeTab', 'alarms', 'notifications', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect(m.optional_permissions ?? []).toEqual([]);
+  });
+
+  it('reaches exactly the four covered sites, and runs content scripts only there', () => {
+    const m = manifest();
+    expect([...(m.host_permissions ?? [])].sort()).toEqual([...COVERED].sort());
+    expect(m.optional_host_permissions ?? []).toEqual([]);
+    const matches = new Set((m.content_scripts ?? []).flatMap((c) => c.matches));
+    expect([...matches].sort()).toEqual([...COVERED].sort());
+    for (const script of m.content_scripts ?? []) {
+      // The isolated world only, top frames only: page scripts never share our script's globals.
+      expect(script.world ?? 'ISOLATED').toBe('ISOLATED');
+      expect(script.all_frames ?? false).toBe(false);
+      expect(script.match_about_blank ?? false).toBe(false);
+      expect(script.match_origin_as_fallback ?? false).toBe(false);
+    }
+  });
+
+  it('gives web pages no way in, and keeps the default extension CSP', () => {
+    const m = manifest();
+    // No externally_connectable: no web page (and no other extension) can message us.
+    expect(m.externally_connectable).toBeUndefined();
+    // No web-accessible resources: pages cannot load, frame or fingerprint our files.
+    expect(m.web_accessible_resources).toBeUndefined();
+    // The MV3 default (script-src 'self'): no eval, no remote code, no inline handlers in our pages.
+    expect(m.content_security_policy).toBeUndefined();
+    expect(m.sandbox).toBeUndefined();
+    expect(m.background).toEqual({ service_worker: 'background.js' });
+  });
+
+  it('has none of the powers that could move data off the device or wipe it behind the user\'s back', () => {
+    const granted = new Set([...(manifest().permissions ?? []), ...(manifest().host_permissions ?? [])]);
+    // downloads: files are saved only by an extension page's own <a download> click (components/download.ts).
+    for (const p of ['downloads', 'tabs', 'history', 'cookies', 'browsingData', 'webRequest', 'declarativeNetRequest', 'scripting', 'identity', 'nativeMessaging', 'clipboardRead', '<all_urls>', '*://*/*', 'https://*/*']) {
+      expect(granted.has(p), `${p} must not be granted`).toBe(false);
+    }
+  });
+
+  it('extension pages load only their own scripts (no inline script for the CSP to refuse)', () => {
+    for (const page of ['popup.html', 'sidepanel.html', 'options.html']) {
+      const html = readFileSync(join(EXTENSION_DIR, page), 'utf8');
+      for (const tag of html.match(/<script\b[^>]*>/g) ?? []) expect(tag, page).toMatch(/\bsrc="\/[^"]+"/);
+      expect(html, page).not.toMatch(/\son[a-z]+=/i);
+    }
+  });
+});

@@ -1,0 +1,172 @@
+// The Team page in the built extension: a sample compliance report imported, its columns adjusted,
+// the chase list, reminder emails, CSV export and deletion; then the PGTA time log fed by the
+// LearnUpon content script on the demo course player.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../utils/evidence/csv';
+import { personaEnrollments } from '../fixtures/persona';
+import { firstPageId, paths } from '../fixtures/sites/learnupon/model';
+import { sampleTeam, teamReportXlsx } from '../fixtures/team-report';
+import { axeViolations } from './axe';
+import { cspErrors, launch, realErrors, type Harness } from './harness';
+
+let h: Harness;
+let page: Page;
+beforeAll(async () => {
+  h = await launch();
+  page = await h.context.newPage();
+  await page.goto(h.extensionUrl('team.html'));
+  await page.waitForSelector('[data-mtc-action="team-import"]:not([disabled])');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** The table's rows as person | course | status. */
+async function rows(p: Page): Promise<string[]> {
+  return p.$$eval('[data-mtc-team="table"] tbody tr', (trs) =>
+    trs.map((tr) => `${tr.getAttribute('data-mtc-person')} | ${tr.getAttribute('data-mtc-course')} | ${tr.getAttribute('data-mtc-status')}`).sort(),
+  );
+}
+
+function decodeMailto(href: string): { to: string; params: Record<string, string> } {
+  const [to, query] = href.replace(/^mailto:/, '').split('?');
+  return { to: decodeURIComponent(to!), params: Object.fromEntries(query!.split('&').map((kv) => kv.split('=').map(decodeURIComponent) as [string, string])) };
+}
+
+describe('Team page: compliance report', () => {
+  it('imports a report whose absence column has an unknown heading, and lets the column be chosen', async () => {
+    // "HR Note" is no heading we know: the import works, but nobody is seen as on leave yet.
+    const file = teamReportXlsx(sampleTeam(), { headers: { 'Absence Status': 'HR Note' } });
+    await page.setInputFiles('[data-mtc-input="team-report"]', { name: 'compliance-report.xlsx', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from(file) });
+    await page.waitForSelector('[data-mtc-team-count]');
+    expect(await page.locator('[data-mtc-team-report]').innerText()).toContain('5 people');
+    expect(await page.locator('[data-mtc-team-unrecognised]').innerText()).toContain('Lab Safety for Chemists');
+    expect(await rows(page)).toEqual([
+      'jane.smith@ucl.ac.uk | Information Security Training | due-soon',
+      'jane.smith@ucl.ac.uk | Prevent at UCL | overdue',
+      'jane.smith@ucl.ac.uk | UCL Fire Safety | not-completed',
+      'lee.chen@ucl.ac.uk | Data Protection and Freedom of Information | overdue',
+      'p.patel@ucl.ac.uk | Prevent at UCL | overdue',
+      't.brown@ucl.ac.uk | UCL Fire Safety | not-completed',
+    ]);
+
+    await page.click('[data-mtc-team-mapping] summary');
+    await page.selectOption('[data-mtc-team-field="absence"]', { label: 'HR Note' });
+    await page.click('[data-mtc-action="team-apply-columns"]');
+    await expect.poll(() => rows(page)).toEqual([
+      'jane.smith@ucl.ac.uk | Information Security Training | due-soon',
+      'jane.smith@ucl.ac.uk | Prevent at UCL | overdue',
+      'jane.smith@ucl.ac.uk | UCL Fire Safety | not-completed',
+      'lee.chen@ucl.ac.uk | Data Protection and Freedom of Information | overdue',
+    ]);
+    expect(await page.locator('[data-mtc-team-count]').innerText()).toContain('2 people on leave or not working now are left out');
+  });
+
+  it('shows people on leave or not working when asked, marked as such', async () => {
+    await page.check('[data-mtc-team-filter="include-away"]');
+    await expect.poll(() => page.locator('[data-mtc-person="p.patel@ucl.ac.uk"]').getAttribute('data-mtc-availability')).toBe('on-leave');
+    expect(await page.locator('[data-mtc-person="t.brown@ucl.ac.uk"]').getAttribute('data-mtc-availability')).toBe('not-working');
+    expect(await page.locator('[data-mtc-person="p.patel@ucl.ac.uk"]').innerText()).toContain('On leave');
+    await page.selectOption('[data-mtc-team-filter="status"]', 'all');
+    expect((await rows(page)).length).toBe(11);
+    await page.uncheck('[data-mtc-team-filter="include-away"]');
+    await page.selectOption('[data-mtc-team-filter="status"]', 'outstanding');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('prefills a reminder per person, and one to everyone in BCC', async () => {
+    const jane = page.locator('[data-mtc-person="jane.smith@ucl.ac.uk"][data-mtc-course="Prevent at UCL"]');
+    const mail = decodeMailto((await jane.locator('[data-mtc-remind="mailto"]').getAttribute('href'))!);
+    expect(mail.to).toBe('jane.smith@ucl.ac.uk');
+    expect(mail.params.subject).toBe('Mandatory training: 3 courses to complete');
+    expect(mail.params.body).toMatch(/^Hello Jane,/);
+    expect(mail.params.body).toMatch(/- Prevent at UCL: Overdue since \d{1,2} \w{3} \d{4}/);
+    expect(mail.params.body).toContain('- UCL Fire Safety: Not completed yet');
+    expect(mail.params.body).toMatch(/- Information Security Training: Due soon: renew by/);
+    expect(mail.params.body).toContain('https://app.cybsafe.com/');
+    expect(mail.params.body).toContain('https://www.ucl.ac.uk/human-resources/learning-development/mandatory-learning');
+    expect(mail.params.body).not.toContain('Data Protection');
+    const outlook = new URL((await jane.locator('[data-mtc-remind="outlook"]').getAttribute('href'))!);
+    expect(outlook.origin + outlook.pathname).toBe('https://outlook.office.com/mail/deeplink/compose');
+    expect(outlook.searchParams.get('to')).toBe('jane.smith@ucl.ac.uk');
+    expect(outlook.searchParams.get('body')).toContain('Prevent at UCL: Overdue since');
+
+    const all = decodeMailto((await page.locator('[data-mtc-remind-all="mailto"]').getAttribute('href'))!);
+    expect(all.to).toBe('');
+    expect(all.params.bcc!.split(',').sort()).toEqual(['jane.smith@ucl.ac.uk', 'lee.chen@ucl.ac.uk']);
+    expect(all.params.body).toContain('- Data Protection and Freedom of Information');
+    const allOutlook = new URL((await page.locator('[data-mtc-remind-all="outlook"]').getAttribute('href'))!);
+    expect(allOutlook.searchParams.get('bcc')!.split(';').sort()).toEqual(['jane.smith@ucl.ac.uk', 'lee.chen@ucl.ac.uk']);
+  });
+
+  it('keeps a manager’s mark and the column choice after the page is reopened', async () => {
+    await page.selectOption('[data-mtc-person="lee.chen@ucl.ac.uk"] select', 'on-leave');
+    await expect.poll(() => page.locator('[data-mtc-person="lee.chen@ucl.ac.uk"]').count()).toBe(0);
+    await page.reload();
+    await page.waitForSelector('[data-mtc-team-count]');
+    expect(await rows(page)).toEqual([
+      'jane.smith@ucl.ac.uk | Information Security Training | due-soon',
+      'jane.smith@ucl.ac.uk | Prevent at UCL | overdue',
+      'jane.smith@ucl.ac.uk | UCL Fire Safety | not-completed',
+    ]);
+  });
+
+  it('exports the chase list as CSV', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-mtc-action="team-export"]')]);
+    expect(download.suggestedFilename()).toMatch(/^team-chase-list-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = parseCsv(readFileSync((await download.path())!, 'utf8'));
+    expect(csv[0]).toEqual(expect.arrayContaining(['Name', 'Email', 'Course', 'Status', 'Renew by']));
+    expect(csv.slice(1).filter((r) => r.length > 1).map((r) => r[4]).sort()).toEqual(['Information Security Training', 'Prevent at UCL', 'UCL Fire Safety']);
+  });
+
+  it('deletes the team data in one click', async () => {
+    await page.click('[data-mtc-action="team-delete"]');
+    await expect.poll(() => page.locator('[data-mtc-team="table"]').count()).toBe(0);
+    await page.reload();
+    await page.waitForSelector('[data-mtc-action="team-import"]:not([disabled])');
+    expect(await page.locator('[data-mtc-team-report]').count()).toBe(0);
+  });
+});
+
+describe('Team page: training time log', () => {
+  it('logs active time on a LearnUpon course player once opted in, and shows it on the timesheet', async () => {
+    await page.check('[data-mtc-time-log="enabled"]');
+    await expect.poll(() => h.worker.evaluate(() => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.local.get('timeLog'))).toMatchObject({ timeLog: { enabled: true } });
+
+    const prevent = personaEnrollments().find((e) => e.catalogueName === 'Prevent at UCL')!;
+    const player = await h.context.newPage();
+    await player.goto(`https://ucl.learnupon.com${paths.player(prevent.id, firstPageId(prevent.id))}`);
+    await player.bringToFront();
+    // Someone using the page: a little input now and then, until the content script reports.
+    const started = Date.now();
+    for (let i = 0; i < 6; i++) {
+      await player.mouse.move(100 + i * 10, 200);
+      await player.waitForTimeout(1000);
+    }
+    await player.close();
+    const elapsed = Date.now() - started;
+
+    await page.bringToFront();
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.locator('[data-mtc-time-entry="Prevent at UCL"]').getAttribute('data-mtc-tracked-ms', { timeout: 2000 }).catch(() => null);
+        },
+        { timeout: 30_000, interval: 2000 },
+      )
+      .not.toBeNull();
+    const tracked = Number(await page.locator('[data-mtc-time-entry="Prevent at UCL"]').getAttribute('data-mtc-tracked-ms'));
+    expect(tracked).toBeGreaterThanOrEqual(3000);
+    expect(tracked).toBeLessThanOrEqual(elapsed + 1000);
+    expect(await page.locator('[data-mtc-time-log="total"]').innerText()).toMatch(/Up to 4 hours are paid/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('leaves no CSP or console errors', () => {
+    expect(cspErrors(h.consoleErrors)).toEqual([]);
+    expect(realErrors(h.consoleErrors)).toEqual([]);
+  });
+});

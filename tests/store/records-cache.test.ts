@@ -1,0 +1,63 @@
+// The one-value copy of the records (a speed-up for 5,000 records) must always read the same as the
+// records store itself, whatever sequence of saves, deletes and lost copies came before.
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeStore, DB_NAME, openStore } from '@/utils/store/db';
+import { deleteRecord, listRecords, RECORDS_CACHE_KEY, upsertRecords } from '@/utils/store/records';
+import { createBackup } from '@/utils/backup/store';
+import { unzipSync } from 'fflate';
+import { sampleRecord } from '../fixtures/db/samples';
+import { failWrite } from './quota-fake';
+
+async function wipe() {
+  await closeStore();
+  await new Promise<void>((resolve) => {
+    const req = indexedDB.deleteDatabase(DB_NAME);
+    req.onsuccess = req.onerror = () => resolve();
+  });
+}
+afterEach(wipe);
+
+const raw = async () => (await openStore()).getAll('records');
+
+describe('records cache', () => {
+  it('reads the same as the records store after any mix of saves, deletes and a lost copy', async () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('save' as const), ids: fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 4 }), seen: fc.integer({ min: 1, max: 28 }) }),
+      fc.record({ kind: fc.constant('delete' as const), id: fc.integer({ min: 0, max: 12 }) }),
+      fc.record({ kind: fc.constant('drop-copy' as const) }),
+      fc.record({ kind: fc.constant('read' as const) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 12 }), async (ops) => {
+        await wipe();
+        for (const o of ops) {
+          if (o.kind === 'save') await upsertRecords(o.ids.map((i) => sampleRecord(i, { seenAt: `2026-10-${String(o.seen).padStart(2, '0')}T00:00:00.000Z` })));
+          else if (o.kind === 'delete') await deleteRecord(sampleRecord(o.id).id);
+          else if (o.kind === 'drop-copy') await (await openStore()).delete('meta', RECORDS_CACHE_KEY);
+          else await listRecords();
+          expect(await listRecords()).toEqual(await raw());
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a failed save leaves the copy as it was', async () => {
+    await upsertRecords([sampleRecord(1)]);
+    await listRecords();
+    const fake = failWrite(2, 'request');
+    await expect(upsertRecords([sampleRecord(2), sampleRecord(3)])).rejects.toThrow();
+    fake.restore();
+    expect(await listRecords()).toEqual([sampleRecord(1)]);
+    expect(await raw()).toEqual([sampleRecord(1)]);
+  });
+
+  it('is not put in backups (it is rebuilt from the records)', async () => {
+    await upsertRecords([sampleRecord(1)]);
+    await listRecords();
+    expect(await (await openStore()).get('meta', RECORDS_CACHE_KEY)).toBeDefined();
+    const files = unzipSync((await createBackup()).zip);
+    expect(new TextDecoder().decode(files['stores/meta.json'])).not.toContain(RECORDS_CACHE_KEY);
+  });
+});

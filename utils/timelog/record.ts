@@ -1,0 +1,33 @@
+// The background's side of the time log: a content script's report becomes time on the log, only
+// when the user opted in (checked here, whatever the content script thinks) and the slice is sane.
+import { createCourseMatcher } from '@/utils/catalogue/match';
+import type { Profile } from '@/utils/catalogue/profile';
+import type { Site } from '@/utils/hosts';
+import { loadProfile } from '@/utils/store/profile';
+import { splitByLondonDay } from './days';
+import { loadTimeLogSettings } from './settings';
+import { sliceProblem } from './slice';
+import { addTime } from './store';
+import type { TimeSlice } from './types';
+
+/**
+ * The course a page is about: the catalogue name when its title matches; on CybSafe, every module is
+ * part of the CybSafe course (FAQ 2); otherwise the title as shown.
+ */
+export function courseForPage(site: Site, title: string, profile: Profile): string | null {
+  const matched = createCourseMatcher(profile.courses)(title);
+  if (matched) return matched.name;
+  if (site === 'cybsafe') return profile.courses.find((c) => c.platform === 'cybsafe')?.name ?? 'CybSafe training';
+  const shown = title.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return site === 'learnupon' ? shown || 'LearnUpon course' : null;
+}
+
+/** True when the time was logged. */
+export async function logTimeSlice(site: Site, title: string, slice: TimeSlice, now = Date.now()): Promise<boolean> {
+  if (!(await loadTimeLogSettings()).enabled) return false;
+  if (sliceProblem(slice, now)) return false;
+  const course = courseForPage(site, title, await loadProfile());
+  if (!course) return false;
+  await addTime(splitByLondonDay(slice), course);
+  return true;
+}
