@@ -3,7 +3,6 @@ import { runFeatures } from '@/utils/content/features';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { initDoctor } from '@/utils/content/doctor';
 import { listenForCollect } from '@/utils/content/collect';
-import { initTimeLog } from '@/utils/content/time-log';
 import { readCybSafeAccount, readCybSafeCompletion } from '@/utils/platforms/cybsafe/read';
 import { cybSafePageKind } from '@/utils/platforms/cybsafe/pages';
 
@@ -24,11 +23,6 @@ export default defineContentScript({
         name: 'evidence collector',
         include: isCourseListPage,
         init: (signal) => listenForCollect(signal, { readCourses: readCybSafeCompletion, readAccount: readCybSafeAccount }),
-      },
-      {
-        name: 'training time log',
-        include: (url) => cybSafePageKind(url) === 'module',
-        init: (signal) => initTimeLog(signal),
       },
       {
         name: 'sign-in and connection doctor',

@@ -3,7 +3,6 @@ import { runFeatures } from '@/utils/content/features';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { initDoctor } from '@/utils/content/doctor';
 import { listenForCollect } from '@/utils/content/collect';
-import { initTimeLog } from '@/utils/content/time-log';
 import { findTrainingHistoryButton, findTrainingHistoryLink, readLearnUponAccount, readLearnUponCourses } from '@/utils/platforms/learnupon/read';
 import { learnUponPageKind } from '@/utils/platforms/learnupon/pages';
 
@@ -32,11 +31,6 @@ export default defineContentScript({
             readAccount: readLearnUponAccount,
             history: { findButton: findTrainingHistoryButton, findLink: findTrainingHistoryLink },
           }),
-      },
-      {
-        name: 'training time log',
-        include: (url) => learnUponPageKind(url) === 'player',
-        init: (signal) => initTimeLog(signal),
       },
       {
         name: 'sign-in and connection doctor',

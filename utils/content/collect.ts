@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { DateOrder } from '@/utils/dates/parse';
 import type { PageAccount, PageCourse } from '@/utils/platforms/types';
-import { CollectCommandSchema, type CollectResult } from '@/utils/messages';
+import { CollectCommandSchema, type CollectResult } from '@/utils/collect-messages';
 import { looksLikePdf, toBase64 } from '@/utils/bytes';
 import { loadProfile } from '@/utils/store/profile';
 import { createCourseMatcher } from '@/utils/catalogue/match';

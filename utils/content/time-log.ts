@@ -1,9 +1,9 @@
 // The PGTA time log on a course page (opt-in): watches whether the person is here and sends the
-// confirmed active time to the background. Tiny on purpose (the content script has a size budget):
-// the rules are in utils/timelog/tracker.ts, the checks and the storing in the background.
+// confirmed active time to the background. Its own small content script (timelog.content.ts), on course
+// pages only; the rules are in utils/timelog/tracker.ts, the checks and the storing in the background.
 import { browser } from 'wxt/browser';
 import { createTracker } from '@/utils/timelog/tracker';
-import { send } from './state';
+import type { ContentMessage } from '@/utils/messages';
 
 // Pointer events cover touch; a captured scroll covers the wheel.
 const INPUT = ['keydown', 'pointerdown', 'pointermove', 'scroll'];
@@ -33,7 +33,7 @@ export async function initTimeLog(signal: AbortSignal, options: TimeLogOptions =
   };
   const flush = () => {
     update();
-    for (const { start, end } of tracker.take(Date.now())) void send({ type: 'log-time', title, start, end }).catch(() => undefined);
+    for (const { start, end } of tracker.take(Date.now())) void browser.runtime.sendMessage({ type: 'log-time', title, start, end } satisfies ContentMessage).catch(() => undefined);
   };
 
   // Input inside same-origin frames (course players) counts too; cross-origin ones cannot be seen.

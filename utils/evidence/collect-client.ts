@@ -2,7 +2,7 @@
 // collect, and check the answer. Runs after the user's click in the popup or side panel.
 import { browser } from 'wxt/browser';
 import type { Profile } from '@/utils/catalogue/profile';
-import { CollectResultSchema, type CollectCommand, type CollectResult } from '@/utils/messages';
+import { CollectResultSchema, type CollectCommand, type CollectResult } from '@/utils/collect-messages';
 
 export type CollectSite = 'learnupon' | 'cybsafe';
 

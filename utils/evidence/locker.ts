@@ -3,7 +3,7 @@
 import type { Profile } from '@/utils/catalogue/profile';
 import { createCourseMatcher } from '@/utils/catalogue/match';
 import { fromBase64, looksLikeJpeg, looksLikePdf, looksLikePng } from '@/utils/bytes';
-import type { CollectResult } from '@/utils/messages';
+import type { CollectResult } from '@/utils/collect-messages';
 import { openStore, type EvidenceItem } from '@/utils/store/db';
 import { addEvidence, listEvidence, type NewEvidence } from '@/utils/store/evidence';
 import { upsertRecords } from '@/utils/store/records';
