@@ -20,6 +20,12 @@ function summary(counts: Record<string, number>): string {
   return parts.length ? parts.join(', ') : 'no data yet, only your settings';
 }
 
+function settingsWords(prepared: PreparedRestore): string {
+  const profile = prepared.profile ? `${prepared.profile.organisation}, ${prepared.profile.courses.length} courses` : 'the UCL defaults';
+  const others = Object.keys(prepared.settings).length;
+  return others ? `${profile}, and ${others} other setting${others === 1 ? '' : 's'}` : profile;
+}
+
 function message(error: unknown): string {
   if (error instanceof BackupError) return error.message;
   return `Something went wrong: ${error instanceof Error ? error.message : String(error)}.`;
@@ -148,9 +154,9 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
                 </tr>
               ))}
               <tr data-mtc-restore-row="settings">
-                <th scope="row" style={{ fontWeight: 400 }}>Settings (organisation and courses)</th>
+                <th scope="row" style={{ fontWeight: 400 }}>Settings (organisation, courses, time log)</th>
                 <td>as set now</td>
-                <td>{pending.prepared.profile ? `${pending.prepared.profile.organisation}, ${pending.prepared.profile.courses.length} courses` : 'the UCL defaults'}</td>
+                <td>{settingsWords(pending.prepared)}</td>
               </tr>
             </tbody>
           </table>

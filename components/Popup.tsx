@@ -2,7 +2,8 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CaptureButton } from './CaptureButton';
 import { CourseList } from './CourseList';
-import { ExportPanel } from './ExportPanel';
+import { LazyDetails } from './LazyDetails';
+import { LazyExportPanel } from './LazyExportPanel';
 import { useOverview } from './useOverview';
 
 async function openSidePanel() {
@@ -48,10 +49,9 @@ export function Popup() {
         <CaptureButton />
       </div>
       {overview && overview.records.length > 0 && (
-        <details style={{ marginTop: '8px' }}>
-          <summary>Export evidence for a completion issue</summary>
-          <ExportPanel overview={overview} compact />
-        </details>
+        <div style={{ marginTop: '8px' }}>
+          <LazyDetails summary="Export evidence for a completion issue">{() => <LazyExportPanel overview={overview} compact />}</LazyDetails>
+        </div>
       )}
     </main>
   );

@@ -21,14 +21,14 @@ export async function seedEverything(extra: (data: ReturnType<typeof samples>) =
     for (const e of data[name] ?? []) void (store.keyPath === null ? store.put(e.value as never, e.key as never) : store.put(e.value as never));
   }
   await tx.done;
-  await browser.storage.local.set({ profile: CUSTOM_PROFILE });
+  await browser.storage.local.set({ profile: CUSTOM_PROFILE, timeLog: { enabled: true, name: 'Alex Taylor' } });
 }
 
 /** Everything the extension holds (less copies it rebuilds itself), in a form toEqual can compare (blob contents, not Blob objects). */
 export async function everything(): Promise<unknown> {
   const db = await openStore();
   const stores = withoutDerived(await readAllStores(db));
-  return { profile: (await browser.storage.local.get('profile')).profile ?? null, stores: await comparable(stores) };
+  return { settings: await browser.storage.local.get(null), stores: await comparable(stores) };
 }
 
 export async function wipeEverything(): Promise<void> {

@@ -69,6 +69,17 @@ describe('backup and restore', () => {
     expect((await browser.storage.local.get('profile')).profile).toBeUndefined();
   });
 
+  it('takes every setting in storage.local, and leaves passing state (dismissed alerts) alone', async () => {
+    await seedEverything();
+    await browser.storage.local.set({ 'dismissed-alerts': { 'https://x/|sso-error': 1 } });
+    const { zip } = await createBackup();
+    const prepared = await prepareRestore(zip);
+    expect(prepared.settings).toEqual({ timeLog: { enabled: true, name: 'Alex Taylor' } });
+    await browser.storage.local.set({ timeLog: { enabled: false, name: '' }, extra: 1, 'dismissed-alerts': { later: 2 } });
+    await applyRestore(prepared);
+    expect(await browser.storage.local.get(null)).toEqual({ profile: CUSTOM_PROFILE, timeLog: { enabled: true, name: 'Alex Taylor' }, 'dismissed-alerts': { later: 2 } });
+  });
+
   it('restores an empty backup (a fresh install) as empty', async () => {
     const { zip } = await createBackup();
     await seedEverything();
@@ -83,6 +94,7 @@ describe('backup and restore', () => {
     const v1: Snapshot = {
       schemaVersion: 1,
       profile: null,
+      settings: {},
       stores: [
         { name: 'records', keyPath: 'id', autoIncrement: false, entries: data.records! },
         { name: 'evidence', keyPath: 'id', autoIncrement: false, entries: data.evidence! },
@@ -135,6 +147,7 @@ describe('value codec', () => {
     const snapshot: Snapshot = {
       schemaVersion: 7,
       profile: null,
+      settings: {},
       stores: [{ name: 'some future store', keyPath: null, autoIncrement: false, entries: [{ key: ['a', 1], value: { blob: new Blob(['hi'], { type: 'text/plain' }) } }] }],
     };
     const { zip } = await buildBackup(snapshot, { createdAt: new Date(), appName: 'x', appVersion: '1' });

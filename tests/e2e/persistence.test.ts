@@ -154,6 +154,25 @@ describe('backup and restore from the settings page', () => {
     await page.close();
   });
 
+  it('warns before storage runs out (above 90% of what the browser allows)', async () => {
+    for (const name of ['options.html', 'sidepanel.html']) {
+      const page = await h!.context.newPage();
+      // The browser's own estimate, made to say 95% full: the pages read nothing else to decide.
+      await page.addInitScript(() => {
+        Object.defineProperty(navigator.storage, 'estimate', { value: async () => ({ usage: 950 * 2 ** 20, quota: 1000 * 2 ** 20 }) });
+      });
+      await page.goto(h!.extensionUrl(name));
+      const notice = page.locator('[data-mtc-notice="storage"]');
+      await expect.poll(() => notice.innerText().catch(() => '')).toMatch(/Storage is nearly full: 95% .* Make a backup/);
+      expect(await axeViolations(page, '[data-mtc-notice="storage"]')).toEqual([]);
+      await page.close();
+    }
+    const calm = await options();
+    await calm.waitForTimeout(500);
+    expect(await calm.$('[data-mtc-notice="storage"]')).toBeNull();
+    await calm.close();
+  });
+
   it('leaves no CSP or console errors', () => {
     const all = [...errors, ...h!.consoleErrors];
     expect(cspErrors(all)).toEqual([]);

@@ -42,7 +42,8 @@ async function injected(page: Page): Promise<string[]> {
     const found: string[] = [];
     const scan = (root: Document | ShadowRoot, where: string) => {
       for (const el of Array.from(root.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload]'))) found.push(`${where}: ${el.outerHTML.slice(0, 80)}`);
-      for (const el of Array.from(root.querySelectorAll('script:not([src])'))) if (/__mtcPwned/.test(el.textContent ?? '')) found.push(`${where}: inline script`);
+      // A script element holding a payload (the sites' own JSON data blocks are inert and escaped).
+      for (const el of Array.from(root.querySelectorAll('script:not([src]):not([type="application/json"])'))) if (/__mtcPwned/.test(el.textContent ?? '')) found.push(`${where}: inline script`);
       for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) scan(el.shadowRoot, `${where} > ${el.tagName.toLowerCase()}`);
     };
     scan(document, 'page');
@@ -79,6 +80,15 @@ describe('web pages cannot reach the extension', () => {
 });
 
 describe('page text never becomes markup (hostile sites)', () => {
+  it('(control) the payloads do run, and are seen, when something does turn them into markup', async () => {
+    const page = await h.context.newPage();
+    await page.goto('https://www.example.org/');
+    await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), PAYLOADS.img);
+    await expect.poll(() => pwned(page)).toBe('img');
+    expect((await injected(page)).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('LearnUpon dashboard and course page: the payloads stay text, badges still work, nothing runs', async () => {
     const page = await sitePage('https://ucl.learnupon.com/dashboard', '[data-mtc="renewal"]');
     // The site itself shows the payload as text (it escapes its own HTML)...
@@ -96,7 +106,8 @@ describe('page text never becomes markup (hostile sites)', () => {
   });
 
   it('Microsoft error text with payloads: the alert quotes it as text, nothing runs', async () => {
-    const page = await sitePage('https://login.microsoftonline.com/error?code=50105', '[data-mtc="alert"]');
+    // 700016 has a short message: the doctor quotes up to 500 characters of it, payloads included.
+    const page = await sitePage('https://login.microsoftonline.com/error?code=700016', '[data-mtc="alert"]');
     const text = await page.locator('[data-mtc="alert"]').evaluate((e) => e.shadowRoot?.textContent ?? '');
     expect(text).toContain(PAYLOADS.img);
     expect(text).toContain(PAYLOADS.svg);
@@ -144,8 +155,8 @@ describe('page text never becomes markup (hostile sites)', () => {
     const rows = await view.locator('[data-mtc-list="evidence"]').innerText();
     expect(rows).toContain(`Training history: ${HOSTILE.historyFileName}`);
     expect(rows).toContain(`Screenshot: ${HOSTILE.courseTitle}`);
-    // The name CybSafe gave, as the value of a text box (never markup).
-    await expect.poll(() => view.inputValue('#export-name')).toBe(HOSTILE.name);
+    // The account name with a payload does not look like a name: the readers drop it rather than keep it.
+    expect(await view.inputValue('#export-name')).toBe('');
     expect(await pwned(view)).toBeNull();
     expect(await injected(view)).toEqual([]);
     expect(await axeViolations(view, '[data-mtc-section="locker"]')).toEqual([]);
@@ -155,12 +166,10 @@ describe('page text never becomes markup (hostile sites)', () => {
     const [download] = await Promise.all([view.waitForEvent('download'), view.click('[data-mtc-action="export"]')]);
     const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
     const html = await zip.file('summary.html')!.async('string');
-    expect(html).toContain('Alex &lt;img src=x onerror=&quot;window.__mtcPwned=&#39;img&#39;&quot;&gt; Taylor');
     expect(html).toContain('Research Data Management &lt;script&gt;window.__mtcPwned=&#39;script&#39;&lt;/script&gt; Essentials');
     expect(html).not.toMatch(/<(img|svg|script)\b/i);
     const shown = await h.context.newPage();
     await shown.setContent(html);
-    expect(await shown.locator('main').innerText()).toContain(HOSTILE.name);
     expect(await shown.locator('main').innerText()).toContain(HOSTILE.courseTitle);
     expect(await pwned(shown)).toBeNull();
     expect(await injected(shown)).toEqual([]);
@@ -202,8 +211,10 @@ describe('a page cannot drive the content script', () => {
   it('messages, events and synthetic clicks from the page: no collection, no download, no email, nothing deleted', async () => {
     const page = await sitePage('https://ucl.learnupon.com/dashboard', '[data-mtc="renewal"]');
     const before = await storeCounts();
+    // Every tab, not just this one: a collection anywhere would show here.
     const requests: string[] = [];
-    page.on('request', (r) => collectRequest(r.url()) && requests.push(r.url()));
+    const watch = (r: { url(): string }) => void (collectRequest(r.url()) && requests.push(r.url()));
+    h.context.on('request', watch);
     const pagesBefore = h.context.pages().length;
     const downloadsBefore = downloads.length;
     await page.evaluate(() => {
@@ -236,6 +247,7 @@ describe('a page cannot drive the content script', () => {
     });
     expect(answer.certificates.length).toBeGreaterThan(0);
     expect(requests.length).toBeGreaterThan(0);
+    h.context.off('request', watch);
     await panel.close();
     await page.close();
   });
@@ -273,6 +285,7 @@ describe('console', () => {
   it('no dialogs, no CSP refusals (an injected inline handler in our pages would be one), no errors', () => {
     expect(dialogs).toEqual([]);
     expect(cspErrors(h.consoleErrors)).toEqual([]);
-    expect(realErrors(h.consoleErrors)).toEqual([]);
+    // The control's broken image on example.org is the only error expected.
+    expect(realErrors(h.consoleErrors).filter((e) => !e.startsWith('https://www.example.org/'))).toEqual([]);
   });
 });

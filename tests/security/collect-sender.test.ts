@@ -56,6 +56,6 @@ describe('collect command', () => {
   it('stops listening when its page feature is aborted (navigation away)', async () => {
     const c = collector();
     c.controller.abort();
-    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(false);
+    expect((fakeBrowser.runtime.onMessage as unknown as { hasListeners(): boolean }).hasListeners()).toBe(false);
   });
 });

@@ -32,6 +32,8 @@ export interface Snapshot {
   schemaVersion: number;
   /** The saved settings, or null when the built-in defaults are in use. */
   profile: Profile | null;
+  /** Every other setting kept in storage.local (JSON values), by key: the time log switch and the like. */
+  settings: Record<string, unknown>;
   stores: StoreDump[];
 }
 
@@ -56,6 +58,7 @@ const IndexSchema = z.object({
   app: z.object({ name: z.string(), version: z.string() }),
   schemaVersion: z.number().check(z.int(), z.positive()),
   profile: z.unknown(),
+  settings: z.record(z.string().check(z.minLength(1), z.maxLength(200)), z.unknown()),
   stores: z.array(StoreEntrySchema),
   files: z.array(FileEntrySchema),
 });
@@ -111,6 +114,7 @@ export async function buildBackup(snapshot: Snapshot, meta: { createdAt: Date; a
     app: { name: meta.appName, version: meta.appVersion },
     schemaVersion: snapshot.schemaVersion,
     profile: snapshot.profile,
+    settings: snapshot.settings,
     stores,
     files: await Promise.all(files.map(async (f) => ({ path: f.path, size: f.data.length, sha256: await sha256Hex(f.data) }))),
   };
@@ -126,6 +130,7 @@ export interface ParsedBackup {
   index: BackupIndex;
   createdAt: Date;
   profile: Profile | null;
+  settings: Record<string, unknown>;
   /** Values decoded: Blobs, ArrayBuffers and Dates are back; nothing checked against a store's rules yet. */
   stores: StoreDump[];
 }
@@ -202,6 +207,11 @@ export async function parseBackup(bytes: Uint8Array, currentSchemaVersion: numbe
     profile = checked.profile;
   }
 
+  // Plain JSON, as storage.local holds; the profile has its own field and its own checks.
+  if ('profile' in index.settings || JSON.stringify(index.settings).length > MAX_INDEX_BYTES) {
+    throw new BackupError(`${CHANGED}: its settings are not in the expected form.`);
+  }
+
   const names = new Set<string>();
   const referenced = new Set<string>();
   const file = (ref: string) => {
@@ -240,5 +250,5 @@ export async function parseBackup(bytes: Uint8Array, currentSchemaVersion: numbe
   const storeFiles = new Set(index.stores.map((s) => s.file));
   const orphan = index.files.find((f) => (f.path.startsWith('files/') ? !referenced.has(f.path) : !storeFiles.has(f.path)));
   if (orphan) throw new BackupError(`${CHANGED}: ${orphan.path} belongs to nothing in it.`);
-  return { index, createdAt: new Date(index.createdAt), profile, stores };
+  return { index, createdAt: new Date(index.createdAt), profile, settings: index.settings, stores };
 }

@@ -12,6 +12,8 @@ import { checkStore, storeWords } from './checks';
 import { backupFileName, buildBackup, BackupError, parseBackup, type Snapshot, type StoreDump } from './format';
 
 const PROFILE_KEY = 'profile';
+/** storage.local keys that are passing state, not the user's data: neither backed up nor replaced. */
+const TRANSIENT_SETTINGS = ['dismissed-alerts'];
 export const RESTORE_NO_ROOM =
   'There is not enough storage space to restore this backup, so nothing was changed: everything you had is still here. Free some disk space, then try again.';
 const APP_NAME = 'Mandatory Training Companion';
@@ -62,16 +64,17 @@ export function withoutDerived(stores: StoreDump[]): StoreDump[] {
   });
 }
 
-async function storedProfile(): Promise<Snapshot['profile']> {
-  const stored = (await browser.storage.local.get(PROFILE_KEY))[PROFILE_KEY];
+async function storedSettings(): Promise<Pick<Snapshot, 'profile' | 'settings'>> {
+  const { [PROFILE_KEY]: stored, ...rest } = await browser.storage.local.get(null);
   const parsed = ProfileSchema.safeParse(stored);
+  const settings = Object.fromEntries(Object.entries(rest).filter(([key]) => !TRANSIENT_SETTINGS.includes(key)));
   // Nothing saved (or something unreadable, which the extension ignores too): the defaults are in use.
-  return stored !== undefined && parsed.success ? parsed.data : null;
+  return { profile: stored !== undefined && parsed.success ? parsed.data : null, settings };
 }
 
 export async function takeSnapshot(): Promise<Snapshot> {
   const db = await openStore();
-  return { schemaVersion: db.version, profile: await storedProfile(), stores: withoutDerived(await readAllStores(db)) };
+  return { schemaVersion: db.version, ...(await storedSettings()), stores: withoutDerived(await readAllStores(db)) };
 }
 
 function appVersion(): string {
@@ -111,6 +114,7 @@ export interface PreparedRestore {
   appVersion: string;
   schemaVersion: number;
   profile: Snapshot['profile'];
+  settings: Snapshot['settings'];
   stores: StoreDump[];
   preview: PreviewRow[];
 }
@@ -216,7 +220,15 @@ export async function prepareRestore(bytes: Uint8Array): Promise<PreparedRestore
       newestInBackup: newestDate(s.entries),
     }))
     .sort((a, b) => rank(a.store) - rank(b.store));
-  return { createdAt: parsed.createdAt, appVersion: parsed.index.app.version, schemaVersion: parsed.index.schemaVersion, profile: parsed.profile, stores, preview };
+  return {
+    createdAt: parsed.createdAt,
+    appVersion: parsed.index.app.version,
+    schemaVersion: parsed.index.schemaVersion,
+    profile: parsed.profile,
+    settings: parsed.settings,
+    stores,
+    preview,
+  };
 }
 
 /**
@@ -253,20 +265,27 @@ async function writeAll(db: Db, stores: StoreDump[]): Promise<void> {
   }
 }
 
+/** Makes storage.local hold exactly `wanted` (transient keys aside). */
+async function replaceSettings(wanted: Record<string, unknown>): Promise<void> {
+  const held = await browser.storage.local.get(null);
+  const gone = Object.keys(held).filter((key) => !(key in wanted) && !TRANSIENT_SETTINGS.includes(key));
+  if (gone.length) await browser.storage.local.remove(gone);
+  if (Object.keys(wanted).length) await browser.storage.local.set(wanted);
+}
+
 /**
  * Replaces everything with the prepared backup: settings first, then every store in one transaction;
- * if the transaction fails, the settings are put back, so nothing has changed.
+ * if the transaction fails, the settings are put back as they were, so nothing has changed.
  */
 export async function applyRestore(prepared: PreparedRestore): Promise<void> {
   const db = await openStore();
-  const previous = (await browser.storage.local.get(PROFILE_KEY))[PROFILE_KEY];
-  if (prepared.profile) await browser.storage.local.set({ [PROFILE_KEY]: prepared.profile });
-  else await browser.storage.local.remove(PROFILE_KEY);
+  const { [PROFILE_KEY]: _profile, ...previous } = await browser.storage.local.get(null);
+  const before = _profile === undefined ? previous : { ...previous, [PROFILE_KEY]: _profile };
+  await replaceSettings(prepared.profile ? { ...prepared.settings, [PROFILE_KEY]: prepared.profile } : prepared.settings);
   try {
     await writeAll(db, prepared.stores);
   } catch (error) {
-    if (previous === undefined) await browser.storage.local.remove(PROFILE_KEY);
-    else await browser.storage.local.set({ [PROFILE_KEY]: previous });
+    await replaceSettings(Object.fromEntries(Object.entries(before).filter(([key]) => !TRANSIENT_SETTINGS.includes(key))));
     if (isQuotaError(error)) throw new BackupError(RESTORE_NO_ROOM);
     throw error;
   }

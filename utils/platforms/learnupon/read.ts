@@ -29,11 +29,12 @@ import {
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 /** Never page content: scripts and the like, and our own badges and alerts (tag checks: cheaper than selectors). */
-const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
+/** Both cases: HTML documents report upper case, XML ones lower (no toUpperCase on this hot path). */
+const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'script', 'style', 'noscript', 'template', 'head']);
 const OURS_ATTRIBUTE = 'data-mtc';
 
 function isOwnOrInvisible(el: Element): boolean {
-  return INVISIBLE_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute(OURS_ATTRIBUTE);
+  return INVISIBLE_TAGS.has(el.tagName) || el.hasAttribute(OURS_ATTRIBUTE);
 }
 
 function isSkipped(el: Element): boolean {
@@ -83,7 +84,6 @@ function withTextMemo<T>(read: () => T): T {
 }
 
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out: the reader also runs where NodeFilter is not a global
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 /** A word that can be part of a status line; text without one cannot make an element a status line. */
 const STATUS_HINT = /complet|pass|progress|start|fail|pending|awaiting|review|approv|status/i;
 
@@ -100,12 +100,15 @@ function statusCandidates(root: ParentNode, maxLength: number): Element[] {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const value = node.nodeValue ?? '';
     if (value.length > maxLength || !STATUS_HINT.test(value)) continue;
+    const chain: Element[] = [];
     for (let el = node.parentElement; el && el !== start && !found.has(el); el = el.parentElement) {
       if ((el.textContent ?? '').length > maxLength) break;
-      found.add(el);
+      chain.push(el);
     }
+    for (let i = chain.length - 1; i >= 0; i--) found.add(chain[i]!);
   }
-  return [...found].filter((el) => !isSkipped(el)).sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
+  // Already in document order: text nodes come in order and each adds its new ancestors outermost first.
+  return [...found].filter((el) => !isSkipped(el));
 }
 
 /** Inside page furniture (nav, tabs, menus…) that is itself inside `scope`. */
@@ -443,15 +446,26 @@ function readCourses(root: ParentNode, order: DateOrder): PageCourse[] {
   const links = enrollmentLinks(root);
   if (!links.length) return [];
   const index = indexPage(root, links, statusMarks(root));
-  const entries: { el: Element; id: string }[] = [];
+  // Entry element → its enrollment id, in the order found. Entries never nest, so the entry holding a
+  // node is the first one met walking up from it.
+  const entries = new Map<Element, string>();
+  const entryAbove = (node: Element): Element | null => {
+    for (let e: Element | null = node; e; e = e.parentElement) if (entries.has(e)) return e;
+    return null;
+  };
   for (const link of links) {
-    if (entries.some((e) => e.id === link.id && e.el.contains(link.a))) continue;
+    const holder = entryAbove(link.a);
+    if (holder && entries.get(holder) === link.id) continue;
     const el = entryContainer(link, index);
-    if (entries.some((e) => e.el.contains(el))) continue;
-    for (let i = entries.length - 1; i >= 0; i--) if (el.contains(entries[i]!.el)) entries.splice(i, 1);
-    entries.push({ el, id: link.id });
+    if (entryAbove(el)) continue;
+    // An entry inside the new, larger one gives way to it (each entry holds its own link, so look from the links).
+    for (const inner of index.linksUnder.get(el) ?? []) {
+      const held = entryAbove(inner.a);
+      if (held) entries.delete(held);
+    }
+    entries.set(el, link.id);
   }
-  return entries.flatMap(({ el, id }) => readEntry(el, id, index, order) ?? []);
+  return [...entries].flatMap(([el, id]) => readEntry(el, id, index, order) ?? []);
 }
 
 // ---------------------------------------------------------------- account

@@ -1,0 +1,159 @@
+// Every request the extension itself makes, recorded through the whole demo flow: its service worker's
+// and its pages' (Playwright sees both) and its content scripts' (the DevTools protocol names the script
+// that started each request). They may go only to the four covered sites, or stay inside the browser
+// (chrome-extension://, data:, blob:). On a site it does not cover, it makes none and does not even run.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Harness } from './harness';
+
+let h: Harness;
+
+interface Seen {
+  by: 'service worker' | 'extension page' | 'content script';
+  url: string;
+  where: string;
+}
+const seen: Seen[] = [];
+const tracked = new WeakSet<Page>();
+
+interface Initiator {
+  url?: string;
+  stack?: { callFrames: { url: string }[]; parent?: Initiator['stack'] };
+}
+
+/** Any frame of the initiating stack (async parents included) in one of our scripts. */
+function fromOurScript(initiator: Initiator, prefix: string): boolean {
+  if (initiator.url?.startsWith(prefix)) return true;
+  for (let stack = initiator.stack; stack; stack = stack.parent) {
+    if (stack.callFrames.some((f) => f.url.startsWith(prefix))) return true;
+  }
+  return false;
+}
+
+async function track(page: Page): Promise<void> {
+  if (tracked.has(page)) return;
+  tracked.add(page);
+  const cdp = await h.context.newCDPSession(page);
+  const prefix = `chrome-extension://${h.extensionId}/`;
+  cdp.on('Network.requestWillBeSent', (e: { request: { url: string }; initiator: Initiator; documentURL: string }) => {
+    if (!page.url().startsWith(prefix) && fromOurScript(e.initiator, prefix)) seen.push({ by: 'content script', url: e.request.url, where: e.documentURL });
+  });
+  await cdp.send('Network.enable');
+}
+
+async function open(url: string): Promise<Page> {
+  const page = await h.context.newPage();
+  await track(page);
+  await page.goto(url);
+  return page;
+}
+
+const COVERED_HOST = /^(?:[a-z0-9-]+\.learnupon\.com|app\.cybsafe\.com|myapps\.microsoft\.com|login\.microsoftonline\.com)$/;
+
+function allowed(raw: string): boolean {
+  const url = new URL(raw);
+  if (url.protocol === 'chrome-extension:') return url.host === h.extensionId;
+  if (url.protocol === 'data:') return true;
+  if (url.protocol === 'blob:') return raw.startsWith(`blob:chrome-extension://${h.extensionId}/`) || COVERED_HOST.test(new URL(raw.slice(5)).hostname);
+  return url.protocol === 'https:' && COVERED_HOST.test(url.hostname);
+}
+
+beforeAll(async () => {
+  h = await launch();
+  h.context.on('page', (p) => void track(p)); // tabs and windows the extension opens
+  h.context.on('request', (r) => {
+    const worker = r.serviceWorker();
+    if (worker) {
+      if (worker.url().startsWith(`chrome-extension://${h.extensionId}/`)) seen.push({ by: 'service worker', url: r.url(), where: worker.url() });
+      return;
+    }
+    const page = r.frame().page().url();
+    if (page.startsWith(`chrome-extension://${h.extensionId}/`)) seen.push({ by: 'extension page', url: r.url(), where: page });
+  });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('requests the extension makes', () => {
+  it('during the whole demo flow go only to the covered sites', async () => {
+    const dashboard = await open('https://ucl.learnupon.com/dashboard');
+    await dashboard.waitForSelector('[data-mtc="renewal"]');
+    const details = await open('https://ucl.learnupon.com/enrollments/109552810/details');
+    await details.waitForSelector('[data-mtc="renewal"]');
+    await details.close();
+    const cybsafe = await open('https://app.cybsafe.com/');
+    await cybsafe.waitForSelector('[data-mtc="renewal"]');
+    for (const url of ['https://myapps.microsoft.com/', 'https://login.microsoftonline.com/error?code=50105']) {
+      const page = await open(url);
+      await page.waitForTimeout(3_000);
+      await page.close();
+    }
+
+    const popup = await open(h.extensionUrl('popup.html'));
+    await popup.waitForSelector('[data-mtc-list="courses"] li');
+    await popup.close();
+
+    const panel = await open(h.extensionUrl('sidepanel.html'));
+    await panel.click('[data-mtc-action="fetch-learnupon"]');
+    await panel.waitForSelector('[data-mtc-locker-status] .ok', { timeout: 45_000 });
+    await panel.click('[data-mtc-action="fetch-cybsafe"]');
+    await expect.poll(() => panel.locator('[data-mtc-locker-status]').innerText(), { timeout: 45_000 }).toMatch(/1 certificate saved/);
+    await Promise.all([panel.waitForEvent('download'), panel.click('[data-mtc-action="export"]')]);
+
+    await h.pressToolbarButton(dashboard);
+    const popupWindow = await h.openInPopupWindow('popup.html');
+    await track(popupWindow);
+    await popupWindow.click('[data-mtc-action="capture"]');
+    await expect.poll(() => popupWindow.locator('.ok').innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/Saved/);
+    await popupWindow.close();
+
+    const options = await open(h.extensionUrl('options.html'));
+    await Promise.all([options.waitForEvent('download'), options.click('[data-mtc-action="backup"]')]);
+    await options.close();
+    await panel.close();
+    await cybsafe.close();
+    await dashboard.close();
+
+    // The recorder works: the content script's certificate fetches and the pages' own files are in it.
+    expect(seen.some((s) => s.by === 'content script' && /\/enrollments\/\d+\/certificate$/.test(s.url))).toBe(true);
+    expect(seen.some((s) => s.by === 'content script' && /\/exports\/[0-9a-f]+\/training_history\.xlsx$/.test(s.url))).toBe(true);
+    expect(seen.some((s) => s.by === 'content script' && s.url === 'https://app.cybsafe.com/certificates/ccsa.pdf')).toBe(true);
+    expect(seen.some((s) => s.by === 'extension page' && s.url.startsWith(`chrome-extension://${h.extensionId}/chunks/`))).toBe(true);
+
+    const elsewhere = seen.filter((s) => !allowed(s.url));
+    expect(elsewhere).toEqual([]);
+    // Beyond the browser itself, only the sites' own certificate and history files, and the portal's own
+    // history export (its "Download training history" button, which the content script presses).
+    const offBrowser = seen.filter((s) => /^https:/.test(s.url)).map((s) => `${s.by}: ${new URL(s.url).hostname}${new URL(s.url).pathname.replace(/\/[0-9a-f]{16}\//g, '/T/').replace(/\d{6,}/g, 'N')}`);
+    expect([...new Set(offBrowser)].sort()).toEqual([
+      'content script: app.cybsafe.com/certificates/ccsa.pdf',
+      'content script: ucl.learnupon.com/api/learner/training_history_exports',
+      'content script: ucl.learnupon.com/enrollments/N/certificate',
+      'content script: ucl.learnupon.com/exports/T/training_history.xlsx',
+    ]);
+  });
+
+  it('on a site it does not cover: no content script, no requests', async () => {
+    const from = seen.length;
+    const page = await open('https://www.example.org/');
+    const cdp = await h.context.newCDPSession(page);
+    const worlds: string[] = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: { name: string; auxData?: { type?: string } } }) => {
+      if (e.context.auxData?.type === 'isolated') worlds.push(e.context.name);
+    });
+    await cdp.send('Runtime.enable');
+    await page.click('a[href="/other"]');
+    await page.waitForURL('https://www.example.org/other');
+    await page.fill('#q', 'training');
+    await page.waitForTimeout(4_000);
+    expect(worlds).not.toContain('Mandatory Training Companion');
+    expect(seen.slice(from)).toEqual([]);
+    // The control: on a covered site the same probe does see our content script's world.
+    await page.goto('https://app.cybsafe.com/');
+    await page.waitForSelector('[data-mtc="renewal"]');
+    expect(worlds).toContain('Mandatory Training Companion');
+    await cdp.detach();
+    await page.close();
+  });
+});
