@@ -51,6 +51,10 @@ describe('LearnUpon dashboard', () => {
   it('opens the badge details from the keyboard', async () => {
     const page = await h.context.newPage();
     await page.goto('https://ucl.learnupon.com/dashboard');
+    // The demo dashboard redraws its list 300 ms after loading, as a single-page app does: press the
+    // badge that survives the redraw, not one about to be replaced.
+    await page.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0);
+    await page.waitForTimeout(800);
     const badge = page.locator(`${BADGE}[data-mtc-status="overdue"]`).first();
     await badge.locator('button').focus();
     await page.keyboard.press('Enter');
