@@ -24,7 +24,7 @@ export default defineBackground(() => {
             return { profile: await loadProfile(), records: await listRecords(), today: londonDate() };
           case 'save-page-records': {
             const saved = await savePageRecords(from.site, from.url, message.records, message.found);
-            await refreshBadge();
+            if (saved) await refreshBadge();
             return { saved };
           }
           case 'report-problem':

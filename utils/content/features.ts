@@ -8,6 +8,19 @@ export interface Feature {
   init: (signal: AbortSignal) => void | Promise<void>;
 }
 
+/** Longest the first start waits for the page's load event (a dashboard's images can take seconds). */
+const LOAD_WAIT_MS = 1_000;
+
+/** Resolves once the page has loaded, or after LOAD_WAIT_MS: our work never holds up the page's own load. */
+function pageLoaded(): Promise<void> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    // A task after the load event, not a microtask inside it: work there would still count towards the load.
+    window.addEventListener('load', () => setTimeout(resolve), { once: true });
+    setTimeout(resolve, LOAD_WAIT_MS);
+  });
+}
+
 export function runFeatures(ctx: ContentScriptContext, features: Feature[]): void {
   let controller: AbortController | null = null;
   const start = () => {
@@ -21,7 +34,10 @@ export function runFeatures(ctx: ContentScriptContext, features: Feature[]): voi
         .catch((error: unknown) => console.warn(`[Mandatory Training Companion] ${feature.name} stopped:`, error));
     }
   };
-  start();
-  ctx.addEventListener(window, 'wxt:locationchange', start);
+  void pageLoaded().then(() => {
+    if (ctx.isInvalid) return;
+    start();
+    ctx.addEventListener(window, 'wxt:locationchange', start);
+  });
   ctx.onInvalidated(() => controller?.abort());
 }

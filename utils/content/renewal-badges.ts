@@ -26,7 +26,8 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
   const { profile, records: held, today } = await fetchState();
   if (options.signal.aborted) return;
   const match = createCourseMatcher(profile.courses);
-  const savedIds = new Map<string, string>();
+  // What the background already holds needs no second saving: a repeat visit sends only what changed.
+  const savedIds = new Map<string, string>(held.map((r) => [r.id, fingerprint(r)]));
   let lastFound = -1;
 
   const run = () => {
