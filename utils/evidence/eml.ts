@@ -43,6 +43,11 @@ const ascii = new TextDecoder('latin1');
  * Encodes straight into a byte buffer: several times faster than btoa on strings for MB-sized PDFs.
  */
 export function base64Wrapped(data: Uint8Array): string {
+  return ascii.decode(base64WrappedBytes(data));
+}
+
+/** base64Wrapped as ASCII bytes: what a byte-built message (buildEmlBytes) takes without a string round trip. */
+export function base64WrappedBytes(data: Uint8Array): Uint8Array {
   const fullLines = Math.floor(data.length / 57);
   const tail = data.length % 57;
   const lineCount = fullLines + (tail ? 1 : 0);
@@ -72,7 +77,7 @@ export function base64Wrapped(data: Uint8Array): string {
       i = lineEnd;
     }
   }
-  return ascii.decode(out);
+  return out;
 }
 
 /** Base64 of bytes, in lines of 76 characters (57 bytes each). */
@@ -284,7 +289,11 @@ function chooseBoundary(parts: string[]): string {
 }
 
 /** Builds the draft e-mail as a string of ASCII with CRLF line endings. */
-export function buildEml(input: EmlInput): string {
+/**
+ * The message as pieces: header and body text, with each attachment's base64 kept as bytes (tens of
+ * megabytes of certificates need not become a string and back).
+ */
+function emlPieces(input: EmlInput): (string | Uint8Array)[] {
   const to = Array.isArray(input.to) ? input.to : [input.to];
   const headers: string[] = [];
   if (input.from) headers.push(foldHeader('From', addressListTokens('From', [input.from])));
@@ -300,7 +309,7 @@ export function buildEml(input: EmlInput): string {
     quotedPrintable(input.text),
   ].join(CRLF);
 
-  const attachmentParts = input.attachments.map((a) => {
+  const attachmentHeads = input.attachments.map((a) => {
     const name = sanitizeHeaderText(a.filename);
     const contentType = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i.test(a.contentType) ? a.contentType : 'application/octet-stream';
     return [
@@ -308,20 +317,36 @@ export function buildEml(input: EmlInput): string {
       'Content-Transfer-Encoding: base64',
       headerWithParams('Content-Disposition', 'attachment', fileNameParams('filename', name)),
       '',
-      base64Wrapped(a.data),
+      '',
     ].join(CRLF);
   });
 
-  const parts = [bodyPart, ...attachmentParts];
-  const boundary = chooseBoundary(parts);
+  // base64 output never holds "=_", so only the text parts need checking against the boundary.
+  const boundary = chooseBoundary([bodyPart, ...attachmentHeads]);
   headers.push(headerWithParams('Content-Type', 'multipart/mixed', [`boundary="${boundary}"`]));
 
-  return [
-    ...headers,
-    '',
-    'This is a multi-part message in MIME format.',
-    ...parts.flatMap((p) => [`--${boundary}`, p]),
-    `--${boundary}--`,
-    '',
-  ].join(CRLF);
+  const pieces: (string | Uint8Array)[] = [[...headers, '', 'This is a multi-part message in MIME format.', `--${boundary}`, bodyPart].join(CRLF)];
+  input.attachments.forEach((a, i) => {
+    pieces.push(`${CRLF}--${boundary}${CRLF}${attachmentHeads[i]!}`, base64WrappedBytes(a.data));
+  });
+  pieces.push(`${CRLF}--${boundary}--${CRLF}`);
+  return pieces;
+}
+
+export function buildEml(input: EmlInput): string {
+  return emlPieces(input)
+    .map((p) => (typeof p === 'string' ? p : ascii.decode(p)))
+    .join('');
+}
+
+/** The same message as UTF-8 bytes, built without turning the attachments into one big string. */
+export function buildEmlBytes(input: EmlInput): Uint8Array {
+  const chunks = emlPieces(input).map((p) => (typeof p === 'string' ? encoder.encode(p) : p));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import type { Profile } from '@/utils/catalogue/profile';
 import { formatDate } from '@/utils/dates/calendar';
 import type { CompletionRecord } from '@/utils/records';
 import { recordsCsv } from './csv';
-import { buildEml, isPlainAddress } from './eml';
+import { buildEmlBytes, isPlainAddress } from './eml';
 import { asciiFileName, uniqueNames } from './names';
 
 export interface EvidenceCourse {
@@ -443,7 +443,7 @@ export function collectPackFiles(input: EvidencePackInput): { files: PackFile[];
   }));
   const body = evidenceEmailBody(input, certificates, attachments, failures);
   const from = isPlainAddress(input.person.email) ? { name: input.person.name, address: input.person.email } : undefined;
-  const eml = buildEml({
+  const eml = buildEmlBytes({
     ...(from ? { from } : {}),
     to: input.profile.mailbox,
     subject,
@@ -453,7 +453,7 @@ export function collectPackFiles(input: EvidencePackInput): { files: PackFile[];
 
   const emlFile: PackFile = {
     path: 'completion-issue.eml',
-    data: encoder.encode(eml),
+    data: eml,
     mediaType: 'message/rfc822',
     source: 'generated',
     description: `draft e-mail to ${input.profile.mailbox} with the certificates and training history attached`,
@@ -495,17 +495,16 @@ export function zipPackFiles(files: { path: string; data: Uint8Array; compress: 
 export async function buildEvidencePack(input: EvidencePackInput): Promise<EvidencePack> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.today)) throw new RangeError(`today must be YYYY-MM-DD: ${input.today}`);
   const { files, email, failures } = collectPackFiles(input);
-  const entries: ManifestEntry[] = [];
-  for (const f of files) {
-    entries.push({
-      path: f.path,
-      size: f.data.length,
-      sha256: await sha256Hex(f.data),
-      mediaType: f.mediaType,
-      source: f.source,
-      description: f.description,
-    });
-  }
+  // All digests at once: WebCrypto hashes off the calling thread, so they overlap rather than queue.
+  const hashes = await Promise.all(files.map((f) => sha256Hex(f.data)));
+  const entries: ManifestEntry[] = files.map((f, i) => ({
+    path: f.path,
+    size: f.data.length,
+    sha256: hashes[i]!,
+    mediaType: f.mediaType,
+    source: f.source,
+    description: f.description,
+  }));
   const manifest: Manifest = {
     format: 'mandatory-training-evidence/1',
     generatedOn: input.today,
