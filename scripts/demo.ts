@@ -20,7 +20,14 @@ async function main() {
   const executablePath: string = ensureChromium();
   if (!process.argv.includes('--no-build')) {
     console.log('Building the extension…');
-    execSync('npx wxt build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    try {
+      execSync('npx wxt build', { cwd: root, stdio: 'pipe' });
+    } catch (error) {
+      // Rollup's chatter about third-party comments is noise; a failed build's output is not.
+      const e = error as { stdout?: Buffer; stderr?: Buffer };
+      console.error(`${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+      throw new Error('The extension did not build (see above).');
+    }
   }
   const server = await startDemoServer({ port: Number(process.env.DEMO_PORT ?? 0) || undefined });
   console.log(`Demo sites on https://127.0.0.1:${server.port} (ucl.learnupon.com, app.cybsafe.com, myapps.microsoft.com, login.microsoftonline.com)`);
