@@ -14,6 +14,12 @@ afterAll(async () => {
 
 const BADGE = '[data-mtc="renewal"]';
 
+/** Badges mounted, and the demo dashboard's own redraw (300 ms after loading, as a single-page app does) done. */
+async function settled(page: import('playwright-core').Page) {
+  await page.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0);
+  await page.waitForTimeout(800);
+}
+
 async function badges(page: import('playwright-core').Page) {
   return page.$$eval(BADGE, (els) =>
     els.map((e) => ({ course: e.getAttribute('data-mtc-course'), status: e.getAttribute('data-mtc-status'), due: e.getAttribute('data-mtc-due'), text: e.shadowRoot?.textContent ?? '' })),
@@ -39,10 +45,15 @@ describe('LearnUpon dashboard', () => {
   it('puts the badges back after the single-page app re-renders its list', async () => {
     const page = await h.context.newPage();
     await page.goto('https://ucl.learnupon.com/dashboard');
-    await page.waitForSelector(BADGE);
+    await settled(page);
     const before = (await badges(page)).length;
-    await page.getByRole('tab', { name: /completed/i }).first().click().catch(async () => page.getByText(/^Completed$/).first().click());
-    await page.getByRole('tab', { name: /^all/i }).first().click().catch(async () => page.getByText(/^All$/).first().click());
+    expect(before).toBe(personaEnrollments().filter((e) => e.expected).length);
+    const completed = page.getByRole('tab', { name: /completed/i }).first();
+    await completed.click();
+    await expect.poll(() => completed.getAttribute('aria-selected')).toBe('true');
+    const all = page.getByRole('tab', { name: /^all/i }).first();
+    await all.click();
+    await expect.poll(() => all.getAttribute('aria-selected')).toBe('true');
     await page.waitForFunction((n) => document.querySelectorAll('[data-mtc="renewal"]').length === n, before);
     expect((await badges(page)).length).toBe(before);
     await page.close();
@@ -53,8 +64,7 @@ describe('LearnUpon dashboard', () => {
     await page.goto('https://ucl.learnupon.com/dashboard');
     // The demo dashboard redraws its list 300 ms after loading, as a single-page app does: press the
     // badge that survives the redraw, not one about to be replaced.
-    await page.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0);
-    await page.waitForTimeout(800);
+    await settled(page);
     const badge = page.locator(`${BADGE}[data-mtc-status="overdue"]`).first();
     await badge.locator('button').focus();
     await page.keyboard.press('Enter');
