@@ -96,6 +96,28 @@ describe('wrong account and sign-in errors', () => {
 });
 
 describe('behaviour', () => {
+  it.each([
+    'https://login.microsoftonline.com/common/oauth2/v2.0/authorize?tiles=personal',
+    'https://login.microsoftonline.com/common/login?loginfmt=alex.taylor1987%40outlook.com',
+    'https://myapps.microsoft.com/',
+  ])('in a small window the alert stays clear of the sign-in controls: %s', async (url) => {
+    h.server.setMode({ persona: 'personal' });
+    const page = await h.context.newPage();
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.goto(url);
+    await page.waitForSelector(ALERT, { timeout: 20_000 });
+    const clash = await page.evaluate(() => {
+      const alert = document.querySelector('[data-mtc="alert"]')!.getBoundingClientRect();
+      return [...document.querySelectorAll('input:not([type="hidden"]), button, [role="button"], [data-test-id], #otherTile, a')]
+        .filter((el) => !el.closest('[data-mtc]'))
+        .map((el) => ({ el: el.outerHTML.slice(0, 60), r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && r.height > 0 && r.left < alert.right && alert.left < r.right && r.top < alert.bottom && alert.top < r.bottom)
+        .map(({ el }) => el);
+    });
+    expect(clash).toEqual([]);
+    await page.close();
+  });
+
   it('is dismissed by keyboard and stays dismissed for that page', async () => {
     const { page } = await alertOn('https://login.microsoftonline.com/error?code=50105');
     await page.locator(ALERT).locator('button').focus();

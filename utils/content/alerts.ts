@@ -4,10 +4,11 @@ import { browser } from 'wxt/browser';
 import type { Diagnosis } from '@/utils/diagnostics/alerts';
 import { createShadowHost, el } from './shadow';
 import { send } from './state';
+import { placeClearOfControls } from './placement';
 
 const CSS = `
 :host { all: initial; position: fixed; z-index: 2147483646; right: 16px; bottom: 16px; width: min(380px, calc(100vw - 32px)); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: #1f1f1f; }
-.card { background: #fff; border: 2px solid #1e3a8a; border-radius: 10px; box-shadow: 0 6px 24px rgba(0,0,0,.25); padding: 14px 16px; max-height: 70vh; overflow: auto; }
+.card { overflow-wrap: anywhere; background: #fff; border: 2px solid #1e3a8a; border-radius: 10px; box-shadow: 0 6px 24px rgba(0,0,0,.25); padding: 14px 16px; max-height: 70vh; overflow: auto; }
 h2 { font-size: 15px; margin: 0 0 8px; color: #1e3a8a; }
 ol { margin: 0 0 8px; padding-left: 20px; }
 li { margin: 4px 0; }
@@ -59,6 +60,7 @@ export function createAlertQueue(): AlertQueue {
       showNext();
     });
     document.documentElement.append(shown);
+    placeClearOfControls(shown);
   };
 
   return {
