@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { hostOf } from './host';
 import { browser } from 'wxt/browser';
 import type { EvidenceItem } from '@/utils/store/db';
 import { addEvidence, deleteEvidence, listEvidence, renameEvidence, restoreEvidence, StorageFullError, storageUse } from '@/utils/store/evidence';
@@ -160,7 +161,7 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
                 <td>{KIND_WORDS[item.kind]}: {item.name}{!item.countsForCompliance && <span class="muted"> (does not count for UCL)</span>}</td>
                 <td>{item.course ?? '—'}</td>
                 <td>{item.completedOn ? formatDate(item.completedOn) : new Date(item.addedAt).toLocaleDateString('en-GB')}</td>
-                <td>{item.sourceUrl ? safeHost(item.sourceUrl) : 'Added by you'}</td>
+                <td>{item.sourceUrl ? hostOf(item.sourceUrl, item.sourceUrl.slice(0, 40)) : 'Added by you'}</td>
                 <td>{formatSize(item.size)}</td>
                 <td>
                   <div class="row">
@@ -188,10 +189,3 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
   );
 }
 
-function safeHost(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url.slice(0, 40);
-  }
-}

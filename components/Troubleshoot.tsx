@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { hostOf } from './host';
 import type { Profile } from '@/utils/catalogue/profile';
 import { openStore, type ProblemLogEntry } from '@/utils/store/db';
 import { troubleshootMailto } from '@/utils/diagnostics/email';
@@ -32,7 +33,7 @@ export function Troubleshoot({ profile }: { profile: Profile }) {
           <ul>
             {problems.map((p) => (
               <li key={p.id}>
-                {new Date(p.at).toLocaleString('en-GB')}: {p.title} <span class="muted">({safeHost(p.pageUrl)})</span>
+                {new Date(p.at).toLocaleString('en-GB')}: {p.title} <span class="muted">({hostOf(p.pageUrl, 'unknown page')})</span>
               </li>
             ))}
           </ul>
@@ -56,10 +57,3 @@ export function Troubleshoot({ profile }: { profile: Profile }) {
   );
 }
 
-function safeHost(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'unknown page';
-  }
-}
