@@ -1,9 +1,9 @@
 import { formatDate } from '@/utils/dates/calendar';
-import type { CourseSummary } from '@/utils/renewal/summary';
+import type { CourseLine } from '@/utils/renewal/summary';
 import { StatusChip } from './StatusChip';
 
 /** Every catalogue course, worst first, with its due date and a way to open it. */
-export function CourseList({ summaries, children }: { summaries: CourseSummary[]; children?: (s: CourseSummary) => preact.ComponentChildren }) {
+export function CourseList<S extends CourseLine>({ summaries, children }: { summaries: S[]; children?: (s: S) => preact.ComponentChildren }) {
   return (
     <ul class="courses" data-mtc-list="courses">
       {summaries.map((s) => (

@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { CaptureButton } from './CaptureButton';
 import { CourseList } from './CourseList';
 import { LazyDetails } from './LazyDetails';
-import { LazyExportPanel } from './LazyExportPanel';
-import { useOverview } from './useOverview';
+import { LazyExportPanelReadingRecords } from './LazyExportPanel';
+import { useCourseLines } from './useOverview';
 
 async function openSidePanel() {
   // Opening the side panel needs the user's click; the popup's button is that click.
@@ -14,30 +14,30 @@ async function openSidePanel() {
 }
 
 export function Popup() {
-  const { overview, error } = useOverview();
+  const { courses, error } = useCourseLines();
   // Read by `npm run bench` (scripts/bench-scale.ts): when the course list first shows.
-  useEffect(() => void (overview && performance.mark('mtc:first-render')), [!overview]);
-  const urgent = overview?.summaries.filter((s) => s.status === 'overdue' || s.status === 'due-soon').length ?? 0;
+  useEffect(() => void (courses && performance.mark('mtc:first-render')), [!courses]);
+  const urgent = courses?.lines.filter((s) => s.status === 'overdue' || s.status === 'due-soon').length ?? 0;
   return (
     <main style={{ width: '380px', padding: '12px 14px' }}>
       <h1>Your mandatory training</h1>
       {error && <p class="error" role="alert">{error}</p>}
-      {overview && (
+      {courses && (
         <>
           <p class="muted" aria-live="polite">
-            {overview.records.length === 0
+            {courses.recordCount === 0
               ? 'Nothing seen yet. Open your LearnUpon dashboard and CybSafe once, and the dates will appear here.'
               : urgent
                 ? `${urgent} course${urgent > 1 ? 's' : ''} to renew soon or overdue.`
                 : 'Nothing overdue or due soon.'}
           </p>
-          <CourseList summaries={overview.summaries} />
+          <CourseList summaries={courses.lines} />
         </>
       )}
       <div class="row" style={{ marginTop: '12px' }}>
         <button type="button" onClick={() => void openSidePanel()}>Open full view</button>
-        {overview?.records.length === 0 && (
-          <a class="button secondary" href={`https://${overview.profile.portalHost}/dashboard`} target="_blank" rel="noopener noreferrer">
+        {courses?.recordCount === 0 && (
+          <a class="button secondary" href={`https://${courses.profile.portalHost}/dashboard`} target="_blank" rel="noopener noreferrer">
             Open LearnUpon dashboard
           </a>
         )}
@@ -48,9 +48,9 @@ export function Popup() {
       <div style={{ marginTop: '12px' }}>
         <CaptureButton />
       </div>
-      {overview && overview.records.length > 0 && (
+      {courses && courses.recordCount > 0 && (
         <div style={{ marginTop: '8px' }}>
-          <LazyDetails summary="Export evidence for a completion issue">{() => <LazyExportPanel overview={overview} compact />}</LazyDetails>
+          <LazyDetails summary="Export evidence for a completion issue">{() => <LazyExportPanelReadingRecords compact />}</LazyDetails>
         </div>
       )}
     </main>

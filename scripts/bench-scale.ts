@@ -1,11 +1,14 @@
+/// <reference types="chrome" />
 // The scale budget (issue 6): with 5,000 records and 500 evidence items held, the popup's first render
 // within 150 ms and the side panel's within 300 ms. Called by scripts/bench.ts with a launched Harness.
-// "First render" is the `mtc:first-render` mark the page sets when its course list first shows,
-// measured from navigation start (so it includes loading the page's script and reading the store).
+// "First render" is the `mtc:first-render` mark the page sets when its course list first shows (in an
+// effect, so after that frame is drawn), measured from the page's navigation start: it includes loading
+// the page's code and reading the store. The popup is opened as a user opens it, by the toolbar button;
+// the same page opened in a tab is also timed, for reference (a tab adds Chromium's own navigation work).
 import type { Page } from 'playwright-core';
 import type { Harness } from '../tests/e2e/harness';
 import { makeCertificatePdf } from '../tests/fixtures/sites/learnupon/pdf';
-import { RECORDS_CACHE_KEY } from '../utils/store/records';
+import { DERIVED_RECORD_KEYS } from '../utils/store/records';
 
 export const SCALE = { records: 5_000, evidence: 500, evidenceBytes: 60 * 1024 } as const;
 const RUNS = 5;
@@ -47,7 +50,7 @@ export async function seedScale(page: Page): Promise<void> {
   const pdf = Array.from(makeCertificatePdf({ name: 'Alex Taylor', courseTitle: 'UCL Fire Safety', completedOn: '2025-03-03' }));
   // No named functions inside: tsx's name helper does not exist in the page.
   await page.evaluate(
-    async ({ records, evidence, bytes, pdf, cacheKey }) => {
+    async ({ records, evidence, bytes, pdf, derivedKeys }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('mandatory-training-companion');
         req.onsuccess = () => resolve(req.result);
@@ -56,8 +59,8 @@ export async function seedScale(page: Page): Promise<void> {
       const tx = db.transaction(['records', 'evidence', 'meta'], 'readwrite');
       tx.objectStore('records').clear();
       tx.objectStore('evidence').clear();
-      // Written behind the store module's back: drop its one-value copy, the first page open rebuilds it.
-      tx.objectStore('meta').delete(cacheKey);
+      // Written behind the store module's back: drop its derived values, the first page open rebuilds them.
+      for (const key of derivedKeys) tx.objectStore('meta').delete(key);
       for (const r of records) tx.objectStore('records').put(r);
       const head = new Uint8Array(pdf);
       for (const e of evidence) {
@@ -72,12 +75,12 @@ export async function seedScale(page: Page): Promise<void> {
       });
       db.close();
     },
-    { records: records(), evidence: evidence(), bytes: SCALE.evidenceBytes, pdf, cacheKey: RECORDS_CACHE_KEY },
+    { records: records(), evidence: evidence(), bytes: SCALE.evidenceBytes, pdf, derivedKeys: [...DERIVED_RECORD_KEYS] },
   );
 }
 
 export async function clearScale(page: Page): Promise<void> {
-  await page.evaluate(async (cacheKey) => {
+  await page.evaluate(async (derivedKeys) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('mandatory-training-companion');
       req.onsuccess = () => resolve(req.result);
@@ -86,10 +89,10 @@ export async function clearScale(page: Page): Promise<void> {
     const tx = db.transaction(['records', 'evidence', 'meta'], 'readwrite');
     tx.objectStore('records').clear();
     tx.objectStore('evidence').clear();
-    tx.objectStore('meta').delete(cacheKey);
+    for (const key of derivedKeys) tx.objectStore('meta').delete(key);
     await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
     db.close();
-  }, RECORDS_CACHE_KEY);
+  }, [...DERIVED_RECORD_KEYS]);
 }
 
 /** Milliseconds from navigation start to the page's first-render mark (and, for the side panel, to the evidence list). */
@@ -116,44 +119,87 @@ async function open(h: Harness, name: 'popup.html' | 'sidepanel.html', evidence:
   }
 }
 
+/**
+ * The popup as a user opens it: the toolbar button pressed on a site tab. Playwright does not list the
+ * toolbar popup as a page, so another extension page finds it (extension.getViews), reads its mark and
+ * closes it.
+ */
+async function openToolbarPopup(h: Harness, site: Page, admin: Page): Promise<number> {
+  await h.pressToolbarButton(site);
+  const firstRender = await admin.evaluate(async () => {
+    for (let tries = 0; tries < 3_000; tries++) {
+      const popup = chrome.extension.getViews({ type: 'popup' })[0];
+      const mark = popup?.performance.getEntriesByName('mtc:first-render')[0];
+      if (popup && mark) {
+        const courses = popup.document.querySelectorAll('[data-mtc-list="courses"] li').length;
+        popup.close();
+        return courses ? mark.startTime : -1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return -2;
+  });
+  if (firstRender === -1) throw new Error('the toolbar popup showed no courses');
+  if (firstRender === -2) throw new Error('the toolbar popup did not open');
+  // Let Chromium finish closing it before the next press.
+  await admin.waitForFunction(() => chrome.extension.getViews({ type: 'popup' }).length === 0);
+  return firstRender;
+}
+
+interface Measured {
+  popup: number;
+  popupTab: number;
+  panel: number;
+  evidence: number | null;
+}
+
 /** Medians of RUNS opens of each page, after one warm-up open (Chromium's code cache, as for a popup opened daily). */
-async function measure(h: Harness, evidenceList: boolean): Promise<{ popup: number; panel: number; evidence: number | null }> {
+async function measure(h: Harness, site: Page, admin: Page, evidenceList: boolean): Promise<Measured> {
   const popup: number[] = [];
+  const popupTab: number[] = [];
   const panel: number[] = [];
   const evidence: number[] = [];
+  await openToolbarPopup(h, site, admin);
   await open(h, 'popup.html', false);
   await open(h, 'sidepanel.html', false);
   for (let i = 0; i < RUNS; i++) {
-    popup.push((await open(h, 'popup.html', false)).firstRender);
+    popup.push(await openToolbarPopup(h, site, admin));
+    popupTab.push((await open(h, 'popup.html', false)).firstRender);
     const p = await open(h, 'sidepanel.html', evidenceList);
     panel.push(p.firstRender);
     if (p.evidenceList !== null) evidence.push(p.evidenceList);
   }
-  return { popup: median(popup), panel: median(panel), evidence: evidence.length ? median(evidence) : null };
+  return { popup: median(popup), popupTab: median(popupTab), panel: median(panel), evidence: evidence.length ? median(evidence) : null };
 }
 
 /**
  * Rows for scripts/bench.ts: the pages with nothing stored (the baseline: Chromium starting the page and
  * our code loading, which no data can make faster), then with 5,000 records and 500 evidence items.
  */
-export async function benchScale(h: Harness): Promise<{ page: string; ms: number }[]> {
+export async function benchScale(h: Harness): Promise<{ page: string; ms: number; budget: number | null }[]> {
   const admin = await h.openExtensionPage('options.html');
   await admin.waitForSelector('h1');
+  const site = await h.context.newPage();
+  await site.goto('https://ucl.learnupon.com/dashboard');
   try {
     await clearScale(admin);
-    const empty = await measure(h, false);
+    const empty = await measure(h, site, admin, false);
     await seedScale(admin);
-    const full = await measure(h, true);
+    const full = await measure(h, site, admin, true);
     const label = `${SCALE.records.toLocaleString('en-GB')} records, ${SCALE.evidence} evidence items`;
     return [
-      { page: 'popup, nothing stored (baseline)', ms: empty.popup },
-      { page: `popup (${label})`, ms: full.popup },
-      { page: 'side panel, nothing stored (baseline)', ms: empty.panel },
-      { page: `side panel (${label})`, ms: full.panel },
-      { page: `side panel evidence list shown, newest ${EVIDENCE_PAGE} of ${SCALE.evidence} (${label})`, ms: full.evidence! },
+      { page: 'popup from the toolbar button, nothing stored (baseline)', ms: empty.popup, budget: 150 },
+      { page: `popup from the toolbar button (${label})`, ms: full.popup, budget: 150 },
+      { page: 'popup page opened in a tab, nothing stored (reference)', ms: empty.popupTab, budget: null },
+      { page: `popup page opened in a tab (${label}, reference)`, ms: full.popupTab, budget: null },
+      { page: 'side panel, nothing stored (baseline)', ms: empty.panel, budget: 300 },
+      { page: `side panel (${label})`, ms: full.panel, budget: 300 },
+      // Below the course list, and read after it (reading 500 items with their files is slow): not the first render.
+      { page: `side panel evidence list shown, newest ${EVIDENCE_PAGE} of ${SCALE.evidence} (${label}, reference)`, ms: full.evidence!, budget: null },
     ];
   } finally {
     await clearScale(admin);
+    await site.close();
     await admin.close();
   }
 }

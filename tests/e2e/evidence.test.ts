@@ -98,6 +98,26 @@ describe('evidence locker and pack', () => {
     await panel.close();
   });
 
+  it('exports the same pack from the popup as from the side panel (the popup reads every record for it)', async () => {
+    const csvOf = async (page: import('playwright-core').Page) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-mtc-action="export"]')]);
+      const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+      return { csv: await zip.file('training-history.csv')!.async('string'), eml: (await PostalMime.parse(await zip.file('completion-issue.eml')!.async('string'))).subject };
+    };
+    const panel = await h.openExtensionPage('sidepanel.html');
+    await panel.waitForSelector('[data-mtc-action="export"]');
+    const fromPanel = await csvOf(panel);
+    await panel.close();
+    const popup = await h.openInPopupWindow('popup.html');
+    await popup.locator('summary', { hasText: 'Export evidence for a completion issue' }).click();
+    await popup.waitForSelector('[data-mtc-action="export"]');
+    expect(await axeViolations(popup)).toEqual([]);
+    const fromPopup = await csvOf(popup);
+    await popup.close();
+    expect(fromPopup.csv.split('\n').length).toBeGreaterThan(personaEnrollments().length);
+    expect(fromPopup).toEqual(fromPanel);
+  });
+
   it('leaves no CSP or console errors', () => {
     expect(cspErrors(h.consoleErrors)).toEqual([]);
     expect(realErrors(h.consoleErrors)).toEqual([]);

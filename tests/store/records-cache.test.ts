@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeStore, DB_NAME, openStore } from '@/utils/store/db';
-import { deleteRecord, listRecords, RECORDS_CACHE_KEY, upsertRecords } from '@/utils/store/records';
+import { deleteRecord, listRecords, readRecordsBasis, RECORDS_BASIS_KEY, RECORDS_CACHE_KEY, upsertRecords } from '@/utils/store/records';
+import { summaryBasis } from '@/utils/renewal/basis';
 import { createBackup } from '@/utils/backup/store';
 import { unzipSync } from 'fflate';
 import { sampleRecord } from '../fixtures/db/samples';
@@ -21,11 +22,13 @@ afterEach(wipe);
 const raw = async () => (await openStore()).getAll('records');
 
 describe('records cache', () => {
-  it('reads the same as the records store after any mix of saves, deletes and a lost copy', async () => {
+  it('reads the same as the records store, and the course-line basis matches them, after any mix of saves, deletes and a lost copy', async () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('save' as const), ids: fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 4 }), seen: fc.integer({ min: 1, max: 28 }) }),
       fc.record({ kind: fc.constant('delete' as const), id: fc.integer({ min: 0, max: 12 }) }),
       fc.record({ kind: fc.constant('drop-copy' as const) }),
+      fc.record({ kind: fc.constant('drop-basis' as const) }),
+      fc.record({ kind: fc.constant('read-basis' as const) }),
       fc.record({ kind: fc.constant('read' as const) }),
     );
     await fc.assert(
@@ -35,8 +38,12 @@ describe('records cache', () => {
           if (o.kind === 'save') await upsertRecords(o.ids.map((i) => sampleRecord(i, { seenAt: `2026-10-${String(o.seen).padStart(2, '0')}T00:00:00.000Z` })));
           else if (o.kind === 'delete') await deleteRecord(sampleRecord(o.id).id);
           else if (o.kind === 'drop-copy') await (await openStore()).delete('meta', RECORDS_CACHE_KEY);
+          else if (o.kind === 'drop-basis') await (await openStore()).delete('meta', RECORDS_BASIS_KEY);
+          else if (o.kind === 'read-basis') await readRecordsBasis();
           else await listRecords();
-          expect(await listRecords()).toEqual(await raw());
+          const held = await raw();
+          expect(await readRecordsBasis()).toEqual({ version: 1, count: held.length, records: summaryBasis(held) });
+          expect(await listRecords()).toEqual(held);
         }
       }),
       { numRuns: 40 },
@@ -53,11 +60,14 @@ describe('records cache', () => {
     expect(await raw()).toEqual([sampleRecord(1)]);
   });
 
-  it('is not put in backups (it is rebuilt from the records)', async () => {
+  it('is not put in backups, nor is the basis (both are rebuilt from the records)', async () => {
     await upsertRecords([sampleRecord(1)]);
     await listRecords();
     expect(await (await openStore()).get('meta', RECORDS_CACHE_KEY)).toBeDefined();
     const files = unzipSync((await createBackup()).zip);
-    expect(new TextDecoder().decode(files['stores/meta.json'])).not.toContain(RECORDS_CACHE_KEY);
+    expect(await (await openStore()).get('meta', RECORDS_BASIS_KEY)).toBeDefined();
+    const meta = new TextDecoder().decode(files['stores/meta.json']);
+    expect(meta).not.toContain(RECORDS_CACHE_KEY);
+    expect(meta).not.toContain(RECORDS_BASIS_KEY);
   });
 });

@@ -7,11 +7,11 @@ import { deleteDB, openDB, type IDBPDatabase, type StoreNames } from 'idb';
 import { ProfileSchema } from '@/utils/catalogue/profile';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openStore, type MtcSchema } from '@/utils/store/db';
 import { isQuotaError } from '@/utils/store/quota';
-import { RECORDS_CACHE_KEY } from '@/utils/store/records';
+import { DERIVED_RECORD_KEYS } from '@/utils/store/records';
+import { PROFILE_KEY } from '@/utils/store/profile';
 import { checkStore, storeWords } from './checks';
 import { backupFileName, buildBackup, BackupError, parseBackup, type Snapshot, type StoreDump } from './format';
 
-const PROFILE_KEY = 'profile';
 /** storage.local keys that are passing state, not the user's data: neither backed up nor replaced. */
 const TRANSIENT_SETTINGS = ['dismissed-alerts'];
 export const RESTORE_NO_ROOM =
@@ -55,7 +55,7 @@ export async function readAllStores(db: Db): Promise<StoreDump[]> {
 }
 
 /** Copies the extension rebuilds by itself: left out of backups, and dropped from any backup that has them. */
-const DERIVED: { store: string; key: string }[] = [{ store: 'meta', key: RECORDS_CACHE_KEY }];
+const DERIVED: { store: string; key: string }[] = DERIVED_RECORD_KEYS.map((key) => ({ store: 'meta', key }));
 
 export function withoutDerived(stores: StoreDump[]): StoreDump[] {
   return stores.map((s) => {

@@ -31,12 +31,16 @@ export interface CourseSummary {
   explanation: string;
 }
 
+/** A course's line in a list: everything but its history (the popup draws these from the summary basis). */
+export type CourseLine = Omit<CourseSummary, 'history'>;
+
 /** A record that says the course was done and may count for compliance (not MyLearning/Moodle/NHS). */
 export function isComplianceCompletion(r: CompletionRecord): boolean {
   return r.countsForCompliance && (r.status === 'completed' || r.status === 'passed' || r.source === 'manual');
 }
 
-function isOtherCompletion(r: CompletionRecord): boolean {
+/** A completion from a source that does not count (MyLearning, Moodle, NHS): only counted in explanations. */
+export function isOtherCompletion(r: CompletionRecord): boolean {
   return !r.countsForCompliance && (r.status === 'completed' || r.status === 'passed' || r.completedOn !== null);
 }
 

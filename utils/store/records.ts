@@ -1,4 +1,5 @@
 import { CompletionRecordSchema, mergeRecord, type CompletionRecord } from '@/utils/records';
+import { summaryBasis } from '@/utils/renewal/basis';
 import { openStore } from './db';
 import { StorageFullError } from './evidence';
 import { abortQuietly, isQuotaError } from './quota';
@@ -17,6 +18,35 @@ interface RecordsCache {
   records: CompletionRecord[];
 }
 
+/**
+ * The few records that decide the course lines (utils/renewal/basis.ts) and how many records there
+ * are: the popup opens many times a day and reads this small value, not all of them. Written and
+ * dropped together with the copy above.
+ */
+export const RECORDS_BASIS_KEY = 'records-basis';
+
+export interface RecordsBasis {
+  version: 1;
+  count: number;
+  records: CompletionRecord[];
+}
+
+/** The values in `meta` derived from the records: never backed up, and dropped whenever the records change behind this module's back. */
+export const DERIVED_RECORD_KEYS = [RECORDS_CACHE_KEY, RECORDS_BASIS_KEY] as const;
+
+const basisOf = (records: CompletionRecord[]): RecordsBasis => ({ version: 1, count: records.length, records: summaryBasis(records) });
+
+function isBasis(value: unknown): value is RecordsBasis {
+  return typeof value === 'object' && value !== null && (value as RecordsBasis).version === 1 && Array.isArray((value as RecordsBasis).records) && typeof (value as RecordsBasis).count === 'number';
+}
+
+type MetaStore = { get(key: string): Promise<unknown>; put(value: unknown, key: string): Promise<unknown>; delete(key: string): Promise<unknown> };
+
+async function writeDerived(meta: MetaStore, records: CompletionRecord[]): Promise<void> {
+  await meta.put({ version: 1, records } satisfies RecordsCache, RECORDS_CACHE_KEY);
+  await meta.put(basisOf(records), RECORDS_BASIS_KEY);
+}
+
 function isCache(value: unknown): value is RecordsCache {
   return typeof value === 'object' && value !== null && (value as RecordsCache).version === 1 && Array.isArray((value as RecordsCache).records);
 }
@@ -29,7 +59,7 @@ export async function listRecords(): Promise<CompletionRecord[]> {
   const tx = db.transaction(['records', 'meta'], 'readwrite');
   const records = await tx.objectStore('records').getAll();
   try {
-    await tx.objectStore('meta').put({ version: 1, records } satisfies RecordsCache, RECORDS_CACHE_KEY);
+    await writeDerived(tx.objectStore('meta'), records);
     await tx.done;
   } catch {
     abortQuietly(tx); // no room for the copy: the records themselves are still right
@@ -37,11 +67,17 @@ export async function listRecords(): Promise<CompletionRecord[]> {
   return records;
 }
 
+/** What the course lines need, read as one small value; rebuilt from every record when missing. */
+export async function readRecordsBasis(): Promise<RecordsBasis> {
+  const held: unknown = await (await openStore()).get('meta', RECORDS_BASIS_KEY);
+  return isBasis(held) ? held : basisOf(await listRecords());
+}
+
 /** Brings the cached copy in line with the changes made in `tx`, or drops it if there is none yet. */
-async function updateCache(meta: { get(key: string): Promise<unknown>; put(value: unknown, key: string): Promise<unknown>; delete(key: string): Promise<unknown> }, changed: CompletionRecord[], deleted: string[] = []): Promise<void> {
+async function updateCache(meta: MetaStore, changed: CompletionRecord[], deleted: string[] = []): Promise<void> {
   const cached = await meta.get(RECORDS_CACHE_KEY);
   if (!isCache(cached)) {
-    await meta.delete(RECORDS_CACHE_KEY);
+    for (const key of DERIVED_RECORD_KEYS) await meta.delete(key);
     return;
   }
   const byId = new Map(cached.records.map((r) => [r.id, r]));
@@ -49,7 +85,7 @@ async function updateCache(meta: { get(key: string): Promise<unknown>; put(value
   for (const id of deleted) byId.delete(id);
   // In key order, as getAll gives them: readers see the same list whichever way it was read.
   const records = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  await meta.put({ version: 1, records } satisfies RecordsCache, RECORDS_CACHE_KEY);
+  await writeDerived(meta, records);
 }
 
 /**
