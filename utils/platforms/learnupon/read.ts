@@ -38,12 +38,8 @@ function isOwnOrInvisible(el: Element): boolean {
 }
 
 function isSkipped(el: Element): boolean {
-  const known = memo?.skipped.get(el);
-  if (known !== undefined) return known;
-  const parent = el.parentElement;
-  const skipped = isOwnOrInvisible(el) || (parent !== null && isSkipped(parent));
-  memo?.skipped.set(el, skipped);
-  return skipped;
+  for (let e: Element | null = el; e; e = e.parentElement) if (isOwnOrInvisible(e)) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------- text
@@ -52,42 +48,38 @@ function isSkipped(el: Element): boolean {
 function textOf(node: Node): string {
   if (node.nodeType === TEXT_NODE) return node.nodeValue ?? '';
   if (node.nodeType !== ELEMENT_NODE || isOwnOrInvisible(node as Element)) return '';
-  const known = memo?.text.get(node);
+  const known = textMemo?.get(node);
   if (known !== undefined) return known;
   let out = ' ';
   for (let child = node.firstChild; child; child = child.nextSibling) out += textOf(child);
   out += ' ';
-  memo?.text.set(node, out);
+  textMemo?.set(node, out);
   return out;
 }
 
 function cleanText(node: Node): string {
-  const known = memo?.clean.get(node);
+  const known = cleanMemo?.get(node);
   if (known !== undefined) return known;
   const clean = textOf(node).replace(/\s+/g, ' ').trim();
-  memo?.clean.set(node, clean);
+  cleanMemo?.set(node, clean);
   return clean;
 }
 
 /**
- * What one read has already worked out (the page changes between reads, so never longer): the status,
- * title and date probes ask for the same small elements' text, skip state and links many times over.
+ * Text of elements already read, during one read only (the page changes between reads): the status,
+ * title and date probes ask for the same small elements' text many times over.
  */
-interface ReadMemo {
-  text: WeakMap<Node, string>;
-  clean: WeakMap<Node, string>;
-  skipped: WeakMap<Element, boolean>;
-  href: WeakMap<Element, string | null>;
-  path: Map<string, string>;
-}
-let memo: ReadMemo | null = null;
+let textMemo: WeakMap<Node, string> | null = null;
+let cleanMemo: WeakMap<Node, string> | null = null;
 
-function withReadMemo<T>(read: () => T): T {
-  memo = { text: new WeakMap(), clean: new WeakMap(), skipped: new WeakMap(), href: new WeakMap(), path: new Map() };
+function withTextMemo<T>(read: () => T): T {
+  textMemo = new WeakMap();
+  cleanMemo = new WeakMap();
   try {
     return read();
   } finally {
-    memo = null;
+    textMemo = null;
+    cleanMemo = null;
   }
 }
 
@@ -105,17 +97,12 @@ function statusCandidates(root: ParentNode, maxLength: number): Element[] {
   const doc = start.ownerDocument ?? (start as Document);
   const walker = doc.createTreeWalker(start, SHOW_TEXT);
   const found = new Set<Element>();
-  // Ancestors already seen to hold too much text: a list's whole text, measured once, not once per card.
-  const tooLong = new Set<Element>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const value = node.nodeValue ?? '';
     if (value.length > maxLength || !STATUS_HINT.test(value)) continue;
     const chain: Element[] = [];
     for (let el = node.parentElement; el && el !== start && !found.has(el); el = el.parentElement) {
-      if (tooLong.has(el) || (el.textContent ?? '').length > maxLength) {
-        tooLong.add(el);
-        break;
-      }
+      if ((el.textContent ?? '').length > maxLength) break;
       chain.push(el);
     }
     for (let i = chain.length - 1; i >= 0; i--) found.add(chain[i]!);
@@ -152,32 +139,21 @@ interface EnrollmentLink {
 
 /** The link's absolute URL when the document has a base to resolve against, else the attribute as written. */
 function hrefOf(a: Element): string | null {
-  const known = memo?.href.get(a);
-  if (known !== undefined) return known;
   const raw = a.getAttribute('href')?.trim();
-  let href: string | null = null;
-  if (raw && !raw.startsWith('#') && !/^javascript:/i.test(raw)) {
-    try {
-      href = new URL(raw, a.ownerDocument?.baseURI).href;
-    } catch {
-      href = raw;
-    }
+  if (!raw || raw.startsWith('#') || /^javascript:/i.test(raw)) return null;
+  try {
+    return new URL(raw, a.ownerDocument?.baseURI).href;
+  } catch {
+    return raw;
   }
-  memo?.href.set(a, href);
-  return href;
 }
 
 function pathOf(href: string): string {
-  const known = memo?.path.get(href);
-  if (known !== undefined) return known;
-  let path: string;
   try {
-    path = new URL(href, 'https://portal.invalid').pathname;
+    return new URL(href, 'https://portal.invalid').pathname;
   } catch {
-    path = href;
+    return href;
   }
-  memo?.path.set(href, path);
-  return path;
 }
 
 function enrollmentLinks(root: ParentNode): EnrollmentLink[] {
@@ -463,7 +439,7 @@ function readEntry(entry: Element, id: string, index: PageIndex, order: DateOrde
 
 /** Every course entry the page shows (dashboard cards, table rows, or the one course of a details page). */
 export function readLearnUponCourses(root: ParentNode, order: DateOrder): PageCourse[] {
-  return withReadMemo(() => readCourses(root, order));
+  return withTextMemo(() => readCourses(root, order));
 }
 
 function readCourses(root: ParentNode, order: DateOrder): PageCourse[] {
