@@ -1,4 +1,3 @@
-/// <reference types="chrome" />
 // The scale budget (issue 6): with 5,000 records and 500 evidence items held, the popup's first render
 // within 150 ms and the side panel's within 300 ms. Called by scripts/bench.ts with a launched Harness.
 // "First render" is the `mtc:first-render` mark the page sets when its course list first shows (in an
@@ -12,6 +11,7 @@ import { DERIVED_RECORD_KEYS } from '../utils/store/records';
 
 export const SCALE = { records: 5_000, evidence: 500, evidenceBytes: 60 * 1024 } as const;
 const RUNS = 5;
+type Chrome = typeof import('wxt/browser').browser;
 /** The side panel draws the newest 50 evidence items, with a button for the rest (EvidenceLocker). */
 const EVIDENCE_PAGE = 50;
 
@@ -128,7 +128,7 @@ async function openToolbarPopup(h: Harness, site: Page, admin: Page): Promise<nu
   await h.pressToolbarButton(site);
   const firstRender = await admin.evaluate(async () => {
     for (let tries = 0; tries < 3_000; tries++) {
-      const popup = chrome.extension.getViews({ type: 'popup' })[0];
+      const popup = ((globalThis as unknown as { chrome: Chrome }).chrome.extension.getViews({ type: 'popup' }) as unknown as Window[])[0];
       const mark = popup?.performance.getEntriesByName('mtc:first-render')[0];
       if (popup && mark) {
         const courses = popup.document.querySelectorAll('[data-mtc-list="courses"] li').length;
@@ -142,7 +142,7 @@ async function openToolbarPopup(h: Harness, site: Page, admin: Page): Promise<nu
   if (firstRender === -1) throw new Error('the toolbar popup showed no courses');
   if (firstRender === -2) throw new Error('the toolbar popup did not open');
   // Let Chromium finish closing it before the next press.
-  await admin.waitForFunction(() => chrome.extension.getViews({ type: 'popup' }).length === 0);
+  await admin.waitForFunction(() => (globalThis as unknown as { chrome: Chrome }).chrome.extension.getViews({ type: 'popup' }).length === 0);
   return firstRender;
 }
 

@@ -1,15 +1,15 @@
 // `npm run bench`: the performance budgets from the issues, measured in one run on the built extension.
 // Timings are medians of several runs on this machine; budgets are checked and printed, never asserted in
 // tests (machines are noisy). Writes bench-output/latest.md as well as printing the table.
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import * as XLSX from '@e965/xlsx';
 import { chromium, type Page } from 'playwright-core';
-import { launch, EXTENSION_DIR, type Harness } from '../tests/e2e/harness';
+import { browserArgs, launch, EXTENSION_DIR, type Harness } from '../tests/e2e/harness';
 import { buildEvidencePack, collectPackFiles, zipPackFiles, type EvidencePackInput } from '../utils/evidence/pack';
 import { parseTrainingHistory, historyRowsToRecords } from '../utils/evidence/history';
 import { UCL_PROFILE } from '../utils/catalogue/ucl';
@@ -52,7 +52,8 @@ async function badgeTimes(h: Harness) {
     for (let i = 0; i < 5; i++) {
       const page = await h.context.newPage();
       await page.goto(`https://ucl.learnupon.com/dashboard?courses=${n}`);
-      await page.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0, undefined, { timeout: 30_000 });
+      // The demo dashboard draws its list again soon after loading (as LearnUpon's does): wait for the badges to be back.
+      await page.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0 && document.querySelector('[data-mtc="renewal"]'), undefined, { timeout: 30_000 });
       const t = await page.evaluate(() => ({
         run: performance.getEntriesByName('mtc:renewal:run')[0]!.duration,
         start: performance.getEntriesByName('mtc:renewal:start')[0]!.startTime,
@@ -69,34 +70,56 @@ async function badgeTimes(h: Harness) {
   }
 }
 
+const LOAD_PAIRS = 21;
+
 async function loadTime(h: Harness) {
-  console.log('\nPage load, 100-course dashboard, with and without the extension (median of 9)');
-  const plain = await chromium.launch({
+  console.log(`\nPage load, 100-course dashboard, with and without the extension (${LOAD_PAIRS} pairs)`);
+  // The same kind of browser as the harness's (a profile on disk, the same switches), only without the extension.
+  const plainDir = mkdtempSync(join(tmpdir(), 'mtc-bench-plain-'));
+  const plainContext = await chromium.launchPersistentContext(plainDir, {
     executablePath: findChromium(),
     headless: true,
-    args: [`--host-resolver-rules=${h.server.hostResolverRules}, EXCLUDE localhost`, '--ignore-certificate-errors', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    args: browserArgs(h.server),
   });
-  const plainContext = await plain.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
   const measure = async (page: Page) => {
     await page.goto('https://ucl.learnupon.com/dashboard?courses=100', { waitUntil: 'load' });
     await page.waitForTimeout(300); // let the document_idle content script run before the next load
-    return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+    return page.evaluate(() => ({
+      load: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    }));
   };
   const withExt: number[] = [];
   const without: number[] = [];
+  const ratios: number[] = [];
+  const paints = { with: [] as number[], without: [] as number[] };
   const a = await h.context.newPage();
   const b = await plainContext.newPage();
   await measure(a);
   await measure(b); // warm both
-  for (let i = 0; i < 9; i++) {
-    withExt.push(await measure(a));
-    without.push(await measure(b));
+  // Pairs taken back to back, alternating which goes first: the machine's load drifts over seconds, and
+  // the median of the pairs' ratios is steadier than the ratio of two medians.
+  for (let i = 0; i < LOAD_PAIRS; i++) {
+    const [first, second] = i % 2 ? [b, a] : [a, b];
+    const t1 = await measure(first);
+    const t2 = await measure(second);
+    const [w, wo] = first === a ? [t1, t2] : [t2, t1];
+    withExt.push(w.load);
+    without.push(wo.load);
+    ratios.push(w.load / wo.load);
+    paints.with.push(w.paint);
+    paints.without.push(wo.paint);
   }
-  const ratio = median(withExt) / median(without);
+  const ratio = median(ratios);
   add('load event without the extension', ms(median(without)));
-  add('load event with the extension', ms(median(withExt)), '≤ 105% of without', ratio <= 1.05);
-  add('with / without', `${(ratio * 100).toFixed(1)}%`);
-  await plain.close();
+  add('load event with the extension', ms(median(withExt)));
+  add('with / without (median of paired runs)', `${(ratio * 100).toFixed(1)}%`, '≤ 105%', ratio <= 1.05);
+  // For reading the row above: when the page first shows its content, with and without.
+  add('first contentful paint without / with the extension', `${ms(median(paints.without))} / ${ms(median(paints.with))}`);
+  await plainContext.close();
+  rmSync(plainDir, { recursive: true, force: true });
 }
 
 function certificates(count: number): { course: string; completedOn: string; fileName: string; data: Uint8Array; sourceUrl: string }[] {

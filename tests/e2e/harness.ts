@@ -33,6 +33,23 @@ export interface LaunchOptions {
   userDataDir?: string;
 }
 
+/** Chromium's switches for the demo sites, apart from loading the extension (the bench launches one without it). */
+export function browserArgs(server: Pick<DemoServer, 'hostResolverRules'>): string[] {
+  return [
+    `--host-resolver-rules=${server.hostResolverRules}, EXCLUDE localhost`,
+    '--ignore-certificate-errors',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    // Lets a test press the toolbar button (CDP Extensions.triggerAction), which grants activeTab as a click does.
+    '--enable-unsafe-extension-debugging',
+  ];
+}
+
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first (npm run test:e2e does).`);
@@ -46,21 +63,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     headless: true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--host-resolver-rules=${server.hostResolverRules}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Lets a test press the toolbar button (CDP Extensions.triggerAction), which grants activeTab as a click does.
-      '--enable-unsafe-extension-debugging',
-    ],
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...browserArgs(server)],
   });
   const consoleErrors: string[] = [];
   const watch = (page: Page) => {
