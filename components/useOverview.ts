@@ -47,7 +47,7 @@ function useStoreRead<T>(read: () => Promise<T>): { value: T | null; error: stri
       setError(`Your training records could not be read (${String(e)}). Close and reopen this panel; if it keeps happening, restart Chrome.`);
     }
   }, [read]);
-  // A layout effect starts the read as soon as the page is first drawn, not a frame later.
+  // A layout effect starts the read right after the first render, not a frame later as an effect would.
   useLayoutEffect(() => {
     void reload();
   }, [reload]);
