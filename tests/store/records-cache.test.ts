@@ -50,6 +50,15 @@ describe('records cache', () => {
     );
   });
 
+  it('keeps the basis it had to rebuild (an update from before the basis has only the copy)', async () => {
+    await upsertRecords([sampleRecord(1), sampleRecord(2)]);
+    await listRecords();
+    await (await openStore()).delete('meta', RECORDS_BASIS_KEY);
+    const basis = await readRecordsBasis();
+    expect(await (await openStore()).get('meta', RECORDS_BASIS_KEY)).toEqual(basis);
+    expect(basis).toEqual({ version: 1, count: 2, records: summaryBasis(await raw()) });
+  });
+
   it('a failed save leaves the copy as it was', async () => {
     await upsertRecords([sampleRecord(1)]);
     await listRecords();

@@ -42,35 +42,40 @@ function isBasis(value: unknown): value is RecordsBasis {
 
 type MetaStore = { get(key: string): Promise<unknown>; put(value: unknown, key: string): Promise<unknown>; delete(key: string): Promise<unknown> };
 
-async function writeDerived(meta: MetaStore, records: CompletionRecord[]): Promise<void> {
-  await meta.put({ version: 1, records } satisfies RecordsCache, RECORDS_CACHE_KEY);
-  await meta.put(basisOf(records), RECORDS_BASIS_KEY);
-}
-
 function isCache(value: unknown): value is RecordsCache {
   return typeof value === 'object' && value !== null && (value as RecordsCache).version === 1 && Array.isArray((value as RecordsCache).records);
 }
 
-export async function listRecords(): Promise<CompletionRecord[]> {
-  const db = await openStore();
-  const cached: unknown = await db.get('meta', RECORDS_CACHE_KEY);
-  if (isCache(cached)) return cached.records;
-  // Read and rebuild in one transaction, so a write cannot land in between and be missed.
-  const tx = db.transaction(['records', 'meta'], 'readwrite');
-  const records = await tx.objectStore('records').getAll();
+/**
+ * Every record and its basis, in one transaction so a write cannot land in between and be missed: from
+ * the copy when it is there, else from the records store. Writes whichever derived value was missing (an
+ * update from before the basis existed has the copy but not the basis).
+ */
+async function readAndRebuild(): Promise<{ records: CompletionRecord[]; basis: RecordsBasis }> {
+  const tx = (await openStore()).transaction(['records', 'meta'], 'readwrite');
+  const meta = tx.objectStore('meta');
+  const cached: unknown = await meta.get(RECORDS_CACHE_KEY);
+  const records = isCache(cached) ? cached.records : await tx.objectStore('records').getAll();
+  const basis = basisOf(records);
   try {
-    await writeDerived(tx.objectStore('meta'), records);
+    if (!isCache(cached)) await meta.put({ version: 1, records } satisfies RecordsCache, RECORDS_CACHE_KEY);
+    await meta.put(basis, RECORDS_BASIS_KEY);
     await tx.done;
   } catch {
-    abortQuietly(tx); // no room for the copy: the records themselves are still right
+    abortQuietly(tx); // no room for the copies: the records themselves are still right
   }
-  return records;
+  return { records, basis };
 }
 
-/** What the course lines need, read as one small value; rebuilt from every record when missing. */
+export async function listRecords(): Promise<CompletionRecord[]> {
+  const cached: unknown = await (await openStore()).get('meta', RECORDS_CACHE_KEY);
+  return isCache(cached) ? cached.records : (await readAndRebuild()).records;
+}
+
+/** What the course lines need, read as one small value; rebuilt (and kept) when missing. */
 export async function readRecordsBasis(): Promise<RecordsBasis> {
   const held: unknown = await (await openStore()).get('meta', RECORDS_BASIS_KEY);
-  return isBasis(held) ? held : basisOf(await listRecords());
+  return isBasis(held) ? held : (await readAndRebuild()).basis;
 }
 
 /** Brings the cached copy in line with the changes made in `tx`, or drops it if there is none yet. */
@@ -85,7 +90,8 @@ async function updateCache(meta: MetaStore, changed: CompletionRecord[], deleted
   for (const id of deleted) byId.delete(id);
   // In key order, as getAll gives them: readers see the same list whichever way it was read.
   const records = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  await writeDerived(meta, records);
+  await meta.put({ version: 1, records } satisfies RecordsCache, RECORDS_CACHE_KEY);
+  await meta.put(basisOf(records), RECORDS_BASIS_KEY);
 }
 
 /**
