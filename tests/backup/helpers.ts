@@ -1,11 +1,12 @@
 // Seeding, wiping and comparing the whole of the extension's data (fake-indexeddb + fake browser storage).
 import { browser } from 'wxt/browser';
-import { closeStore, DB_NAME, openStore } from '@/utils/store/db';
+import { openStore } from '@/utils/store/db';
 import { readAllStores, withoutDerived } from '@/utils/backup/store';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import type { Profile } from '@/utils/catalogue/profile';
 import { comparable } from '../fixtures/db/dump';
 import { samples } from '../fixtures/db/samples';
+import { deleteTestDatabase } from '../fixtures/db/wipe';
 
 export const CUSTOM_PROFILE: Profile = { ...UCL_PROFILE, organisation: 'UCL (Physics)', dueSoonDays: 45 };
 
@@ -32,10 +33,6 @@ export async function everything(): Promise<unknown> {
 }
 
 export async function wipeEverything(): Promise<void> {
-  await closeStore();
-  await new Promise<void>((resolve) => {
-    const req = indexedDB.deleteDatabase(DB_NAME);
-    req.onsuccess = req.onerror = () => resolve();
-  });
+  await deleteTestDatabase();
   await browser.storage.local.clear();
 }

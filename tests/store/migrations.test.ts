@@ -4,13 +4,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeStore, DB_NAME, DB_VERSION, openStore } from '@/utils/store/db';
+import { DB_NAME, DB_VERSION, openStore } from '@/utils/store/db';
 import { openAtVersion, readAllStores } from '@/utils/backup/store';
 import { listRecords } from '@/utils/store/records';
 import { listEvidence } from '@/utils/store/evidence';
 import { CompletionRecordSchema } from '@/utils/records';
 import { EvidenceItemSchema, checkStore } from '@/utils/backup/checks';
 import { comparable, loadStores, type FixtureFile } from '../fixtures/db/dump';
+import { deleteTestDatabase } from '../fixtures/db/wipe';
 
 const DIR = join(__dirname, '../fixtures/db');
 const fixtureVersions = readdirSync(DIR)
@@ -23,13 +24,7 @@ function readFixture(version: number): FixtureFile {
   return JSON.parse(readFileSync(join(DIR, `v${version}.json`), 'utf8')) as FixtureFile;
 }
 
-afterEach(async () => {
-  await closeStore();
-  await new Promise<void>((resolve) => {
-    const req = indexedDB.deleteDatabase(DB_NAME);
-    req.onsuccess = req.onerror = () => resolve();
-  });
-});
+afterEach(deleteTestDatabase);
 
 describe('schema migrations', () => {
   it('has a fixture database for every past schema version', () => {

@@ -1,22 +1,18 @@
 // Storage pressure: a warning before the quota runs out, a plain message when it does, and no partial
 // writes — a write that fails half-way leaves exactly what was there before.
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeStore, DB_NAME } from '@/utils/store/db';
 import { addEvidence, listEvidence, StorageFullError, type NewEvidence } from '@/utils/store/evidence';
 import { listRecords, upsertRecords } from '@/utils/store/records';
 import { isQuotaError, storageWarning } from '@/utils/store/quota';
 import { sampleRecord } from '../fixtures/db/samples';
 import { failWrite, type QuotaFake } from './quota-fake';
+import { deleteTestDatabase } from '../fixtures/db/wipe';
 
 let fake: QuotaFake | null = null;
 afterEach(async () => {
   fake?.restore();
   fake = null;
-  await closeStore();
-  await new Promise<void>((resolve) => {
-    const req = indexedDB.deleteDatabase(DB_NAME);
-    req.onsuccess = req.onerror = () => resolve();
-  });
+  await deleteTestDatabase();
 });
 
 const pdf = (n: number): NewEvidence => ({

@@ -2,22 +2,16 @@
 // records store itself, whatever sequence of saves, deletes and lost copies came before.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeStore, DB_NAME, openStore } from '@/utils/store/db';
+import { openStore } from '@/utils/store/db';
 import { deleteRecord, listRecords, readRecordsBasis, RECORDS_BASIS_KEY, RECORDS_CACHE_KEY, upsertRecords } from '@/utils/store/records';
 import { summaryBasis } from '@/utils/renewal/basis';
 import { createBackup } from '@/utils/backup/store';
 import { unzipSync } from 'fflate';
 import { sampleRecord } from '../fixtures/db/samples';
 import { failWrite } from './quota-fake';
+import { deleteTestDatabase } from '../fixtures/db/wipe';
 
-async function wipe() {
-  await closeStore();
-  await new Promise<void>((resolve) => {
-    const req = indexedDB.deleteDatabase(DB_NAME);
-    req.onsuccess = req.onerror = () => resolve();
-  });
-}
-afterEach(wipe);
+afterEach(deleteTestDatabase);
 
 const raw = async () => (await openStore()).getAll('records');
 
@@ -33,7 +27,7 @@ describe('records cache', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.array(op, { maxLength: 12 }), async (ops) => {
-        await wipe();
+        await deleteTestDatabase();
         for (const o of ops) {
           if (o.kind === 'save') await upsertRecords(o.ids.map((i) => sampleRecord(i, { seenAt: `2026-10-${String(o.seen).padStart(2, '0')}T00:00:00.000Z` })));
           else if (o.kind === 'delete') await deleteRecord(sampleRecord(o.id).id);

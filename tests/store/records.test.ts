@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeStore, DB_NAME, DB_VERSION } from '@/utils/store/db';
+import { DB_NAME, DB_VERSION } from '@/utils/store/db';
 import { listRecords, upsertRecords } from '@/utils/store/records';
 import { recordId, type CompletionRecord } from '@/utils/records';
 import { savePageRecords } from '@/utils/background/state';
+import { deleteTestDatabase } from '../fixtures/db/wipe';
 
 function record(patch: Partial<CompletionRecord> = {}): CompletionRecord {
   const base: CompletionRecord = {
@@ -13,13 +14,7 @@ function record(patch: Partial<CompletionRecord> = {}): CompletionRecord {
   return { ...base, id: patch.id ?? recordId(base) };
 }
 
-afterEach(async () => {
-  await closeStore();
-  await new Promise<void>((resolve) => {
-    const req = indexedDB.deleteDatabase(DB_NAME);
-    req.onsuccess = req.onerror = () => resolve();
-  });
-});
+afterEach(deleteTestDatabase);
 
 describe('records store', () => {
   it('opens at the latest schema version', async () => {

@@ -1,25 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { toCsv } from '@/utils/evidence/csv';
-import { closeStore, DB_NAME, MIGRATIONS, openStore } from '@/utils/store/db';
+import { DB_NAME, MIGRATIONS, openStore } from '@/utils/store/db';
 import { listRecords, upsertRecords } from '@/utils/store/records';
 import { runTeamJob } from '@/utils/team/jobs';
 import { toSavedMapping } from '@/utils/team/mapping';
 import { deleteTeamData, listMarks, loadMapping, loadReport, setMark } from '@/utils/team/store';
 import { sampleTeam, teamReportXlsx } from '../fixtures/team-report';
+import { deleteTestDatabase } from '../fixtures/db/wipe';
 
 const TODAY = '2026-11-28';
 const NOW = new Date('2026-11-28T12:00:00Z');
 const job = { profile: UCL_PROFILE, today: TODAY };
 const buffer = (bytes: Uint8Array) => bytes.slice().buffer as ArrayBuffer;
 
-afterEach(async () => {
-  await closeStore();
-  await new Promise<void>((resolve) => {
-    const req = indexedDB.deleteDatabase(DB_NAME);
-    req.onsuccess = req.onerror = () => resolve();
-  });
-});
+afterEach(deleteTestDatabase);
 
 describe('team jobs and store', () => {
   it('imports a report, keeps it apart from the manager’s own records, and loads it again', async () => {

@@ -1,22 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { ContentMessageSchema } from '@/utils/messages';
-import { closeStore, DB_NAME } from '@/utils/store/db';
 import { courseForPage, logTimeSlice } from '@/utils/timelog/record';
 import { saveTimeLogSettings, loadTimeLogSettings } from '@/utils/timelog/settings';
 import { MAX_SLICE_MS, sliceProblem } from '@/utils/timelog/slice';
 import { clearTimeLog, correctTime, listTimeEntries } from '@/utils/timelog/store';
+import { deleteTestDatabase } from '../fixtures/db/wipe';
 
 const NOW = Date.parse('2026-07-15T23:10:00Z'); // 00:10 on the 16th in London
 const M = 60_000;
 
-afterEach(async () => {
-  await closeStore();
-  await new Promise<void>((resolve) => {
-    const req = indexedDB.deleteDatabase(DB_NAME);
-    req.onsuccess = req.onerror = () => resolve();
-  });
-});
+afterEach(deleteTestDatabase);
 
 describe('the log-time message', () => {
   it('is schema-checked: whole, non-negative, bounded numbers and a short title', () => {
