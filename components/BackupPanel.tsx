@@ -6,6 +6,7 @@ import { storeWords } from '@/utils/backup/checks';
 import { storageEstimate, type StorageUse } from '@/utils/store/quota';
 import { downloadBlob } from './download';
 import { StorageNotice } from './StorageNotice';
+import { FilePicker } from './FilePicker';
 
 type Status = { ok: boolean; text: string } | null;
 
@@ -40,7 +41,6 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
   const [status, setStatus] = useState<Status>(null);
   const [pending, setPending] = useState<{ fileName: string; prepared: PreparedRestore } | null>(null);
   const [use, setUse] = useState<StorageUse | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const statusBox = useRef<HTMLDivElement>(null);
 
@@ -115,20 +115,9 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
       <StorageNotice use={use} />
       <div class="row">
         <button type="button" data-mtc-action="backup" disabled={!!busy} onClick={() => void backUp()}>Back up everything</button>
-        <button type="button" class="secondary" data-mtc-action="restore" disabled={!!busy} onClick={() => fileInput.current?.click()}>Restore from a backup…</button>
-        <input
-          ref={fileInput}
-          hidden
-          type="file"
-          accept=".zip,application/zip"
-          aria-label="Backup file to restore"
-          data-mtc-input="backup"
-          onChange={(e) => {
-            const input = e.currentTarget;
-            void pick(input.files?.[0]);
-            input.value = '';
-          }}
-        />
+        <FilePicker secondary action="restore" input="backup" disabled={!!busy} accept=".zip,application/zip" label="Backup file to restore" onPick={(files) => pick(files[0])}>
+          Restore from a backup…
+        </FilePicker>
       </div>
       <div aria-live="polite" data-mtc-backup-status ref={statusBox} tabIndex={-1}>
         {busy && <p class="muted">{busy}</p>}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { hostOf } from './host';
 import { browser } from 'wxt/browser';
 import type { EvidenceItem } from '@/utils/store/db';
@@ -8,6 +8,7 @@ import { checkEvidenceFile, importCollected, importHistoryFile, type ImportOutco
 import { formatDate } from '@/utils/dates/calendar';
 import type { Overview } from './useOverview';
 import { StorageNotice } from './StorageNotice';
+import { FilePicker } from './FilePicker';
 
 /** Rows drawn at first: hundreds of items with three buttons each made the panel slow to open. */
 const LIST_PAGE = 50;
@@ -35,8 +36,6 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
   const [course, setCourse] = useState('');
   const [external, setExternal] = useState(false);
   const [showAll, setShowAll] = useState(false);
-  const historyInput = useRef<HTMLInputElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
     setItems(await listEvidence());
@@ -111,8 +110,9 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
       </div>
       <p class="muted">These use your open LearnUpon or CybSafe session in a tab; you stay signed in as you are. Nothing is sent anywhere.</p>
       <div class="row">
-        <button type="button" class="secondary" disabled={!!busy} onClick={() => historyInput.current?.click()}>Import a training history file…</button>
-        <input ref={historyInput} hidden type="file" accept=".xlsx,.xls,.csv" aria-label="Training history file" data-mtc-input="history" onChange={(e) => { const input = e.currentTarget; void importHistory(input.files?.[0]); input.value = ''; }} />
+        <FilePicker secondary input="history" disabled={!!busy} accept=".xlsx,.xls,.csv" label="Training history file" onPick={(files) => importHistory(files[0])}>
+          Import a training history file…
+        </FilePicker>
       </div>
       <div
         class="notice"
@@ -134,8 +134,9 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
           <label for="locker-external">From MyLearning, Moodle or an NHS trust (kept for you; does not count for UCL)</label>
         </div>
         <div class="row" style={{ marginTop: '6px' }}>
-          <button type="button" class="secondary" disabled={!!busy} onClick={() => fileInput.current?.click()}>Choose files…</button>
-          <input ref={fileInput} hidden multiple type="file" accept="application/pdf,image/png,image/jpeg" aria-label="Evidence files" data-mtc-input="evidence" onChange={(e) => { const input = e.currentTarget; void addFiles([...(input.files ?? [])]); input.value = ''; }} />
+          <FilePicker secondary multiple input="evidence" disabled={!!busy} accept="application/pdf,image/png,image/jpeg" label="Evidence files" onPick={addFiles}>
+            Choose files…
+          </FilePicker>
         </div>
       </div>
       <div aria-live="polite" data-mtc-locker-status>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Course, Profile } from '@/utils/catalogue/profile';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
@@ -6,6 +6,7 @@ import { parseProfileJson, serialiseProfile } from '@/utils/catalogue/io';
 import { loadProfile, resetProfile, saveProfile } from '@/utils/store/profile';
 import { downloadBlob } from './download';
 import { BackupPanel } from './BackupPanel';
+import { FilePicker } from './FilePicker';
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -14,7 +15,6 @@ const emptyCourse = (): Course => ({ name: '', aliases: [], platform: 'learnupon
 export function OptionsPage() {
   const [draft, setDraft] = useState<Profile | null>(null);
   const [message, setMessage] = useState<Message>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => void loadProfile().then(setDraft), []);
   if (!draft) return <main style={{ padding: '16px' }}><p>Loading…</p></main>;
 
@@ -104,8 +104,9 @@ export function OptionsPage() {
           <button type="submit">Save settings</button>
           <button type="button" class="secondary" onClick={() => void resetProfile().then(() => apply(UCL_PROFILE, 'Reset to the UCL defaults.'))}>Reset to UCL defaults</button>
           <button type="button" class="secondary" onClick={() => downloadBlob(new Blob([serialiseProfile(draft)], { type: 'application/json' }), 'training-profile.json')}>Export settings</button>
-          <button type="button" class="secondary" onClick={() => fileInput.current?.click()}>Import settings…</button>
-          <input ref={fileInput} hidden type="file" accept="application/json,.json" aria-label="Settings file to import" onChange={(e) => { const input = e.currentTarget; void importFile(input.files?.[0]).finally(() => (input.value = '')); }} />
+          <FilePicker secondary accept="application/json,.json" label="Settings file to import" onPick={(files) => importFile(files[0])}>
+            Import settings…
+          </FilePicker>
         </div>
       </form>
       <BackupPanel onRestored={() => void loadProfile().then(setDraft)} />

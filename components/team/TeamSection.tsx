@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Profile } from '@/utils/catalogue/profile';
 import { formatDate, londonDate } from '@/utils/dates/calendar';
 import { loadProfile } from '@/utils/store/profile';
@@ -11,6 +11,7 @@ import { deleteTeamData, listMarks, setMark } from '@/utils/team/store';
 import type { Availability, ColumnMap, PersonMark } from '@/utils/team/types';
 import { ColumnMapping } from './ColumnMapping';
 import { TeamView } from './TeamView';
+import { FilePicker } from '../FilePicker';
 
 type Notice = { ok: boolean; text: string } | null;
 /** A file that could not be read with the columns found: kept until the user picks them. */
@@ -26,7 +27,6 @@ export function TeamSection() {
   const [busy, setBusy] = useState<string | null>('Loading…');
   const [notice, setNotice] = useState<Notice>(null);
   const [pending, setPending] = useState<Pending>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const today = londonDate();
 
   const run = async (label: string, job: TeamJob, done: (r: Extract<TeamJobResult, { ok: true }>) => string): Promise<TeamJobResult> => {
@@ -106,21 +106,16 @@ export function TeamSection() {
         remind them from your own email. The report stays on this computer, apart from your own training records.
       </p>
       <div class="row">
-        <button type="button" data-mtc-action="team-import" disabled={!!busy} onClick={() => fileInput.current?.click()}>
-          {report ? 'Import a newer report…' : 'Import the report…'}
-        </button>
-        <input
-          ref={fileInput}
-          hidden
-          type="file"
+        <FilePicker
+          action="team-import"
+          input="team-report"
+          disabled={!!busy}
           accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv"
-          aria-label="Compliance report to import"
-          data-mtc-input="team-report"
-          onChange={(e) => {
-            const input = e.currentTarget;
-            void importFile(input.files?.[0]).finally(() => (input.value = ''));
-          }}
-        />
+          label="Compliance report to import"
+          onPick={(files) => importFile(files[0])}
+        >
+          {report ? 'Import a newer report…' : 'Import the report…'}
+        </FilePicker>
         {report && (
           <button type="button" class="secondary" data-mtc-action="team-delete" disabled={!!busy} onClick={() => void remove()}>
             Delete team data
