@@ -43,17 +43,19 @@ export interface UnrecognisedCourse {
   rows: number;
 }
 
+/** What reading a report yields, and what is kept of it. */
+export interface TeamReport {
+  headers: string[];
+  columns: ColumnMap;
+  /** One row per person with a column per course, instead of a course column. */
+  courseColumns: CourseColumn[];
+  rows: TeamRow[];
+  warnings: string[];
+  unrecognised: UnrecognisedCourse[];
+}
+
 export type TeamReadResult =
-  | {
-      ok: true;
-      headers: string[];
-      columns: ColumnMap;
-      /** One row per person with a column per course, instead of a course column. */
-      courseColumns: CourseColumn[];
-      rows: TeamRow[];
-      warnings: string[];
-      unrecognised: UnrecognisedCourse[];
-    }
+  | ({ ok: true } & TeamReport)
   | {
       ok: false;
       error: string;
@@ -63,17 +65,11 @@ export type TeamReadResult =
     };
 
 /** The imported report as kept on this device (one at a time: each month's replaces the last). */
-export interface StoredTeamReport {
+export interface StoredTeamReport extends TeamReport {
   fileName: string;
   importedAt: string;
   /** The file itself, so a changed column choice can be applied without importing again. */
   file: ArrayBuffer;
-  headers: string[];
-  columns: ColumnMap;
-  courseColumns: CourseColumn[];
-  rows: TeamRow[];
-  warnings: string[];
-  unrecognised: UnrecognisedCourse[];
 }
 
 export type Availability = 'active' | 'on-leave' | 'not-working';
