@@ -126,35 +126,31 @@ export function jsonErrorOffset(text: string): number {
     }
     i++;
   };
+  /** An object's members or an array's elements, from the opening bracket to `close`. */
+  const items = (close: string, item: () => void): void => {
+    i++;
+    ws();
+    if (text[i] === close) return void i++;
+    for (;;) {
+      item();
+      ws();
+      if (text[i] === ',') i++;
+      else return void expect(close);
+    }
+  };
   const value = (): void => {
     ws();
     const c = text[i];
     if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
+      return items('}', () => {
         ws();
         string();
         ws();
         expect(':');
         value();
-        ws();
-        if (text[i] === ',') i++;
-        else return void expect('}');
-      }
+      });
     }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else return void expect(']');
-      }
-    }
+    if (c === '[') return items(']', value);
     if (c === '"') return string();
     const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
     if (!literal) fail();
