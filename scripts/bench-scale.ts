@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import type { Harness } from '../tests/e2e/harness';
 import { makeCertificatePdf } from '../tests/fixtures/sites/learnupon/pdf';
+import { DB_NAME } from '../utils/store/db';
 import { DERIVED_RECORD_KEYS } from '../utils/store/records';
 
 export const SCALE = { records: 5_000, evidence: 500, evidenceBytes: 60 * 1024 } as const;
@@ -45,14 +46,17 @@ function evidence() {
   });
 }
 
-/** Fills the extension's database from one of its own pages (same origin), in one transaction. */
-export async function seedScale(page: Page): Promise<void> {
+/**
+ * Replaces the records and evidence in the extension's database from one of its own pages (same origin),
+ * in one transaction; evidence gets random bytes (incompressible like a real PDF) behind a PDF header.
+ */
+async function replaceScale(page: Page, records: object[], evidence: object[]): Promise<void> {
   const pdf = Array.from(makeCertificatePdf({ name: 'Alex Taylor', courseTitle: 'UCL Fire Safety', completedOn: '2025-03-03' }));
   // No named functions inside: tsx's name helper does not exist in the page.
   await page.evaluate(
-    async ({ records, evidence, bytes, pdf, derivedKeys }) => {
+    async ({ dbName, records, evidence, bytes, pdf, derivedKeys }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('mandatory-training-companion');
+        const req = indexedDB.open(dbName);
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
@@ -75,25 +79,12 @@ export async function seedScale(page: Page): Promise<void> {
       });
       db.close();
     },
-    { records: records(), evidence: evidence(), bytes: SCALE.evidenceBytes, pdf, derivedKeys: [...DERIVED_RECORD_KEYS] },
+    { dbName: DB_NAME, records, evidence, bytes: SCALE.evidenceBytes, pdf, derivedKeys: [...DERIVED_RECORD_KEYS] },
   );
 }
 
-export async function clearScale(page: Page): Promise<void> {
-  await page.evaluate(async (derivedKeys) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('mandatory-training-companion');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const tx = db.transaction(['records', 'evidence', 'meta'], 'readwrite');
-    tx.objectStore('records').clear();
-    tx.objectStore('evidence').clear();
-    for (const key of derivedKeys) tx.objectStore('meta').delete(key);
-    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
-    db.close();
-  }, [...DERIVED_RECORD_KEYS]);
-}
+export const seedScale = (page: Page): Promise<void> => replaceScale(page, records(), evidence());
+export const clearScale = (page: Page): Promise<void> => replaceScale(page, [], []);
 
 /** Milliseconds from navigation start to the page's first-render mark (and, for the side panel, to the evidence list). */
 async function open(h: Harness, name: 'popup.html' | 'sidepanel.html', evidence: boolean): Promise<{ firstRender: number; evidenceList: number | null }> {
