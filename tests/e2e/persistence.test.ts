@@ -29,7 +29,8 @@ async function sidePanelView(harness: Harness) {
   );
   // Open every course's history (drawn on first opening) and count the completions listed.
   for (const summary of await panel.locator('[data-mtc-list="courses"] details > summary').all()) await summary.click();
-  await panel.waitForFunction(() => document.querySelectorAll('[data-mtc-list="courses"] details[open]').length > 0);
+  // Each history is drawn after its toggle event: wait until every one is there, not just the first.
+  await panel.waitForFunction(() => [...document.querySelectorAll('[data-mtc-list="courses"] details')].every((d) => (d as HTMLDetailsElement).open && d.children.length > 1));
   const history = await panel.$$eval('[data-mtc-list="courses"] details tbody tr', (rows) => rows.length);
   await panel.close();
   return { courses, history };
