@@ -1,13 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// The four covered sites. Host permissions and content-script matches come from here only.
-export const COVERED_HOSTS = [
-  'https://*.learnupon.com/*',
-  'https://app.cybsafe.com/*',
-  'https://myapps.microsoft.com/*',
-  'https://login.microsoftonline.com/*',
-];
+// The covered sites are written once, in utils/hosts.ts: host permissions here, content-script matches
+// in each entrypoint.
+import { COVERED_MATCHES } from './utils/hosts';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -18,7 +14,7 @@ export default defineConfig({
     description:
       'Renewal due dates, sign-in help and one-click completion evidence for mandatory training on LearnUpon and CybSafe.',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'sidePanel', 'activeTab'],
-    host_permissions: COVERED_HOSTS,
+    host_permissions: COVERED_MATCHES,
     action: { default_title: 'Mandatory Training Companion' },
     side_panel: { default_path: 'sidepanel.html' },
     commands: {

@@ -7,6 +7,7 @@ import { storageEstimate, type StorageUse } from '@/utils/store/quota';
 import { downloadBlob } from './download';
 import { StorageNotice } from './StorageNotice';
 import { FilePicker } from './FilePicker';
+import { errorText } from '@/utils/errors';
 
 type Status = { ok: boolean; text: string } | null;
 
@@ -29,7 +30,7 @@ function settingsWords(prepared: PreparedRestore): string {
 
 function message(error: unknown): string {
   if (error instanceof BackupError) return error.message;
-  return `Something went wrong: ${error instanceof Error ? error.message : String(error)}.`;
+  return `Something went wrong: ${errorText(error)}.`;
 }
 
 /**

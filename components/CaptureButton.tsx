@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { captureActiveTab } from '@/utils/evidence/capture';
+import { errorText } from '@/utils/errors';
 
 /** For role-specific training done elsewhere: keep what the page shows as evidence. */
 export function CaptureButton() {
@@ -9,7 +10,7 @@ export function CaptureButton() {
       const item = await captureActiveTab(null);
       setMessage({ ok: true, text: `Saved “${item.name}” in your evidence locker.` });
     } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
+      setMessage({ ok: false, text: errorText(error) });
     }
   };
   return (

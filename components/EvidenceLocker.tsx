@@ -9,6 +9,7 @@ import { formatDate } from '@/utils/dates/calendar';
 import type { Overview } from './useOverview';
 import { StorageNotice } from './StorageNotice';
 import { FilePicker } from './FilePicker';
+import { errorText } from '@/utils/errors';
 
 /** Rows drawn at first: hundreds of items with three buttons each made the panel slow to open. */
 const LIST_PAGE = 50;
@@ -23,7 +24,7 @@ export function formatSize(bytes: number): string {
 
 function describeError(error: unknown): string {
   if (error instanceof StorageFullError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 /** The evidence locker: what is kept, where it came from, and ways to add more. */

@@ -5,6 +5,7 @@ import { assemblePackInput, defaultIssueCourses, savedPerson, type Person } from
 import { ATTACHMENTS_NOTE, mailtoUrl, outlookComposeUrl } from '@/utils/evidence/links';
 import { downloadBlob } from './download';
 import type { Overview } from './useOverview';
+import { errorText } from '@/utils/errors';
 
 type State = { phase: 'idle' } | { phase: 'working' } | { phase: 'done'; fileName: string; email: EvidenceEmail; missing: number } | { phase: 'error'; text: string };
 
@@ -33,7 +34,7 @@ export function ExportPanel({ overview, compact = false }: { overview: Overview;
       downloadBlob(new Blob([pack.zip as BlobPart], { type: 'application/zip' }), pack.fileName);
       setState({ phase: 'done', fileName: pack.fileName, email: pack.email, missing: pack.manifest.failures.length });
     } catch (error) {
-      setState({ phase: 'error', text: `The pack could not be made: ${error instanceof Error ? error.message : String(error)}. Your records and evidence are unchanged; try again.` });
+      setState({ phase: 'error', text: `The pack could not be made: ${errorText(error)}. Your records and evidence are unchanged; try again.` });
     }
   };
 

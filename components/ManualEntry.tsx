@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Course } from '@/utils/catalogue/profile';
 import { recordId, type CompletionRecord } from '@/utils/records';
 import { upsertRecords } from '@/utils/store/records';
+import { errorText } from '@/utils/errors';
 
 /** "I completed this on …": for completions the extension could not see. Clearly labelled manual. */
 export function ManualEntry({ course, today, onSaved }: { course: Course; today: string; onSaved: () => void }) {
@@ -26,7 +27,7 @@ export function ManualEntry({ course, today, onSaved }: { course: Course; today:
       setDate('');
       onSaved();
     } catch (e) {
-      setMessage({ ok: false, text: `Not saved: ${String(e)}. Nothing else was changed.` });
+      setMessage({ ok: false, text: `Not saved: ${errorText(e)}. Nothing else was changed.` });
     }
   };
   return (

@@ -5,6 +5,7 @@ import { CourseList } from './CourseList';
 import { LazyDetails } from './LazyDetails';
 import { LazyExportPanelReadingRecords } from './LazyExportPanel';
 import { useCourseLines } from './useOverview';
+import { portalDashboardUrl } from '@/utils/hosts';
 
 async function openSidePanel() {
   // Opening the side panel needs the user's click; the popup's button is that click.
@@ -37,7 +38,7 @@ export function Popup() {
       <div class="row" style={{ marginTop: '12px' }}>
         <button type="button" onClick={() => void openSidePanel()}>Open full view</button>
         {courses?.recordCount === 0 && (
-          <a class="button secondary" href={`https://${courses.profile.portalHost}/dashboard`} target="_blank" rel="noopener noreferrer">
+          <a class="button secondary" href={portalDashboardUrl(courses.profile.portalHost)} target="_blank" rel="noopener noreferrer">
             Open LearnUpon dashboard
           </a>
         )}

@@ -8,6 +8,7 @@ import { Troubleshoot } from './Troubleshoot';
 import { EvidenceLocker } from './EvidenceLocker';
 import { ExportPanel } from './ExportPanel';
 import { useOverview } from './useOverview';
+import { portalDashboardUrl } from '@/utils/hosts';
 import { LazyDetails } from './LazyDetails';
 
 function useSiteChangedNotice(): { url: string; at: string } | null {
@@ -46,7 +47,7 @@ export function SidePanel() {
           <h2 id="courses-heading">Courses</h2>
           {overview.records.length === 0 && (
             <p class="muted">
-              Nothing seen yet. Open your <a href={`https://${overview.profile.portalHost}/dashboard`} target="_blank" rel="noopener noreferrer">LearnUpon dashboard</a>{' '}
+              Nothing seen yet. Open your <a href={portalDashboardUrl(overview.profile.portalHost)} target="_blank" rel="noopener noreferrer">LearnUpon dashboard</a>{' '}
               and CybSafe once, or enter a completion below.
             </p>
           )}

@@ -6,6 +6,7 @@ import type { CompletionRecord } from '@/utils/records';
 import { summariseCourses, type CourseLine, type CourseSummary } from '@/utils/renewal/summary';
 import { listRecords, readRecordsBasis } from '@/utils/store/records';
 import { loadProfile } from '@/utils/store/profile';
+import { errorText } from '@/utils/errors';
 
 /** Everything: each course's line and history, and every record (side panel, export). */
 export interface Overview {
@@ -44,7 +45,7 @@ function useStoreRead<T>(read: () => Promise<T>): { value: T | null; error: stri
       setValue(await read());
       setError(null);
     } catch (e) {
-      setError(`Your training records could not be read (${String(e)}). Close and reopen this panel; if it keeps happening, restart Chrome.`);
+      setError(`Your training records could not be read (${errorText(e)}). Close and reopen this panel; if it keeps happening, restart Chrome.`);
     }
   }, [read]);
   // A layout effect starts the read right after the first render, not a frame later as an effect would.

@@ -8,6 +8,7 @@ import { loadProfile } from '@/utils/store/profile';
 import { londonDate } from '@/utils/dates/calendar';
 import { captureActiveTab } from '@/utils/evidence/capture';
 import { logTimeSlice } from '@/utils/timelog/record';
+import { errorText } from '@/utils/errors';
 
 function notify(title: string, message: string) {
   void browser.notifications.create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
@@ -56,7 +57,7 @@ export default defineBackground(() => {
     if (command !== 'capture-page') return;
     void captureActiveTab(null, tab?.windowId)
       .then((item) => notify('Page captured', `Saved “${item.name}” in your evidence locker.`))
-      .catch((error: unknown) => notify('Page not captured', error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => notify('Page not captured', errorText(error)));
   });
   browser.notifications.onClicked.addListener((id) => void openCourseFromNotification(id));
   browser.runtime.onInstalled.addListener(() => void ensureDailyAlarm());

@@ -5,11 +5,12 @@ import { initDoctor } from '@/utils/content/doctor';
 import { listenForCollect } from '@/utils/content/collect';
 import { readCybSafeAccount, readCybSafeCompletion } from '@/utils/platforms/cybsafe/read';
 import { cybSafePageKind } from '@/utils/platforms/cybsafe/pages';
+import { SITE_MATCHES } from '@/utils/hosts';
 
 const isCourseListPage = (url: URL) => ['home', 'certificate'].includes(cybSafePageKind(url) ?? '');
 
 export default defineContentScript({
-  matches: ['https://app.cybsafe.com/*'],
+  matches: [...SITE_MATCHES.cybsafe],
   runAt: 'document_idle',
   main(ctx) {
     runFeatures(ctx, [

@@ -5,9 +5,10 @@ import { initDoctor } from '@/utils/content/doctor';
 import { listenForCollect } from '@/utils/content/collect';
 import { findTrainingHistoryButton, findTrainingHistoryLink, readLearnUponAccount, readLearnUponCourses } from '@/utils/platforms/learnupon/read';
 import { learnUponPageKind } from '@/utils/platforms/learnupon/pages';
+import { SITE_MATCHES } from '@/utils/hosts';
 
 export default defineContentScript({
-  matches: ['https://*.learnupon.com/*'],
+  matches: [...SITE_MATCHES.learnupon],
   runAt: 'document_idle',
   main(ctx) {
     runFeatures(ctx, [

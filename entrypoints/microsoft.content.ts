@@ -1,10 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
 import { initDoctor } from '@/utils/content/doctor';
+import { SITE_MATCHES } from '@/utils/hosts';
 
 // Microsoft sign-in pages: account and sign-in checks only; nothing is read or kept from them.
 export default defineContentScript({
-  matches: ['https://myapps.microsoft.com/*', 'https://login.microsoftonline.com/*'],
+  matches: [...SITE_MATCHES.microsoft],
   runAt: 'document_idle',
   main(ctx) {
     runFeatures(ctx, [

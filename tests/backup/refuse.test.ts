@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { DB_VERSION, openStore } from '@/utils/store/db';
 import { applyRestore, createBackup, prepareRestore, RESTORE_NO_ROOM } from '@/utils/backup/store';
 import { BackupError, INDEX_PATH, type BackupIndex } from '@/utils/backup/format';
-import { sha256Hex } from '@/utils/evidence/pack';
+import { sha256Hex } from '@/utils/bytes';
 import { sampleRecord } from '../fixtures/db/samples';
 import { failWrite, type QuotaFake } from '../store/quota-fake';
 import { everything, seedEverything, wipeEverything } from './helpers';

@@ -6,7 +6,7 @@ import { unzipSync, zipSync, type ZipOptions } from 'fflate';
 import { z } from '@/utils/zod';
 import { parseProfileJson } from '@/utils/catalogue/io';
 import type { Profile } from '@/utils/catalogue/profile';
-import { sha256Hex } from '@/utils/evidence/pack';
+import { sha256Hex } from '@/utils/bytes';
 import { decodeValue, DecodeError, encodeValue, type Json } from './codec';
 
 export const BACKUP_FORMAT = 'mandatory-training-companion-backup';

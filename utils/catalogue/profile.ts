@@ -22,7 +22,10 @@ export const ProfileSchema = z.object({
   organisation: nonEmpty(),
   /** Sign-ins outside this domain are the "wrong account". */
   emailDomain: nonEmpty().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain like ucl.ac.uk')),
+  /** The organisation's LearnUpon portal (`ucl.learnupon.com`): only its records count (docs/rules.md, "Which records count"). */
   portalHost: nonEmpty(),
+  /** Further portals of the same organisation, if it has more than one. */
+  morePortalHosts: z.optional(z.array(nonEmpty())),
   mailbox: z.email(),
   /** `{course}` is replaced by the course name(s). */
   subjectTemplate: nonEmpty().check(z.includes('{course}', 'must contain {course}')),

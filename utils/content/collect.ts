@@ -8,6 +8,7 @@ import { CollectCommandSchema, type CollectResult } from '@/utils/collect-messag
 import { looksLikePdf, toBase64 } from '@/utils/bytes';
 import { loadProfile } from '@/utils/store/profile';
 import { createCourseMatcher } from '@/utils/catalogue/match';
+import { errorText } from '@/utils/errors';
 
 export interface CollectorOptions {
   readCourses: (root: ParentNode, order: DateOrder) => PageCourse[];
@@ -89,7 +90,7 @@ async function fetchFile(url: string, fallbackName: string, check: (bytes: Uint8
     if (problem) return { error: problem };
     return { url, fileName: fileNameOf(response, fallbackName), base64: toBase64(bytes) };
   } catch (error) {
-    return { error: `it could not be downloaded (${error instanceof Error ? error.message : String(error)})` };
+    return { error: `it could not be downloaded (${errorText(error)})` };
   }
 }
 

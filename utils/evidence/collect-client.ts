@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { Profile } from '@/utils/catalogue/profile';
 import { CollectResultSchema, type CollectCommand, type CollectResult } from '@/utils/collect-messages';
+import { CYBSAFE_HOME, SITE_MATCHES, portalDashboardUrl } from '@/utils/hosts';
 
 export type CollectSite = 'learnupon' | 'cybsafe';
 
@@ -11,8 +12,8 @@ const READY_WAIT_MS = 30_000;
 
 function siteUrls(site: CollectSite, profile: Profile): { pattern: string; start: string } {
   return site === 'learnupon'
-    ? { pattern: `https://${profile.portalHost}/*`, start: `https://${profile.portalHost}/dashboard` }
-    : { pattern: 'https://app.cybsafe.com/*', start: 'https://app.cybsafe.com/' };
+    ? { pattern: `https://${profile.portalHost}/*`, start: portalDashboardUrl(profile.portalHost) }
+    : { pattern: SITE_MATCHES.cybsafe[0], start: CYBSAFE_HOME };
 }
 
 export async function collectFromSite(site: CollectSite, profile: Profile, options: { history: boolean }): Promise<CollectResult> {

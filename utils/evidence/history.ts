@@ -6,6 +6,7 @@ import { fromYmd, isValidYmd } from '@/utils/dates/calendar';
 import { parseDisplayDate, type DateOrder } from '@/utils/dates/parse';
 import { recordId, type CompletionRecord, type EnrollmentStatus } from '@/utils/records';
 import { parseCsv, sniffDelimiter } from './csv';
+import { errorText } from '@/utils/errors';
 
 export interface HistoryRow {
   /** Row number in the sheet as Excel shows it (1-based), for messages. */
@@ -320,7 +321,7 @@ export function readWorkbook(bytes: Uint8Array, opts: XLSX.ParsingOptions = {}):
 }
 
 export function isPasswordError(e: unknown): boolean {
-  return /password|encrypt/i.test(e instanceof Error ? e.message : String(e));
+  return /password|encrypt/i.test(errorText(e));
 }
 
 const PASSWORD =

@@ -2,7 +2,7 @@
 // locker items. Each step says what went wrong in plain words and keeps what is already held.
 import type { Profile } from '@/utils/catalogue/profile';
 import { createCourseMatcher } from '@/utils/catalogue/match';
-import { fromBase64, looksLikeJpeg, looksLikePdf, looksLikePng } from '@/utils/bytes';
+import { evidenceMediaType, fromBase64, sniffKind } from '@/utils/bytes';
 import type { CollectResult } from '@/utils/collect-messages';
 import { openStore, type EvidenceItem } from '@/utils/store/db';
 import { addEvidence, listEvidence, type NewEvidence } from '@/utils/store/evidence';
@@ -88,8 +88,8 @@ export interface FileCheck {
 /** Hand-added files must really be PDFs or images; the name alone is not trusted. */
 export function checkEvidenceFile(bytes: Uint8Array): FileCheck | { error: string } {
   if (bytes.length === 0) return { error: 'The file is empty (0 bytes).' };
-  if (looksLikePdf(bytes)) return { contentType: 'application/pdf', kind: 'certificate' };
-  if (looksLikePng(bytes)) return { contentType: 'image/png', kind: 'other' };
-  if (looksLikeJpeg(bytes)) return { contentType: 'image/jpeg', kind: 'other' };
+  const kind = sniffKind(bytes);
+  const contentType = evidenceMediaType(kind);
+  if (contentType) return { contentType, kind: kind === 'pdf' ? 'certificate' : 'other' };
   return { error: 'Only PDF, PNG and JPEG files can be kept as evidence.' };
 }

@@ -9,6 +9,7 @@ import type { CompletionRecord } from '@/utils/records';
 import { recordsCsv } from './csv';
 import { buildEmlBytes, isPlainAddress } from './eml';
 import { asciiFileName, uniqueNames } from './names';
+import { MEDIA_TYPES, sha256Hex, sniffKind } from '@/utils/bytes';
 
 export interface EvidenceCourse {
   /** Catalogue name. */
@@ -106,31 +107,7 @@ export interface PackFile {
 
 const encoder = new TextEncoder();
 
-const MEDIA = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  xls: 'application/vnd.ms-excel',
-  csv: 'text/csv',
-  bin: 'application/octet-stream',
-} as const;
-
-type Kind = keyof typeof MEDIA | 'html' | 'empty';
-
-/** What the bytes are, whatever the name says (a "certificate" can turn out to be a sign-in page). */
-export function sniffKind(data: Uint8Array): Kind {
-  if (data.length === 0) return 'empty';
-  const at = (sig: number[], offset = 0) => sig.every((b, i) => data[offset + i] === b);
-  if (at([0x25, 0x50, 0x44, 0x46])) return 'pdf'; // %PDF
-  if (at([0x89, 0x50, 0x4e, 0x47])) return 'png';
-  if (at([0xff, 0xd8, 0xff])) return 'jpg';
-  if (at([0x50, 0x4b, 0x03, 0x04])) return 'xlsx';
-  if (at([0xd0, 0xcf, 0x11, 0xe0])) return 'xls';
-  const head = new TextDecoder().decode(data.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  if (/^<(!doctype html|html|head|body)\b/.test(head)) return 'html';
-  return 'bin';
-}
+const MEDIA = { ...MEDIA_TYPES, bin: 'application/octet-stream' } as const;
 
 function extensionOf(name: string): string {
   const m = /\.([A-Za-z0-9]{1,8})$/.exec(name);
@@ -313,7 +290,7 @@ function historyPath(history: NonNullable<EvidencePackInput['history']>): { path
   const kind = sniffKind(history.bytes);
   if (kind === 'xlsx' || kind === 'xls') return { path: `training-history.${kind}`, kind };
   // Our generated CSV owns `training-history.csv`; a CSV the platform gave keeps a name of its own.
-  if (kind === 'bin' && extensionOf(history.fileName) === 'csv') return { path: 'training-history-original.csv', kind: 'csv' };
+  if (kind === 'other' && extensionOf(history.fileName) === 'csv') return { path: 'training-history-original.csv', kind: 'csv' };
   return null;
 }
 
@@ -374,17 +351,17 @@ function collect(input: EvidencePackInput): {
     compress: true,
   });
 
-  const usable: { cert: EvidenceCertificate; ext: 'pdf' | 'png' | 'jpg' }[] = [];
+  const usable: { cert: EvidenceCertificate; ext: 'pdf' | 'png' | 'jpeg' }[] = [];
   for (const cert of input.certificates) {
     const kind = sniffKind(cert.data);
     const what = `Certificate for ${cert.course}${cert.completedOn ? ` (completed ${dateText(cert.completedOn)})` : ''}`;
     if (kind === 'empty') failures.push({ what, reason: 'the download was empty' });
     else if (kind === 'html') failures.push({ what, reason: 'the download was a web page (perhaps a sign-in page), not a certificate' });
-    else if (kind === 'pdf' || kind === 'png' || kind === 'jpg') usable.push({ cert, ext: kind });
+    else if (kind === 'pdf' || kind === 'png' || kind === 'jpeg') usable.push({ cert, ext: kind });
     else failures.push({ what, reason: 'the file is not a PDF or image' });
   }
   // Course and completion date say more than "certificate (3).pdf".
-  const certNames = datedNames(usable.map((u) => ({ label: u.cert.course, date: u.cert.completedOn, ext: u.ext })));
+  const certNames = datedNames(usable.map((u) => ({ label: u.cert.course, date: u.cert.completedOn, ext: u.ext === 'jpeg' ? 'jpg' : u.ext })));
   const certificates = usable.map((u, i) => ({ cert: u.cert, name: certNames[i]! }));
   certificates.forEach(({ cert, name }, i) => {
     files.push({
@@ -470,11 +447,6 @@ export function collectPackFiles(input: EvidencePackInput): { files: PackFile[];
     compress: true,
   };
   return { files: [emlFile, summary, ...files], email: { to: input.profile.mailbox, subject, body }, failures };
-}
-
-export async function sha256Hex(data: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Deflate level for the generated text (CSV, HTML, JSON): ~80 KB in 2–6 ms, 15–25% smaller than level 1. */

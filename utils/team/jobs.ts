@@ -7,6 +7,7 @@ import { toSavedMapping } from './mapping';
 import { readTeamReport } from './read';
 import { loadMapping, loadReport, saveMapping, saveReport } from './store';
 import type { ColumnMap, SavedMapping, StoredTeamReport } from './types';
+import { errorText } from '@/utils/errors';
 
 export type TeamJob =
   /** A new file; `mapping` is the user's column choice when the saved one did not fit. */
@@ -63,6 +64,6 @@ export async function runTeamJob(job: TeamJob): Promise<TeamJobResult> {
     }
     return { ok: true, report: stored && summary(stored), entries: stored ? buildTeamEntries(stored.rows, job.profile, job.today) : [] };
   } catch (error) {
-    return { ok: false, error: `The team data could not be read or saved (${error instanceof Error ? error.message : String(error)}). Close this page and try again.` };
+    return { ok: false, error: `The team data could not be read or saved (${errorText(error)}). Close this page and try again.` };
   }
 }

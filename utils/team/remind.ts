@@ -4,6 +4,7 @@ import type { Course, Profile } from '@/utils/catalogue/profile';
 import { MAILTO_MAX_URL, OUTLOOK_MAX_URL, mailtoUrl, outlookComposeUrl, type ComposeFields } from '@/utils/evidence/links';
 import { statusLabel } from '@/utils/renewal/summary';
 import type { TeamEntry } from './entries';
+import { CYBSAFE_HOME, portalDashboardUrl } from '@/utils/hosts';
 
 export interface PersonReminder {
   fields: ComposeFields;
@@ -21,7 +22,7 @@ export interface GroupReminder {
 /** Where to do a course: its catalogue link, else the portal's dashboard or CybSafe. */
 export function courseLink(course: Course, profile: Profile): string {
   if (course.url) return course.url;
-  return course.platform === 'cybsafe' ? 'https://app.cybsafe.com/' : `https://${profile.portalHost}/dashboard`;
+  return course.platform === 'cybsafe' ? CYBSAFE_HOME : portalDashboardUrl(profile.portalHost);
 }
 
 /** "Jane" from "Jane Smith" or "Smith, Jane"; nothing when the report has no usable name. */
