@@ -1,0 +1,384 @@
+// The LearnUpon content script's budgets (issue 15), measured beside two builds made in the same run:
+// - "empty": the same extension with an empty LearnUpon content script (`void 0;`): what any content
+//   script costs the page, whatever it does;
+// - "floor": a hand-written script that reads every card (querySelectorAll + textContent) and marks each
+//   with a plain span (and again after a redraw): about the least any badge script can do.
+// It knows the demo dashboard's markup on purpose: it is a yardstick, not a reader.
+// Every row is a median over fresh tabs; with/without rows are medians of paired, alternating loads.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { browserArgs, EXTENSION_DIR, type Harness } from '../tests/e2e/harness';
+// @ts-expect-error plain ESM helper
+import { findChromium } from './chromium.mjs';
+
+export interface ContentRow {
+  what: string;
+  measured: string;
+  budget?: string;
+  ok?: boolean | null;
+}
+
+const PAIRS = 20;
+const RUNS = 15;
+const TRACED_RUNS = 7;
+const LONG_TASK_MS = 50;
+
+const median = (xs: number[]) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : Number.NaN;
+};
+const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
+const signed = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(1)} ms` : 'n/a');
+const url = (n: number) => `https://ucl.learnupon.com/dashboard?courses=${n}`;
+
+export const FLOOR_SCRIPT = `(() => {
+  const mark = () => {
+    const t0 = performance.now();
+    for (const card of document.querySelectorAll('.enrollment-tile')) {
+      if (card.querySelector('[data-mtc-floor]')) continue;
+      const text = card.textContent || '';
+      const span = document.createElement('span');
+      span.setAttribute('data-mtc', 'renewal');
+      span.setAttribute('data-mtc-floor', '');
+      span.textContent = text.includes('Completed') ? 'Renew by 1 Jan 2027' : 'Not completed yet';
+      (card.querySelector('h3') || card).after(span);
+    }
+    return t0;
+  };
+  const start = () => {
+    performance.mark('mtc:renewal:start');
+    const t0 = mark();
+    performance.measure('mtc:renewal:run', { start: t0, end: performance.now() });
+    performance.mark('mtc:renewal:mounted');
+    let queued = 0;
+    new MutationObserver((records) => {
+      if (queued || records.every((r) => [...r.addedNodes].every((n) => n.nodeType === 1 && n.hasAttribute('data-mtc-floor')))) return;
+      queued = requestAnimationFrame(() => { queued = 0; mark(); });
+    }).observe(document.body, { childList: true, subtree: true });
+  };
+  if (document.readyState === 'complete') setTimeout(start);
+  else addEventListener('load', () => setTimeout(start), { once: true });
+})();
+`;
+
+/** A copy of the built extension with the LearnUpon content script replaced. */
+function variant(name: string, script: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `mtc-bench-${name}-`));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  writeFileSync(join(dir, 'content-scripts', 'learnupon.js'), script);
+  return dir;
+}
+
+async function launchWith(extensionDir: string | null, h: Harness): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'mtc-bench-profile-'));
+  const ext = extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    args: [...ext, ...browserArgs(h.server)],
+  });
+  if (extensionDir) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+interface PageTimes {
+  load: number;
+  fcp: number;
+  lcp: number;
+  /** Script time of the first run to all badges (mtc:renewal:run), when the script marks it. */
+  run: number;
+  /** `load` → all badges mounted. */
+  loadToBadges: number;
+  badges: number;
+}
+
+/** Set before any page script: the LCP candidates, kept for reading after load. */
+const LCP_INIT = `(() => {
+  window.__mtcLcp = NaN;
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__mtcLcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true }); } catch {}
+})();`;
+
+/** A fresh tab: load the page, wait for the badges (when an extension draws them), read the timings. */
+async function loadOnce(context: BrowserContext, target: string, options: { badges: boolean; before?: (page: Page) => Promise<void> }): Promise<PageTimes> {
+  const page = await context.newPage();
+  await page.addInitScript(LCP_INIT);
+  try {
+    await options.before?.(page);
+    await page.goto(target, { waitUntil: 'load' });
+    if (options.badges) await page.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0, undefined, { timeout: 30_000 });
+    else await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+    return await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const mounted = performance.getEntriesByName('mtc:renewal:mounted')[0]?.startTime ?? Number.NaN;
+      return {
+        load: nav.loadEventEnd,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+        lcp: (window as unknown as { __mtcLcp: number }).__mtcLcp,
+        run: performance.getEntriesByName('mtc:renewal:run')[0]?.duration ?? Number.NaN,
+        loadToBadges: mounted - nav.loadEventEnd,
+        badges: document.querySelectorAll('[data-mtc="renewal"]').length,
+      };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+/** Paired, alternating loads of the same page in two browsers: the median of the pairs' differences (a − b). */
+async function paired(a: BrowserContext, b: BrowserContext, target: string, aBadges: boolean, bBadges: boolean) {
+  const diffs = { load: [] as number[], fcp: [] as number[], lcp: [] as number[] };
+  const one = (ctx: BrowserContext) => loadOnce(ctx, target, { badges: ctx === a ? aBadges : bBadges });
+  await one(a);
+  await one(b); // warm both
+  for (let i = 0; i < PAIRS; i++) {
+    // Back to back, alternating which goes first: the machine's load drifts over seconds.
+    let x: PageTimes;
+    let y: PageTimes;
+    if (i % 2 === 0) {
+      x = await one(a);
+      y = await one(b);
+    } else {
+      y = await one(b);
+      x = await one(a);
+    }
+    diffs.load.push(x.load - y.load);
+    diffs.fcp.push(x.fcp - y.fcp);
+    diffs.lcp.push(x.lcp - y.lcp);
+  }
+  return { load: median(diffs.load), fcp: median(diffs.fcp), lcp: median(diffs.lcp) };
+}
+
+/**
+ * After the badges are up, the list is drawn again from its own HTML (as a single-page app does) and the
+ * time until every badge is back is taken in the page: from just after the redraw to the mutation that
+ * brings the last badge back.
+ */
+async function redrawOnce(context: BrowserContext, target: string): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.goto(target, { waitUntil: 'load' });
+    // Past the demo dashboard's own redraw (300 ms after its script) and the badges' return from it.
+    await page.waitForFunction(() => performance.now() > 1500 && document.querySelectorAll('[data-mtc="renewal"]').length > 0, undefined, { timeout: 30_000, polling: 100 });
+    return await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const list = document.getElementById('lu-course-list')!;
+          const expected = document.querySelectorAll('[data-mtc="renewal"]').length;
+          const html = [...list.children]
+            .map((c) => {
+              const copy = c.cloneNode(true) as Element;
+              copy.querySelectorAll('[data-mtc]').forEach((b) => b.remove());
+              return copy.outerHTML;
+            })
+            .join('');
+          let t0 = 0;
+          const observer = new MutationObserver(() => {
+            if (document.querySelectorAll('[data-mtc="renewal"]').length >= expected) {
+              observer.disconnect();
+              resolve(performance.now() - t0);
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+          setTimeout(() => reject(new Error('badges did not come back within 10 s')), 10_000);
+          list.innerHTML = html;
+          t0 = performance.now();
+        }),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+// ---------------------------------------------------------------- traces
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; isOutermostMainFrame?: boolean }; fileName?: string };
+}
+
+export interface TraceFigures {
+  /** The content script's evaluation (compile + run of the bundle), before `load`. */
+  evaluation: number;
+  /** The most extension JavaScript in one task of the page's main thread. */
+  longestTask: number;
+  /** Blocking time (task time over 50 ms) that would go if the extension's JavaScript were not in the tasks. */
+  blocking: number;
+  /** All extension JavaScript in the first 1.5 s after `load`. */
+  firstSeconds: number;
+  /** Style recalculation and layout after `load` (first 1.5 s): the badges' share of rendering work. */
+  styleLayout: number;
+}
+
+const EXTENSION_JS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'TimerFire', 'FireAnimationFrame', 'v8.run']);
+
+function isExtensionJs(e: TraceEvent): boolean {
+  if (!EXTENSION_JS.has(e.name)) return false;
+  const where = e.args?.data?.url ?? e.args?.fileName ?? '';
+  return where.startsWith('chrome-extension://');
+}
+
+/** Figures from one traced load. Nested events are counted once (the outermost extension event). */
+export function traceFigures(events: TraceEvent[]): TraceFigures {
+  const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
+  const ours = complete.filter(isExtensionJs).sort((a, b) => a.ts - b.ts);
+  const main = ours[0] ? { pid: ours[0].pid, tid: ours[0].tid } : null;
+  const onMain = (e: TraceEvent) => !!main && e.pid === main.pid && e.tid === main.tid;
+  const loads = events.filter((e) => e.name === 'MarkLoad' && onMain(e) && e.args?.data?.isOutermostMainFrame);
+  const loadTs = loads[loads.length - 1]?.ts ?? Number.NaN;
+  const outer: TraceEvent[] = [];
+  for (const e of ours.filter(onMain)) {
+    const last = outer[outer.length - 1];
+    if (last && e.ts < last.ts + last.dur!) continue;
+    outer.push(e);
+  }
+  const evaluation = outer.filter((e) => e.name === 'EvaluateScript' || e.name === 'v8.compile').reduce((s, e) => s + e.dur!, 0) / 1000;
+  const tasks = complete.filter((e) => onMain(e) && e.name === 'RunTask');
+  let longestTask = 0;
+  let blocking = 0;
+  for (const task of tasks) {
+    const end = task.ts + task.dur!;
+    const js = outer.filter((e) => e.ts >= task.ts && e.ts < end).reduce((s, e) => s + e.dur!, 0) / 1000;
+    if (!js) continue;
+    longestTask = Math.max(longestTask, js);
+    const total = task.dur! / 1000;
+    blocking += Math.max(0, total - LONG_TASK_MS) - Math.max(0, total - js - LONG_TASK_MS);
+  }
+  const windowEnd = loadTs + 1_500_000;
+  const firstSeconds = outer.filter((e) => e.ts >= loadTs && e.ts < windowEnd).reduce((s, e) => s + e.dur!, 0) / 1000;
+  const styleLayout =
+    complete.filter((e) => onMain(e) && (e.name === 'UpdateLayoutTree' || e.name === 'Layout') && e.ts >= loadTs && e.ts < windowEnd).reduce((s, e) => s + e.dur!, 0) / 1000;
+  return { evaluation, longestTask, blocking, firstSeconds, styleLayout };
+}
+
+async function tracedLoad(context: BrowserContext, target: string): Promise<TraceFigures> {
+  const page = await context.newPage();
+  let cdp: CDPSession | null = null;
+  try {
+    cdp = await context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+    const complete = new Promise((r) => cdp!.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel'] },
+      transferMode: 'ReportEvents',
+    } as never);
+    await page.goto(target, { waitUntil: 'load' });
+    await page.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0, undefined, { timeout: 30_000 });
+    // The first 1.5 s after load, including the dashboard's own redraw and the badges' return.
+    await page.waitForFunction(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return performance.now() > nav.loadEventEnd + 1600;
+    }, undefined, { polling: 100 });
+    await cdp.send('Tracing.end');
+    await complete;
+    return traceFigures(events);
+  } finally {
+    await cdp?.detach().catch(() => undefined);
+    await page.close();
+  }
+}
+
+// ---------------------------------------------------------------- the run
+
+export async function benchContent(h: Harness, add: (row: ContentRow) => void): Promise<void> {
+  const emptyDir = variant('empty', 'void 0;\n');
+  const floorDir = variant('floor', FLOOR_SCRIPT);
+  const plain = await launchWith(null, h);
+  const empty = await launchWith(emptyDir, h);
+  const floor = await launchWith(floorDir, h);
+  const ours = h.context;
+  try {
+    console.log(`\nPaint and load, with vs without the extension (${PAIRS} paired, alternating loads; fresh tabs)`);
+    for (const n of [10, 100]) {
+      const d = await paired(ours, plain.context, url(n), true, false);
+      add({ what: `${n} courses: first contentful paint, with − without`, measured: signed(d.fcp), budget: '≤ +16 ms', ok: d.fcp <= 16 });
+      add({ what: `${n} courses: largest contentful paint, with − without`, measured: signed(d.lcp), budget: '≤ +16 ms', ok: d.lcp <= 16 });
+      if (n === 100) add({ what: '100 courses: load event, with − without (reference; not a budget)', measured: signed(d.load) });
+    }
+    const e = await paired(ours, empty.context, url(100), true, false);
+    add({ what: '100 courses: load event, with − the same build with an empty LearnUpon script', measured: signed(e.load), budget: '≤ +10 ms', ok: e.load <= 10 });
+
+    console.log(`\nScript time, cold first run (${RUNS} fresh tabs each)`);
+    for (const [n, budget] of [[100, 16], [500, 30]] as const) {
+      const mine = [];
+      const base = [];
+      for (let i = 0; i < RUNS; i++) {
+        mine.push(await loadOnce(ours, url(n), { badges: true }));
+        base.push(await loadOnce(floor.context, url(n), { badges: true }));
+      }
+      const run = median(mine.map((t) => t.run));
+      const floorRun = median(base.map((t) => t.run));
+      add({ what: `${n} courses: script time, start → all ${mine[0]!.badges} badges (floor: ${ms(floorRun)})`, measured: `${ms(run)} (${(run / floorRun).toFixed(1)}× floor)`, budget: `≤ ${budget} ms`, ok: run <= budget });
+      if (n === 100) {
+        const awake = median(mine.map((t) => t.loadToBadges));
+        add({ what: '100 courses: load → all badges, background awake', measured: ms(awake), budget: '≤ 50 ms', ok: awake <= 50 });
+      }
+    }
+    const stopped: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = await loadOnce(ours, url(100), {
+        badges: true,
+        before: async (page) => {
+          const cdp = await ours.newCDPSession(page);
+          await cdp.send('ServiceWorker.enable' as never);
+          await cdp.send('ServiceWorker.stopAllWorkers' as never);
+          await cdp.detach();
+        },
+      });
+      stopped.push(t.loadToBadges);
+    }
+    add({ what: '100 courses: load → all badges, background stopped before the load', measured: ms(median(stopped)), budget: '≤ 50 ms', ok: median(stopped) <= 50 });
+
+    console.log(`\nList redrawn → badges back (${RUNS} fresh tabs each)`);
+    for (const [n, budget] of [[100, 16], [500, 33]] as const) {
+      const mine: number[] = [];
+      const base: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        mine.push(await redrawOnce(ours, url(n)));
+        base.push(await redrawOnce(floor.context, url(n)));
+      }
+      add({ what: `${n} courses: list redrawn → badges back (floor: ${ms(median(base))})`, measured: ms(median(mine)), budget: `≤ ${budget} ms`, ok: median(mine) <= budget });
+    }
+
+    console.log(`\nTraced loads (${TRACED_RUNS} fresh tabs each)`);
+    for (const n of [100, 500]) {
+      const mine: TraceFigures[] = [];
+      const base: TraceFigures[] = [];
+      for (let i = 0; i < TRACED_RUNS; i++) {
+        mine.push(await tracedLoad(ours, url(n)));
+        base.push(await tracedLoad(floor.context, url(n)));
+      }
+      const m = (k: keyof TraceFigures, xs: TraceFigures[]) => median(xs.map((x) => x[k]));
+      if (n === 100) {
+        add({ what: `cold evaluation of the LearnUpon content script before load (floor: ${ms(m('evaluation', base))})`, measured: ms(m('evaluation', mine)), budget: '≤ 10 ms', ok: m('evaluation', mine) <= 10 });
+      }
+      const [taskBudget, blockBudget] = n === 100 ? [16, 0] : [50, 10];
+      add({ what: `${n} courses: most extension JS in one task (floor: ${ms(m('longestTask', base))})`, measured: ms(m('longestTask', mine)), budget: `≤ ${taskBudget} ms`, ok: m('longestTask', mine) <= taskBudget });
+      add({ what: `${n} courses: blocking time caused by the extension (floor: ${ms(m('blocking', base))})`, measured: ms(m('blocking', mine)), budget: blockBudget ? `≤ ${blockBudget} ms` : '0 ms', ok: m('blocking', mine) <= blockBudget });
+      if (n === 100) {
+        add({ what: `100 courses: all extension JS in the first 1.5 s after load (floor: ${ms(m('firstSeconds', base))})`, measured: ms(m('firstSeconds', mine)), budget: '≤ 40 ms', ok: m('firstSeconds', mine) <= 40 });
+        const ratio = m('styleLayout', mine) / m('styleLayout', base);
+        add({ what: `100 courses: style + layout after load, badges vs plain spans (${ms(m('styleLayout', mine))} vs ${ms(m('styleLayout', base))})`, measured: `${ratio.toFixed(2)}×`, budget: '≤ 1.6× (guard)', ok: ratio <= 1.6 });
+      }
+    }
+  } finally {
+    await Promise.all([plain.close(), empty.close(), floor.close()]);
+    rmSync(emptyDir, { recursive: true, force: true });
+    rmSync(floorDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,36 @@
+// The bench's trace arithmetic (scripts/bench-content.ts): which work is ours, and what blocks the page.
+import { describe, expect, it } from 'vitest';
+import { traceFigures } from '../../scripts/bench-content';
+
+const EXT = 'chrome-extension://abc/content-scripts/learnupon.js';
+const ev = (name: string, ts: number, dur: number | undefined, url?: string, ph = 'X') => ({ name, ph, ts: ts * 1000, dur: dur === undefined ? undefined : dur * 1000, pid: 1, tid: 1, args: { data: { url, isOutermostMainFrame: true } } });
+
+describe('traceFigures', () => {
+  const events = [
+    ev('MarkLoad', 100, undefined, undefined, 'I'),
+    // Before load: a 20 ms task holding the script's evaluation (compile inside it is not counted twice).
+    ev('RunTask', 10, 20),
+    ev('EvaluateScript', 12, 8, EXT),
+    ev('v8.compile', 12, 2, EXT),
+    // After load: an 80 ms task, 40 ms of it ours: without us it would block 0 ms instead of 30.
+    ev('RunTask', 200, 80),
+    ev('FunctionCall', 205, 40, EXT),
+    ev('FunctionCall', 250, 20, 'https://ucl.learnupon.com/app.js'),
+    ev('Layout', 260, 5),
+    // The page's own long task, no JS of ours: blocking, but not caused by us.
+    ev('RunTask', 400, 120),
+    ev('FunctionCall', 401, 110, 'https://ucl.learnupon.com/app.js'),
+    // Ours again after 1.5 s: outside the window.
+    ev('RunTask', 1700, 5),
+    ev('FunctionCall', 1700, 4, EXT),
+  ];
+
+  it('counts our JS per task, the blocking it causes, and the first 1.5 s after load', () => {
+    const f = traceFigures(events);
+    expect(f.evaluation).toBeCloseTo(8);
+    expect(f.longestTask).toBeCloseTo(40);
+    expect(f.blocking).toBeCloseTo(30);
+    expect(f.firstSeconds).toBeCloseTo(40);
+    expect(f.styleLayout).toBeCloseTo(5);
+  });
+});
