@@ -84,7 +84,12 @@ export function zipDirectory(bytes: Uint8Array, limits: Pick<SheetLimits, 'maxEn
   return entries;
 }
 
-const CHUNK = 64 * 1024;
+/**
+ * Compressed bytes per push. Deflate expands at most ~1,032 times, so a push never overshoots the
+ * declared size by more than about that size again: small pushes for small entries stop a lying one
+ * early, bigger ones keep a real 20,000-row sheet quick (~50 ms).
+ */
+const chunkFor = (declared: number) => Math.min(64 * 1024, Math.max(1024, Math.floor(declared / 1024)));
 
 /** Where an entry's data starts, after its local header; checks the header agrees with the directory. */
 function dataStart(bytes: Uint8Array, entry: ZipEntry): number {
@@ -108,8 +113,9 @@ function checkInflatedSize(bytes: Uint8Array, entry: ZipEntry, start: number): v
     if (produced > entry.size) throw new SheetLimitError(`Its part “${entry.name}” unpacks to more than it declares (${megabytes(entry.size)}): the file is damaged or crafted.`);
   });
   const data = bytes.subarray(start, start + entry.compressedSize);
+  const chunk = chunkFor(entry.size);
   try {
-    for (let at = 0; at < data.length; at += CHUNK) inflater.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
+    for (let at = 0; at < data.length; at += chunk) inflater.push(data.subarray(at, at + chunk), at + chunk >= data.length);
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (error) {
     if (error instanceof SheetLimitError) throw error;
