@@ -2,6 +2,7 @@
 // showed it. The CSV writer and parser themselves live in utils/sheets/csv.ts.
 import type { CompletionRecord } from '@/utils/records';
 import { toCsv } from '@/utils/sheets/csv';
+import { completionRows } from './completions';
 
 // Re-exported for the time log (utils/timelog/timesheet.ts) until it imports utils/sheets/csv itself.
 export { guardCell, parseCsv, sniffDelimiter, toCsv, type ToCsvOptions } from '@/utils/sheets/csv';
@@ -15,7 +16,7 @@ export const RECORDS_CSV_HEADER = [
   'Certificate expires',
   'Platform due date',
   'Counts for compliance',
-  'Source',
+  'Sources',
   'Source URL',
   'Seen at',
   'Enrollment ID',
@@ -23,33 +24,31 @@ export const RECORDS_CSV_HEADER = [
   'Note',
 ] as const;
 
+/** Several values in one cell (titles, sources, links): `; ` between them; the writer quotes the cell. */
+const several = (values: readonly string[]) => values.join('; ');
+
 /**
- * `training-history.csv`: every record the extension holds, with its source and computed renewal
- * date (`renewalFor` comes from the renewal module, passed in to keep this file independent of it).
- * Sorted by course, newest completion first; dates stay `YYYY-MM-DD`, which no locale misreads.
+ * `training-history.csv`: one row per completion (completions.ts), naming every source that showed it,
+ * with its computed renewal date (`renewalFor` comes from the renewal module, passed in to keep this
+ * file independent of it). Sorted by course, newest completion first; dates stay `YYYY-MM-DD`, which
+ * no locale misreads.
  */
 export function recordsCsv(records: readonly CompletionRecord[], renewalFor: (record: CompletionRecord) => string | null): string {
-  const sorted = [...records].sort(
-    (a, b) =>
-      a.course.localeCompare(b.course, 'en') ||
-      (b.completedOn ?? '').localeCompare(a.completedOn ?? '') ||
-      a.id.localeCompare(b.id),
-  );
-  const rows = sorted.map((r) => [
+  const rows = completionRows(records, renewalFor).map((r) => [
     r.course,
-    r.title,
+    several(r.titles),
     r.status,
     r.completedOn ?? '',
-    renewalFor(r) ?? '',
+    r.renewalDue ?? '',
     r.certExpiresOn ?? '',
     r.dueOn ?? '',
     r.countsForCompliance ? 'yes' : 'no',
-    r.source,
-    r.sourceUrl,
+    several(r.sources),
+    several(r.sourceUrls),
     r.seenAt,
-    r.enrollmentId ?? '',
-    r.certificateUrl ?? '',
-    r.note ?? '',
+    several(r.enrollmentIds),
+    several(r.certificateUrls),
+    several(r.notes),
   ]);
   return toCsv([[...RECORDS_CSV_HEADER], ...rows]);
 }
