@@ -57,4 +57,12 @@ describe('team table view', () => {
       'completion date + renewal period', 'On leave (set by you)', 'Sick leave',
     ]);
   });
+
+  it('quotes names and leave text holding ; so a semicolon-splitting spreadsheet sees no formula', () => {
+    const rows = [entry('Smith;=cmd|calc', 'Prevent at UCL', 'overdue', '2026-01-01', { leaveText: 'Leave;+1', department: 'Physics; -2' })];
+    const text = chaseListCsv(rows);
+    for (const row of parseCsv(text, ';')) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
+    expect(parseCsv(text)[1]!.slice(0, 4)).toEqual(["Smith;'=cmd|calc", expect.any(String), expect.any(String), 'Physics; -2']);
+    expect(text).toContain(`"Smith;'=cmd|calc"`);
+  });
 });

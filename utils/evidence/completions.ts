@@ -80,6 +80,7 @@ export function completionRows(records: readonly CompletionRecord[], renewalFor:
     (a, b) =>
       a.course.localeCompare(b.course, 'en') ||
       (b.completedOn ?? '').localeCompare(a.completedOn ?? '') ||
+      Number(b.countsForCompliance) - Number(a.countsForCompliance) ||
       key(a.records[0]!).localeCompare(key(b.records[0]!)),
   );
 }

@@ -17,10 +17,16 @@ export interface ToCsvOptions {
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_AFTER_SEMICOLON = /;(?="*[=+\-@\t\r])/g;
 
-/** The cell as written (before quoting): with the formula guard applied. */
+/**
+ * The cell as written (before quoting): with the formula guard applied. Quotes protect a `;` only in
+ * a file's first column, since a reader that splits a comma file on `;` does so inside quotes too
+ * (`a,"x;=1"` gives it `=1"`), so a formula start right after a `;` is guarded as well (`x;'=1`).
+ */
 export function guardCell(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  const inner = cell.replace(FORMULA_AFTER_SEMICOLON, ";'");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
 /**
