@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
-import { parseCsv } from '@/utils/evidence/csv';
+import { parseCsv } from '@/utils/sheets/csv';
 import type { CourseStatus } from '@/utils/renewal/summary';
 import { CHASE_CSV_HEADER, chaseListCsv } from '@/utils/team/chase-csv';
 import type { TeamEntry } from '@/utils/team/entries';
