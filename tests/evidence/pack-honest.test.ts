@@ -165,8 +165,9 @@ describe('who is writing', () => {
   it('sets From only from a usable address, and says so when it cannot', async () => {
     for (const email of ['not-an-email', 'a@b', '', 'x y@ucl.ac.uk']) {
       const pack = await buildEvidencePack(input({ person: { name: 'Jane Doe', email } }));
-      const { email: parsed } = await unpack(pack);
+      const { email: parsed, summary } = await unpack(pack);
       expect(parsed.from).toBeUndefined();
+      expect(summary).toContain('<dt>Email</dt><dd>not known</dd>');
       expect(pack.sender.from).toBeNull();
       expect(pack.sender.problem).toMatch(/so the draft has no sender: your mail program will fill in your own\.$/);
       expect(parsed.text).toContain('Email: (not known)');

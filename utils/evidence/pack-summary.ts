@@ -55,6 +55,8 @@ export function summaryHtml(
   findings: Findings,
   files: PackFile[],
   failures: EvidenceFailure[],
+  /** The sender's address as the email carries it (pack-email.ts, checkSender); null when it has none. */
+  from: string | null,
 ): string {
   const title = `Mandatory training evidence — ${input.person.name || input.person.email || 'staff member'} — ${dateText(input.today) ?? input.today}`;
   const courseRows = findings.courses.map(({ course, certificates, missing }) => [
@@ -101,7 +103,7 @@ export function summaryHtml(
     `<h1>${escapeHtml(title)}</h1>`,
     '<dl>',
     `<dt>Name</dt><dd>${escapeHtml(input.person.name || 'not known')}</dd>`,
-    `<dt>Email</dt><dd>${escapeHtml(input.person.email || 'not known')}</dd>`,
+    `<dt>Email</dt><dd>${escapeHtml(from ?? 'not known')}</dd>`,
     `<dt>Organisation</dt><dd>${escapeHtml(input.profile.organisation)}</dd>`,
     `<dt>Prepared on</dt><dd>${escapeHtml(dateText(input.today) ?? input.today)}</dd>`,
     `<dt>To</dt><dd>${escapeHtml(input.to?.name ? `${input.to.name} (${to})` : to)}</dd>`,

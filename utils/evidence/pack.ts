@@ -50,7 +50,7 @@ export function collectPackFiles(input: EvidencePackInput): PackFiles {
   const all = [eml, ...collected.files];
   const summary: PackFile = {
     path: 'summary.html',
-    data: encoder.encode(summaryHtml(input, to, subject, findings, all, collected.failures)),
+    data: encoder.encode(summaryHtml(input, to, subject, findings, all, collected.failures, sender.from)),
     mediaType: 'text/html',
     source: 'generated',
     description: 'printable summary',
