@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { guardCell, parseCsv, recordsCsv, RECORDS_CSV_HEADER, sniffDelimiter, toCsv } from '@/utils/evidence/csv';
 import { recordId, type CompletionRecord } from '@/utils/records';
 
-const cell = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('', ',', '"', '\r\n', '\n', '\r', '=1+1', '-5', '@SUM(A1)', '\tx', ' a ', '"a,b"'));
+const cell = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.constantFrom('', ',', '"', '\r\n', '\n', '\r', '=1+1', '-5', '@SUM(A1)', '\tx', ' a ', '"a,b"', ';', 'a;=1', 'x;+1;@y', '";-2'),
+  fc.array(fc.constantFrom('a', ';', '=', '+', '-', '@', '"', ',', '\t'), { maxLength: 8 }).map((cs) => cs.join('')),
+);
 const rows = fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { maxLength: 10 });
 
 describe('toCsv / parseCsv', () => {
@@ -25,6 +29,18 @@ describe('toCsv / parseCsv', () => {
       'a,"b,c","say ""hi""","line\nbreak"\r\n' + `"'=HYPERLINK(""x"")",'+1,'-1,'@x,'\tt,plain\r\n`,
     );
     expect(toCsv([['']])).toBe('""\r\n');
+  });
+
+  it('quotes ; whatever the separator (RFC 4180 for the locales that split on it), and the separator itself', () => {
+    expect(toCsv([['a;b', 'x;=1+1', 'plain']])).toBe(`"a;b","x;'=1+1",plain\r\n`);
+    expect(toCsv([['a;b', 'c,d', 'e\tf', '=1']], { separator: ';' })).toBe(`"a;b";"c,d";e\tf;'=1\r\n`);
+    expect(toCsv([['a\tb', 'c']], { separator: '\t' })).toBe('"a\tb"\tc\r\n');
+    fc.assert(fc.property(rows, fc.constantFrom(',', ';', '\t') as fc.Arbitrary<',' | ';' | '\t'>, (r, sep) => {
+      const text = toCsv(r, { separator: sep });
+      expect(parseCsv(text, sep)).toEqual(r.map((row) => row.map(guardCell)));
+      // Read by a spreadsheet that splits on `;` (even inside quotes, as parseCsv does there), no cell starts a formula.
+      if (sep !== ';') for (const row of parseCsv(text, ';')) for (const c of row) expect(c).not.toMatch(/^[=+\-@]/);
+    }));
   });
 
   it('reads LF, CR, a BOM, a missing final newline and blank lines', () => {

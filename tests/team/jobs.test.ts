@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
-import { toCsv } from '@/utils/evidence/csv';
+import { toCsv } from '@/utils/sheets/csv';
 import { DB_NAME, MIGRATIONS, openStore } from '@/utils/store/db';
 import { listRecords, upsertRecords } from '@/utils/store/records';
 import { runTeamJob } from '@/utils/team/jobs';

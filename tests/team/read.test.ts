@@ -2,7 +2,7 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
-import { toCsv } from '@/utils/evidence/csv';
+import { toCsv } from '@/utils/sheets/csv';
 import { readTeamReport, readTeamStatus, type TeamReadOptions } from '@/utils/team/read';
 import type { TeamReadResult } from '@/utils/team/types';
 import { sampleTeam, teamReportCsv, teamReportXlsx } from '../fixtures/team-report';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
-import { parseCsv } from '@/utils/evidence/csv';
+import { parseCsv } from '@/utils/sheets/csv';
 import type { CourseStatus } from '@/utils/renewal/summary';
 import { CHASE_CSV_HEADER, chaseListCsv } from '@/utils/team/chase-csv';
 import type { TeamEntry } from '@/utils/team/entries';
@@ -56,5 +56,13 @@ describe('team table view', () => {
       `'=HYPERLINK("x")`, `'=hyperlink("x")@ucl.ac.uk`, '15', 'Physics', 'Prevent at UCL', 'Overdue since 1 Jan 2026', '', '2026-01-01',
       'completion date + renewal period', 'On leave (set by you)', 'Sick leave',
     ]);
+  });
+
+  it('quotes names and leave text holding ; so a semicolon-splitting spreadsheet sees no formula', () => {
+    const rows = [entry('Smith;=cmd|calc', 'Prevent at UCL', 'overdue', '2026-01-01', { leaveText: 'Leave;+1', department: 'Physics; -2' })];
+    const text = chaseListCsv(rows);
+    for (const row of parseCsv(text, ';')) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
+    expect(parseCsv(text)[1]!.slice(0, 4)).toEqual(["Smith;'=cmd|calc", expect.any(String), expect.any(String), 'Physics; -2']);
+    expect(text).toContain(`"Smith;'=cmd|calc"`);
   });
 });

@@ -1,12 +1,9 @@
 // Reads the LearnUpon "Download training history" spreadsheet (.xlsx, .xls, .csv, or an HTML table
-// saved as .xls). Its columns are a guess (platforms.md), so they are found by header name, in any
+// saved as .xls). Its columns are a guess (docs/pages.md), so they are found by header name, in any
 // order, with aliases; every failure becomes a plain-words message rather than an exception.
-import * as XLSX from '@e965/xlsx';
-import { fromYmd, isValidYmd } from '@/utils/dates/calendar';
-import { parseDisplayDate, type DateOrder } from '@/utils/dates/parse';
+import type { DateOrder } from '@/utils/dates/parse';
 import { recordId, type CompletionRecord, type EnrollmentStatus } from '@/utils/records';
-import { parseCsv, sniffDelimiter } from './csv';
-import { errorText } from '@/utils/errors';
+import { cellText, gridsEmpty, isPasswordError, readDate, readSheets, type Cell, type Grid, type SheetLimits, type SheetProblem } from '@/utils/sheets/read';
 
 export interface HistoryRow {
   /** Row number in the sheet as Excel shows it (1-based), for messages. */
@@ -65,74 +62,12 @@ for (const [field, names] of Object.entries(ALIASES) as [Field, string[]][]) {
   for (const n of names) HEADER_TO_FIELD.set(normalizeHeader(n), field);
 }
 
-/** Bigger than any personal training history by orders of magnitude; stops a wrong file freezing the page. */
-const MAX_BYTES = 25 * 1024 * 1024;
-const MAX_ROWS = 20_000;
 const MAX_WARNINGS = 20;
-
-export type Cell = string | number | boolean | Date | null | undefined;
 
 const AGAIN = 'Download the training history from LearnUpon again (the “Download training history” button, top right of the dashboard) and import that file.';
 
 function fail(error: string): HistoryResult {
   return { ok: false, error };
-}
-
-// ---------- format sniffing ----------
-
-const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
-const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-export function decodeText(bytes: Uint8Array): string {
-  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    // Excel on Windows saves "CSV" in the ANSI code page.
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
-/** Text files have no NULs and few control characters; random or damaged binaries have many. */
-export function looksLikeText(text: string): boolean {
-  const sample = text.slice(0, 4096);
-  if (sample.includes('\u0000')) return false;
-  // eslint-disable-next-line no-control-regex
-  const controls = sample.match(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
-  return controls <= sample.length / 100;
-}
-
-export const isMarkup = (text: string) => /^\s*</.test(text.replace(/^\uFEFF/, ''));
-const isHtml = (text: string) => /<(!doctype\s+html|html|head|body|script|div|title)\b/i.test(text.slice(0, 8192));
-
-// ---------- sheets to rows ----------
-
-export interface Grid {
-  name: string;
-  rows: Cell[][];
-  /** Sheet row number of rows[0]. */
-  firstRow: number;
-  date1904: boolean;
-}
-
-export function workbookGrids(wb: XLSX.WorkBook): Grid[] {
-  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  return wb.SheetNames.flatMap((name) => {
-    const ws = wb.Sheets[name];
-    if (!ws || !ws['!ref']) return [];
-    const range = XLSX.utils.decode_range(ws['!ref']);
-    const rows = XLSX.utils.sheet_to_json<Cell[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
-    return [{ name, rows, firstRow: range.s.r + 1, date1904 }];
-  });
-}
-
-export function cellText(cell: Cell): string {
-  if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
-  return String(cell).replace(/\s+/g, ' ').trim();
 }
 
 type Mapping = Partial<Record<Field, number>>;
@@ -147,46 +82,6 @@ function mapHeaders(row: Cell[]): Mapping {
 }
 
 const hasRequired = (m: Mapping) => m.course !== undefined && (m.completedOn !== undefined || m.status !== undefined);
-
-interface DateRead {
-  date: string | null;
-  /** The text that could not be read as a date, when there was text. */
-  unreadable?: string;
-  /** Parses only in the other day/month order. */
-  otherOrder?: boolean;
-}
-
-/** A spreadsheet date cell is a serial day count; SSF turns it into a calendar date with no time zone involved. */
-function serialToDate(serial: number, date1904: boolean): string | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
-  const parsed = XLSX.SSF.parse_date_code(serial, { date1904 }) as { y: number; m: number; d: number } | null;
-  if (!parsed) return null;
-  const ymd = { year: parsed.y, month: parsed.m, day: parsed.d };
-  return isValidYmd(ymd) ? fromYmd(ymd) : null;
-}
-
-export function readDate(cell: Cell, order: DateOrder, date1904: boolean): DateRead {
-  if (cell === null || cell === undefined || cell === '') return { date: null };
-  if (typeof cell === 'number') {
-    const date = serialToDate(cell, date1904);
-    return date ? { date } : { date: null, unreadable: String(cell) };
-  }
-  if (cell instanceof Date) {
-    // Only from formats that carry real dates; midnight UTC means a date stored as UTC, else use local.
-    if (Number.isNaN(cell.getTime())) return { date: null };
-    const utcMidnight = cell.getUTCHours() === 0 && cell.getUTCMinutes() === 0 && cell.getUTCSeconds() === 0;
-    const ymd = utcMidnight
-      ? { year: cell.getUTCFullYear(), month: cell.getUTCMonth() + 1, day: cell.getUTCDate() }
-      : { year: cell.getFullYear(), month: cell.getMonth() + 1, day: cell.getDate() };
-    return isValidYmd(ymd) ? { date: fromYmd(ymd) } : { date: null, unreadable: cell.toISOString() };
-  }
-  const text = cellText(cell);
-  if (!text || /^(-+|n\/?a|none|null)$/i.test(text)) return { date: null };
-  const date = parseDisplayDate(text, order);
-  if (date) return { date };
-  const other = parseDisplayDate(text, order === 'day-first' ? 'month-first' : 'day-first');
-  return { date: null, unreadable: text, otherOrder: other !== null };
-}
 
 function readStatus(text: string, completedOn: string | null): EnrollmentStatus {
   const key = text.toLowerCase().replace(/[^a-z]/g, '');
@@ -303,115 +198,73 @@ function readBody(grid: Grid, headerIndex: number, mapping: Mapping, order: Date
 
 // ---------- entry point ----------
 
+/** Bigger than any personal training history by orders of magnitude; stops a wrong file freezing the page. */
+export const HISTORY_LIMITS: SheetLimits = {
+  maxBytes: 25 * 1024 * 1024,
+  maxInflatedBytes: 50 * 1024 * 1024,
+  maxEntries: 1000,
+  maxRows: 20_000,
+  maxColumns: 500,
+};
+
 const WEB_PAGE =
   'This file is a web page, not a spreadsheet — usually a sign-in or error page saved in place of the training history. Sign in to LearnUpon, then ' +
   AGAIN.charAt(0).toLowerCase() + AGAIN.slice(1);
 
-export function readWorkbook(bytes: Uint8Array, opts: XLSX.ParsingOptions = {}): XLSX.WorkBook {
-  return XLSX.read(bytes, {
-    type: 'array',
-    cellDates: false, // dates stay serial numbers: converting to JS Date would involve the local time zone
-    cellFormula: false,
-    cellHTML: false,
-    cellStyles: false,
-    raw: true, // do not guess dates in text (SheetJS would read 03/04/2025 month-first)
-    sheetRows: MAX_ROWS,
-    ...opts,
-  });
-}
-
-export function isPasswordError(e: unknown): boolean {
-  return /password|encrypt/i.test(errorText(e));
-}
-
 const PASSWORD =
   'This spreadsheet is password-protected (encrypted), so it can’t be read. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear the box), save it, and import it again — or ' +
   AGAIN.charAt(0).toLowerCase() + AGAIN.slice(1);
+
+function problemText(problem: SheetProblem, name: string): string {
+  switch (problem.problem) {
+    case 'empty':
+      return `The file “${name}” is empty (0 bytes) — the download probably failed. ${AGAIN}`;
+    case 'too-large':
+      return `The file “${name}” is ${problem.size}, far larger than a training history; it is probably a different file.`;
+    case 'limit':
+      return `The file “${name}” is too big inside to be a training history, so it was not read. ${problem.message} ${AGAIN}`;
+    case 'damaged-zip':
+      return `The file “${name}” looks like an Excel workbook but is damaged or incomplete (perhaps the download was interrupted), or it is a different kind of zip file. ${AGAIN}`;
+    case 'password':
+      return PASSWORD;
+    case 'damaged-ole':
+      return `The file “${name}” looks like an old-style Excel file (.xls) but is damaged. ${AGAIN}`;
+    case 'not-excel':
+      return `The file “${name}” is an Office file but not an Excel workbook we can read (or it is damaged). ${AGAIN}`;
+    case 'web-page':
+      return problem.html ? WEB_PAGE : `The file “${name}” is not a training history spreadsheet. ${AGAIN}`;
+    case 'not-spreadsheet':
+      return `The file “${name}” is not a spreadsheet we can read (.xlsx, .xls or .csv), or it is damaged. ${AGAIN}`;
+  }
+}
 
 /**
  * Reads a training history file. Never throws: an unreadable file gives `{ok: false, error}` with a
  * sentence for the user; rows that are only partly readable give warnings.
  */
 export function parseTrainingHistory(bytes: Uint8Array, fileName: string, order: DateOrder): HistoryResult {
+  const name = clip(fileName || 'the file', 60);
   try {
-    return parseUnsafe(bytes, fileName, order);
+    return parseUnsafe(bytes, name, order);
   } catch (e) {
     // Belt and braces: SheetJS can throw on inputs we did not foresee.
     if (isPasswordError(e)) return fail(PASSWORD);
-    return fail(`The file “${clip(fileName, 60)}” could not be read as a spreadsheet; it may be damaged. ${AGAIN}`);
+    return fail(`The file “${name}” could not be read as a spreadsheet; it may be damaged. ${AGAIN}`);
   }
 }
 
-function parseUnsafe(bytes: Uint8Array, fileName: string, order: DateOrder): HistoryResult {
-  const name = clip(fileName || 'the file', 60);
-  if (bytes.length === 0) return fail(`The file “${name}” is empty (0 bytes) — the download probably failed. ${AGAIN}`);
-  if (bytes.length > MAX_BYTES) {
-    return fail(`The file “${name}” is ${Math.round(bytes.length / 1048576)} MB, far larger than a training history; it is probably a different file.`);
-  }
-
-  if (startsWith(bytes, ZIP) || startsWith(bytes, ZIP_EMPTY)) {
-    let wb: XLSX.WorkBook;
-    try {
-      wb = readWorkbook(bytes);
-    } catch {
-      // A password-protected .xlsx is never a plain zip (Office wraps it in a compound file, below): a zip
-      // that SheetJS calls "encrypted" is garbage read as zip flags, i.e. a cut-short download.
-      return fail(`The file “${name}” looks like an Excel workbook but is damaged or incomplete (perhaps the download was interrupted), or it is a different kind of zip file. ${AGAIN}`);
-    }
-    return finish(workbookGrids(wb), order, name);
-  }
-
-  if (startsWith(bytes, CFB)) {
-    // Office "Encrypt with Password" wraps an .xlsx in an OLE compound file with these streams.
-    let container: unknown;
-    try {
-      container = XLSX.CFB.read(bytes, { type: 'array' });
-    } catch {
-      return fail(`The file “${name}” looks like an old-style Excel file (.xls) but is damaged. ${AGAIN}`);
-    }
-    if (XLSX.CFB.find(container, 'EncryptedPackage') || XLSX.CFB.find(container, 'EncryptionInfo')) return fail(PASSWORD);
-    let wb: XLSX.WorkBook;
-    try {
-      wb = readWorkbook(bytes);
-    } catch (e) {
-      if (isPasswordError(e)) return fail(PASSWORD);
-      return fail(`The file “${name}” is an Office file but not an Excel workbook we can read (or it is damaged). ${AGAIN}`);
-    }
-    return finish(workbookGrids(wb), order, name);
-  }
-
-  const text = decodeText(bytes);
-  if (!looksLikeText(text)) {
-    return fail(`The file “${name}” is not a spreadsheet we can read (.xlsx, .xls or .csv), or it is damaged. ${AGAIN}`);
-  }
-  if (isMarkup(text)) {
-    // Some systems save an HTML table or SpreadsheetML as ".xls"; an error page has no matching table.
-    const html = isHtml(text);
-    if (/<table\b/i.test(text) || /urn:schemas-microsoft-com:office:spreadsheet/i.test(text)) {
-      try {
-        const result = gridsToRows(workbookGrids(readWorkbook(new TextEncoder().encode(text))), order);
-        if (result.matched) return strip(result);
-      } catch {
-        // fall through to the message below
-      }
-    }
-    return fail(html ? WEB_PAGE : `The file “${name}” is not a training history spreadsheet. ${AGAIN}`);
-  }
-  const rows = parseCsv(text, sniffDelimiter(text));
-  const grid: Grid = { name: 'csv', rows: rows.slice(0, MAX_ROWS), firstRow: 1, date1904: false };
-  return finish([grid], order, name);
-}
-
-function strip(result: HistoryResult & { matched: boolean }): HistoryResult {
+function parseUnsafe(bytes: Uint8Array, name: string, order: DateOrder): HistoryResult {
+  const read = readSheets(bytes, HISTORY_LIMITS);
+  if (!read.ok) return fail(problemText(read, name));
+  if (gridsEmpty(read.grids)) return fail(`The spreadsheet “${name}” has no data in it. ${AGAIN}`);
+  const result = gridsToRows(read.grids, order);
+  // A table saved as ".xls" that is not a training history is most likely an error page.
+  if (read.kind === 'markup' && !result.matched) return fail(WEB_PAGE);
   const { matched: _matched, ...rest } = result;
-  return rest as HistoryResult;
-}
-
-function finish(grids: Grid[], order: DateOrder, name: string): HistoryResult {
-  if (grids.every((g) => g.rows.every((r) => r.every((c) => cellText(c) === '')))) {
-    return fail(`The spreadsheet “${name}” has no data in it. ${AGAIN}`);
+  if (rest.ok && read.grids.some((g) => g.truncated)) {
+    rest.warnings.unshift(`Only the first ${HISTORY_LIMITS.maxRows.toLocaleString('en-GB')} rows of a sheet were read.`);
   }
-  return strip(gridsToRows(grids, order));
+  return rest as HistoryResult;
 }
 
 // ---------- rows to records ----------

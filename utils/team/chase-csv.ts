@@ -1,6 +1,6 @@
 // The chase list as CSV: the rows the manager is looking at, in plain words, dates as YYYY-MM-DD
 // (no locale misreads them). Names come from a spreadsheet, so toCsv's formula guard stays on.
-import { toCsv } from '@/utils/evidence/csv';
+import { toCsv } from '@/utils/sheets/csv';
 import { statusLabel } from '@/utils/renewal/summary';
 import { AVAILABILITY_WORDS } from './availability';
 import type { TeamEntry } from './entries';

@@ -4,7 +4,7 @@ import type { Course, Profile } from '@/utils/catalogue/profile';
 import { MAILTO_MAX_URL, OUTLOOK_MAX_URL, mailtoUrl, outlookComposeUrl, type ComposeFields } from '@/utils/evidence/links';
 import { statusLabel } from '@/utils/renewal/summary';
 import type { TeamEntry } from './entries';
-import { CYBSAFE_HOME, portalDashboardUrl } from '@/utils/hosts';
+import { courseLink, mailSubject } from '@/utils/evidence/subject';
 
 export interface PersonReminder {
   fields: ComposeFields;
@@ -19,11 +19,7 @@ export interface GroupReminder {
   outlook: string[];
 }
 
-/** Where to do a course: its catalogue link, else the portal's dashboard or CybSafe. */
-export function courseLink(course: Course, profile: Profile): string {
-  if (course.url) return course.url;
-  return course.platform === 'cybsafe' ? CYBSAFE_HOME : portalDashboardUrl(profile.portalHost);
-}
+export { courseLink } from '@/utils/evidence/subject';
 
 /** "Jane" from "Jane Smith" or "Smith, Jane"; nothing when the report has no usable name. */
 export function firstName(name: string): string {
@@ -46,7 +42,7 @@ function linkLines(courses: readonly Course[], profile: Profile): string[] {
 }
 
 function alreadyDone(profile: Profile): string {
-  const subject = profile.subjectTemplate.replace('{course}', 'course name');
+  const subject = mailSubject(profile.subjectTemplate);
   return `If you have already completed one and it still shows here, send your certificate to ${profile.mailbox} with the subject "${subject}".`;
 }
 
