@@ -23,6 +23,8 @@ export interface Harness {
   pressToolbarButton(page: Page): Promise<void>;
   /** Opens an extension page in its own popup window, so the browser window's active tab stays the site. */
   openInPopupWindow(name: 'popup.html'): Promise<Page>;
+  /** Resolves once one of the extension's content scripts has been injected into `page` (its isolated world exists). */
+  waitForContentScript(page: Page): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -134,6 +136,19 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       const page = await opened;
       await page.waitForLoadState();
       return page;
+    },
+    async waitForContentScript(page) {
+      // The DevTools protocol reports every script world of the page, those already there included.
+      const cdp = await context.newCDPSession(page);
+      const origin = `chrome-extension://${extensionId}`;
+      const injected = new Promise<void>((resolve) => {
+        cdp.on('Runtime.executionContextCreated', (e: { context: { origin: string; auxData?: { type?: string } } }) => {
+          if (e.context.origin === origin && e.context.auxData?.type === 'isolated') resolve();
+        });
+      });
+      await cdp.send('Runtime.enable');
+      await injected;
+      await cdp.detach();
     },
     async close() {
       await context.close();
