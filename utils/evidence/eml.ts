@@ -1,7 +1,7 @@
 // A small MIME message builder for the draft `.eml` in the evidence pack (RFC 5322, 2045, 2047, 2231).
 // Output is pure ASCII with CRLF line endings; no line is longer than 998 octets (header lines aim
 // for 76). `X-Unsent: 1` makes Outlook/Thunderbird open it as an editable draft; Message-ID and
-// Date are left out so the client stamps its own when the user sends it (platforms.md).
+// Date are left out so the client stamps its own when the user sends it (docs/pages.md).
 import { asciiFileName } from './names';
 
 export type EmlAddress = string | { name?: string; address: string };

@@ -1,5 +1,5 @@
 // Reads the LearnUpon "Download training history" spreadsheet (.xlsx, .xls, .csv, or an HTML table
-// saved as .xls). Its columns are a guess (platforms.md), so they are found by header name, in any
+// saved as .xls). Its columns are a guess (docs/pages.md), so they are found by header name, in any
 // order, with aliases; every failure becomes a plain-words message rather than an exception.
 import * as XLSX from '@e965/xlsx';
 import { fromYmd, isValidYmd } from '@/utils/dates/calendar';

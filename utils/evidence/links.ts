@@ -1,5 +1,5 @@
 // Fallbacks when the user cannot open the .eml: an Outlook on the web compose link and a mailto: link.
-// Neither can carry attachments (platforms.md), so the UI shows ATTACHMENTS_NOTE beside them.
+// Neither can carry attachments (docs/pages.md), so the UI shows ATTACHMENTS_NOTE beside them.
 
 /** Shown next to either link: the files have to come from the pack. */
 export const ATTACHMENTS_NOTE = 'Attachments must be added from the downloaded pack.';
@@ -15,7 +15,7 @@ export interface ComposeFields {
 
 /** Outlook on the web copes with long URLs, but proxies and browsers start failing beyond ~8 KB. */
 export const OUTLOOK_MAX_URL = 8000;
-/** `mailto:` breaks above about 2,000 characters on Windows (platforms.md). */
+/** `mailto:` breaks above about 2,000 characters on Windows (docs/pages.md). */
 export const MAILTO_MAX_URL = 1999;
 
 /** encodeURIComponent gives `%20` for spaces (never `+`, which Outlook would show literally). */

@@ -1,4 +1,4 @@
-// Short ASCII file names for the pack and the e-mail: Outlook copes best with them (platforms.md),
+// Short ASCII file names for the pack and the e-mail: Outlook copes best with them (docs/pages.md),
 // and zip tools on Windows mangle non-ASCII names in entries without the UTF-8 flag.
 
 /** Letters that NFKD does not split into base + mark. */

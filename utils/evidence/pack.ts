@@ -1,4 +1,4 @@
-// The one-click evidence pack (contract.md, "Evidence pack"): a zip holding a draft e-mail to the
+// The one-click evidence pack (docs/contract.md, "Evidence pack"): a zip holding a draft e-mail to the
 // training mailbox with the certificates and training history attached, the history itself, every
 // record as CSV, the certificates and screenshots, a printable summary and a manifest of hashes.
 // Anything that could not be collected is listed as a failure, never left as a broken file.
@@ -114,7 +114,7 @@ function extensionOf(name: string): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
-/** `{course}` replaced by the course names joined with `; ` (contract.md). */
+/** `{course}` replaced by the course names joined with `; ` (docs/contract.md). */
 export function evidenceSubject(template: string, courseNames: string[]): string {
   const names = courseNames.length ? courseNames.join('; ') : 'course name';
   return template.split('{course}').join(names);
