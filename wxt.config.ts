@@ -9,13 +9,18 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
+  // The version is package.json's (WXT copies it), so `npm version` bumps it in one place.
   manifest: {
-    name: 'Mandatory Training Companion',
-    description:
-      'Renewal due dates, sign-in help and one-click completion evidence for mandatory training on LearnUpon and CybSafe.',
+    // The store's convention: name and description in public/_locales/en_GB/messages.json.
+    default_locale: 'en_GB',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    // Drawn from scripts/icons/icon.svg by `npm run icons`; public/icon/attention/ holds the toolbar's
+    // "something to renew" state.
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'sidePanel', 'activeTab'],
     host_permissions: COVERED_MATCHES,
-    action: { default_title: 'Mandatory Training Companion' },
+    action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     side_panel: { default_path: 'sidepanel.html' },
     commands: {
       'capture-page': {

@@ -9,6 +9,7 @@ import { londonDate } from '@/utils/dates/calendar';
 import { captureActiveTab } from '@/utils/evidence/capture';
 import { logTimeSlice } from '@/utils/timelog/record';
 import { errorText } from '@/utils/errors';
+import { openWelcomeOnInstall } from '@/utils/background/welcome';
 
 function notify(title: string, message: string) {
   void browser.notifications.create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
@@ -61,6 +62,7 @@ export default defineBackground(() => {
   });
   browser.notifications.onClicked.addListener((id) => void openCourseFromNotification(id));
   browser.runtime.onInstalled.addListener(() => void ensureDailyAlarm());
+  browser.runtime.onInstalled.addListener((details) => void openWelcomeOnInstall(details));
   browser.runtime.onStartup.addListener(() => void ensureDailyAlarm());
   void ensureDailyAlarm();
   void refreshBadge();

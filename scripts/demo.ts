@@ -1,20 +1,24 @@
 // `npm run demo`: builds the extension, starts the demo sites on loopback, and opens Chromium with the
 // extension loaded and the real hostnames mapped to the demo server, on the LearnUpon dashboard.
 // With no display (or --headless) it runs headless, saves screenshots into demo-output/, prints what
-// the extension found, and exits.
+// the extension found, and exits. With --store-assets it makes the Chrome Web Store's pictures instead
+// (scripts/store-assets.ts), into store-assets/.
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { startDemoServer } from '../tests/fixtures/server';
+import { WELCOME_PAGE, welcomeTab } from '../tests/e2e/harness';
+import { makeStoreAssets } from './store-assets';
 // @ts-expect-error plain ESM helper
 import { ensureChromium } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const extensionDir = join(root, '.output/chrome-mv3');
 const outDir = join(root, 'demo-output');
-const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+const storeAssets = process.argv.includes('--store-assets');
+const headless = process.argv.includes('--headless') || storeAssets || !process.env.DISPLAY;
 
 async function main() {
   const executablePath: string = ensureChromium();
@@ -50,8 +54,21 @@ async function main() {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // The install opens the welcome page: left open behind the dashboard for a person, closed otherwise.
+  const welcome = await welcomeTab(context, `chrome-extension://${extensionId}/${WELCOME_PAGE}`);
+  if (headless) await welcome?.close();
+
+  if (storeAssets) {
+    const written = await makeStoreAssets(context, server, extensionId, join(root, 'store-assets'));
+    console.log(`Store assets: ${written.map((n) => `store-assets/${n}`).join(', ')}`);
+    await context.close();
+    await server.close();
+    return;
+  }
+
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto('https://ucl.learnupon.com/dashboard');
+  await page.bringToFront();
 
   if (!headless) {
     console.log('Chromium is open on the demo LearnUpon dashboard. Also try https://app.cybsafe.com/ and https://myapps.microsoft.com/. Close the browser to stop.');

@@ -1,6 +1,6 @@
 import { z } from '@/utils/zod';
 
-/** LearnUpon's enrollment statuses (platforms.md), plus unknown for text we could not read. */
+/** LearnUpon's enrollment statuses (docs/pages.md), plus unknown for text we could not read. */
 export const EnrollmentStatusSchema = z.enum([
   'completed', 'passed', 'in-progress', 'not-started', 'failed', 'pending-review', 'unknown',
 ]);

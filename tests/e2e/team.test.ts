@@ -13,6 +13,8 @@ import { cspErrors, launch, realErrors, type Harness } from './harness';
 
 let h: Harness;
 let page: Page;
+/** How long the simulated person uses the course page (the log must show at least 3 s of it). */
+const ACTIVE_MS = 5_000;
 beforeAll(async () => {
   h = await launch();
   page = await h.context.newPage();
@@ -137,13 +139,17 @@ describe('Team page: training time log', () => {
 
     const prevent = personaEnrollments().find((e) => e.catalogueName === 'Prevent at UCL')!;
     const player = await h.context.newPage();
+    const started = Date.now();
     await player.goto(`https://ucl.learnupon.com${paths.player(prevent.id, firstPageId(prevent.id))}`);
     await player.bringToFront();
-    // Someone using the page: a little input now and then, until the content script reports.
-    const started = Date.now();
-    for (let i = 0; i < 6; i++) {
-      await player.mouse.move(100 + i * 10, 200);
-      await player.waitForTimeout(1000);
+    // Input counts once the time-log script is in the page; then someone uses it for a few seconds of
+    // real time (the log measures real time), a little input every half second. Closing the tab makes
+    // the script report.
+    await h.waitForContentScript(player);
+    const activeFrom = Date.now();
+    for (let i = 0; Date.now() - activeFrom < ACTIVE_MS; i++) {
+      await player.mouse.move(100 + (i % 20) * 10, 200);
+      await player.waitForTimeout(500);
     }
     await player.close();
     const elapsed = Date.now() - started;

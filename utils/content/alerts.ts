@@ -1,4 +1,4 @@
-// Calm, one-at-a-time alerts (contract.md: data-mtc="alert"). Announced to screen readers, reachable
+// Calm, one-at-a-time alerts (docs/contract.md: data-mtc="alert"). Announced to screen readers, reachable
 // by keyboard, dismissible, and a dismissal holds for that page and problem for a day.
 import { browser } from 'wxt/browser';
 import type { Diagnosis } from '@/utils/diagnostics/alerts';

@@ -1,4 +1,4 @@
-// The renewal badge beside a course entry (contract.md: data-mtc="renewal" and friends).
+// The renewal badge beside a course entry (docs/contract.md: data-mtc="renewal" and friends).
 // Colour plus words, keyboard-focusable, with an expander that says how the date was worked out.
 import type { CourseSummary } from '@/utils/renewal/summary';
 import { statusLabel } from '@/utils/renewal/summary';

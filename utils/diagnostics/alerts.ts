@@ -1,4 +1,4 @@
-// What a detector hands to the UI: the alert kind (contract.md), a plain-words title and summary, and the
+// What a detector hands to the UI: the alert kind (docs/contract.md), a plain-words title and summary, and the
 // FAQ's steps in the FAQ's order, each with a link ready to click where there is one.
 import type { Profile } from '@/utils/catalogue/profile';
 

@@ -1,6 +1,6 @@
 // Slow connection and buffering video, judged from samples the content script collects
 // (Navigation/Resource Timing, navigator.connection, media events). Pure rules: numbers in, Diagnosis out.
-// No API can tell whether a VPN is on (platforms.md), so the advice says "if you are on the VPN", never "your VPN".
+// No API can tell whether a VPN is on (docs/pages.md), so the advice says "if you are on the VPN", never "your VPN".
 import type { Profile } from '@/utils/catalogue/profile';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { type Diagnosis, connectionSteps } from './alerts';

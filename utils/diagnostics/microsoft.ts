@@ -1,4 +1,4 @@
-// Everything we know about Microsoft's sign-in and My Apps pages (platforms.md), in one place so a change
+// Everything we know about Microsoft's sign-in and My Apps pages (docs/pages.md), in one place so a change
 // on their side is a one-file fix. Microsoft says its sentences change: codes and ids are what we key on.
 import { findMessage, isEmail, readableText, visibleText } from './text';
 

@@ -28,7 +28,7 @@ import {
 } from './microsoft';
 import { findMessages, isEmail, isOrgEmail, normalizeText } from './text';
 
-/** AADSTS codes that mean "that is not your organisation's account" (platforms.md). */
+/** AADSTS codes that mean "that is not your organisation's account" (docs/pages.md). */
 const WRONG_ACCOUNT_CODES = new Set(['50020', '500200']);
 /** Signed in fine, but not assigned to the app: only an administrator can fix it. */
 const NOT_ASSIGNED_CODE = '50105';

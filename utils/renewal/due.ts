@@ -16,7 +16,7 @@ export interface RenewalDue {
 }
 
 /**
- * A certificate expiry shown by the platform wins over completion + cadence (product.md). An expiry
+ * A certificate expiry shown by the platform wins over completion + cadence (docs/rules.md). An expiry
  * before the completion it is recorded with cannot belong to that completion (a misread or an old
  * certificate), so the computed date is used instead.
  */

@@ -1,4 +1,4 @@
-// Plain words for where a due date came from; product.md asks the UI to say which source it used.
+// Plain words for where a due date came from; docs/rules.md asks the UI to say which source it used.
 import { formatDate } from '@/utils/dates/calendar';
 import type { RecordSource } from '@/utils/records';
 

@@ -1,4 +1,4 @@
-// The words on a renewal badge. They say the same as data-mtc-status / data-mtc-due (contract.md),
+// The words on a renewal badge. They say the same as data-mtc-status / data-mtc-due (docs/contract.md),
 // with dates as "12 Mar 2027" so neither date order can misread them.
 import { daysBetween, formatDate } from '@/utils/dates/calendar';
 import type { CourseStatus } from './status';

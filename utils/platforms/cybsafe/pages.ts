@@ -1,4 +1,4 @@
-// Which CybSafe page a URL is. Paths other than /login are guesses (platforms.md), so anything on the
+// Which CybSafe page a URL is. Paths other than /login are guesses (docs/pages.md), so anything on the
 // host that is not recognised is "other" rather than an error, and the readers still try their luck.
 import { CYBSAFE_HOSTS } from './selectors';
 

@@ -1,4 +1,4 @@
-// All CybSafe DOM knowledge: the DOM itself is a guess (platforms.md), so the readers lean on roles,
+// All CybSafe DOM knowledge: the DOM itself is a guess (docs/pages.md), so the readers lean on roles,
 // headings, visible words and dates. When the real site differs, this is the file to fix.
 
 export const CYBSAFE_HOSTS = ['app.cybsafe.com'];

@@ -1,4 +1,4 @@
-// Which LearnUpon page a URL is. The paths are known (platforms.md); pure functions of the URL, each
+// Which LearnUpon page a URL is. The paths are known (docs/pages.md); pure functions of the URL, each
 // with the URLs it must recognise beside it (tests/platforms/learnupon/pages.test.ts runs them all).
 
 export type LearnUponPageKind =

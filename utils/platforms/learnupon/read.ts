@@ -1,4 +1,4 @@
-// LearnUpon page → course entries and the signed-in account. The markup is a guess (platforms.md), so
+// LearnUpon page → course entries and the signed-in account. The markup is a guess (docs/pages.md), so
 // an entry is found by structure: the largest element around a link to /enrollments/<id>/… that holds
 // no other enrollment, with a status word, a title and labelled dates inside. Works on the dashboard
 // (many entries), on a details page (one) and on tables. Pure DOM: textContent only, no browser APIs.

@@ -1,4 +1,4 @@
-// All LearnUpon DOM knowledge. Only the URLs and words are known (platforms.md); the markup is a guess,
+// All LearnUpon DOM knowledge. Only the URLs and words are known (docs/pages.md); the markup is a guess,
 // so these are roles, element kinds and words rather than class names. When the real site differs,
 // this is the file to fix.
 import type { EnrollmentStatus } from '@/utils/records';
