@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
-import { ContentMessageSchema } from '@/utils/messages';
+import { MESSAGES } from '@/utils/data/messages';
 import { courseForPage, logTimeSlice } from '@/utils/timelog/record';
 import { saveTimeLogSettings, loadTimeLogSettings } from '@/utils/timelog/settings';
 import { MAX_SLICE_MS, sliceProblem } from '@/utils/timelog/slice';
@@ -15,6 +15,7 @@ afterEach(deleteTestDatabase);
 describe('the log-time message', () => {
   it('is schema-checked: whole, non-negative, bounded numbers and a short title', () => {
     const ok = { type: 'log-time', title: 'Prevent at UCL', start: NOW - M, end: NOW };
+    const ContentMessageSchema = MESSAGES['log-time'].request;
     expect(ContentMessageSchema.safeParse(ok).success).toBe(true);
     for (const bad of [
       { ...ok, start: 1.5 },
