@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { applyRestore, createBackup, prepareRestore, readBackupFile, type PreparedRestore } from '@/utils/backup/store';
+import { applyRestore, createBackup, prepareRestore, readBackupFile, RestoreUnfinishedError, type PreparedRestore } from '@/utils/backup/store';
 import { BackupError } from '@/utils/backup/format';
 import { storeWords } from '@/utils/backup/checks';
 import { recoverRestore, restoreOutcomeText, takeRestoreOutcome } from '@/utils/backup/journal';
@@ -105,6 +105,7 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
       try {
         await applyRestore(prepared, fileName);
       } catch (error) {
+        if (error instanceof RestoreUnfinishedError) return { ok: false, text: `“${fileName}”: ${error.message}` };
         return { ok: false, text: `“${fileName}” was not restored. ${message(error)}` };
       } finally {
         setPending(null);

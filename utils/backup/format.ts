@@ -205,15 +205,14 @@ function unzip(bytes: Uint8Array, filter: (file: { name: string; size: number; o
 
 /** Refuses, before unpacking, what would unpack to too much: in all, or far out of proportion to its size in the zip. */
 function checkSizes(listed: readonly ZipEntryInfo[]): void {
-  let total = 0;
+  const total = listed.reduce((sum, entry) => sum + entry.originalSize, 0);
+  if (total > MAX_UNPACKED_BYTES) {
+    throw new BackupError(`${NOT_A_BACKUP} (It would unpack to ${sizeWords(total)}; a backup holds at most ${sizeWords(MAX_UNPACKED_BYTES)}.)`);
+  }
   for (const entry of listed) {
-    total += entry.originalSize;
     if (entry.originalSize > RATIO_FROM_BYTES && entry.originalSize > entry.size * MAX_RATIO) {
       throw new BackupError(`${CHANGED}: ${entry.name} would unpack to ${sizeWords(entry.originalSize)} from ${sizeWords(entry.size)}, far more than a backup’s files ever do.`);
     }
-  }
-  if (total > MAX_UNPACKED_BYTES) {
-    throw new BackupError(`${NOT_A_BACKUP} (It would unpack to ${sizeWords(total)}; a backup holds at most ${sizeWords(MAX_UNPACKED_BYTES)}.)`);
   }
 }
 

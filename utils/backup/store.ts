@@ -11,6 +11,7 @@ import { storeDeclaration } from '@/utils/data/stores';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openStore, type MtcSchema } from '@/utils/store/db';
 import { readAllLocal } from '@/utils/store/local';
 import { isQuotaError } from '@/utils/store/quota';
+import { errorText } from '@/utils/errors';
 import { browser } from 'wxt/browser';
 import { carriedOnly, checkEvidenceFiles, checkStore, entryProblem, storeWords } from './checks';
 import { backupFileName, buildBackup, BackupError, MAX_BACKUP_FILE_BYTES, parseBackup, sizeWords, type Snapshot, type StoreDump } from './format';
@@ -333,6 +334,15 @@ export async function applyRestore(prepared: PreparedRestore, fileName = 'the ba
       if (isQuotaError(error)) throw new BackupError(RESTORE_NO_ROOM);
       throw error;
     }
-    await finishRestore(journal);
+    try {
+      await finishRestore(journal);
+    } catch (error) {
+      throw new RestoreUnfinishedError(
+        `Your records and evidence are restored, but the settings could not be put in place yet (${errorText(error)}). They will be the next time the extension starts, or when you open this page again.`,
+      );
+    }
   });
 }
+
+/** The stores are restored but the settings are not yet: ./journal.ts finishes it on the next start. */
+export class RestoreUnfinishedError extends BackupError {}

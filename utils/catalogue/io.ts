@@ -199,7 +199,7 @@ export function parseProfileJson(text: string): ProfileParseResult {
 }
 
 function megabytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 512 * 1024 ? `${Math.max(1, Math.round(bytes / (1024 * 1024)))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /**
