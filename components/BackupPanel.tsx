@@ -50,7 +50,7 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
   useEffect(() => void storageEstimate().then(setUse).catch(() => undefined), []);
   // A restore cut short last time (this page closed half-way) is finished or undone now, and said so.
   useEffect(() => {
-    void recoverRestore()
+    void recoverRestore(new Date(), { wait: true })
       .then(takeRestoreOutcome)
       .then((outcome) => {
         if (!outcome) return;
@@ -124,7 +124,7 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
   };
 
   return (
-    <section aria-labelledby="backup-heading" data-mtc-section="backup">
+    <section aria-labelledby="backup-heading" data-mtc-section="backup" data-mtc-storage-read={use ? 'yes' : undefined}>
       <h2 id="backup-heading">Backup and restore</h2>
       <p class="muted">
         A backup is one file holding everything this extension keeps on this computer: training records, evidence files, settings and the rest.

@@ -63,9 +63,10 @@ export async function abandonRestore(): Promise<void> {
 
 /**
  * Finishes or undoes a restore left half-done, and notes which for the settings page. Null when there was
- * none (or a restore is running right now).
+ * none. The worker, at start, passes `wait: false`: a restore running in a page right now is left alone;
+ * a page waits for one to end (then finds nothing left to do).
  */
-export async function recoverRestore(now = new Date()): Promise<RestoreOutcome | null> {
+export async function recoverRestore(now = new Date(), options: { wait?: boolean } = {}): Promise<RestoreOutcome | null> {
   return withRestoreLock(
     async () => {
       const journal = await readLocal(LOCAL_KEYS.restoreJournal);
@@ -81,7 +82,7 @@ export async function recoverRestore(now = new Date()): Promise<RestoreOutcome |
       await writeLocal(LOCAL_KEYS.restoreOutcome, outcome);
       return outcome;
     },
-    { ifAvailable: true },
+    { ifAvailable: !options.wait },
   );
 }
 
