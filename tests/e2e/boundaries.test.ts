@@ -49,6 +49,22 @@ async function courseStatuses(): Promise<Record<string, string>> {
   return Object.fromEntries(lines);
 }
 
+describe('open pages hear of changes', () => {
+  it('an open side panel shows records as soon as a page saves them (records-changed), with no reload', async () => {
+    const panel = await h.openExtensionPage('sidepanel.html');
+    await panel.waitForSelector('[data-mtc-list="courses"] li');
+    expect(await panel.locator('main').innerText()).toMatch(/Nothing seen yet/);
+    // A mark on this very document: a reload would lose it.
+    await panel.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    const dashboard = await site('https://ucl.learnupon.com/dashboard', '[data-mtc="renewal"]');
+    await expect.poll(() => panel.locator('[data-mtc-list="courses"] > li[data-mtc-course="Prevent at UCL"]').getAttribute('data-mtc-status'), { timeout: 15_000 }).toBe('overdue');
+    expect(await panel.locator('main').innerText()).not.toMatch(/Nothing seen yet/);
+    expect(await panel.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await dashboard.close();
+    await panel.close();
+  });
+});
+
 describe('a content script and extension storage', () => {
   it('cannot read or write storage.local, though the API is there; the extension’s pages still can', async () => {
     const page = await site('https://ucl.learnupon.com/dashboard', '[data-mtc="renewal"]');
