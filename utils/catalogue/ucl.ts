@@ -2,7 +2,7 @@ import type { Profile } from './profile';
 
 const LEARNING_PAGE = 'https://www.ucl.ac.uk/human-resources/learning-development/mandatory-learning';
 
-/** UCL defaults from the HR FAQ and mandatory training policy; cadences are editable defaults (product.md). */
+/** UCL defaults from the HR FAQ and mandatory training policy; cadences are editable defaults (docs/rules.md). */
 export const UCL_PROFILE: Profile = {
   version: 1,
   organisation: 'UCL',
