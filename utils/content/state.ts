@@ -13,9 +13,15 @@ export function send<M extends ContentMessage>(message: M): Promise<ResponseOf<M
   return browser.runtime.sendMessage(message) as Promise<ResponseOf<M['type'] & ContentMessageType>>;
 }
 
-/** The profile, today's date, and (on pages that show badges) the records. */
+let asking: Promise<ContentState> | null = null;
+
+/**
+ * The profile, today's date, and (on pages that show badges) the records. Features starting together
+ * on a page (badges, the doctor) share one question rather than each carrying the records over.
+ */
 export function fetchState(): Promise<ContentState> {
-  return send({ type: 'get-state' });
+  asking ??= send({ type: 'get-state' }).finally(() => (asking = null));
+  return asking;
 }
 
 export async function fetchProfile(): Promise<Profile> {
