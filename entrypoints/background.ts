@@ -2,7 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { route, RefusedMessage } from '@/utils/background/router';
 import { createHandlers } from '@/utils/background/handlers';
-import { refreshBadge } from '@/utils/background/state';
+import { reclassifyPortalRecords, refreshBadge } from '@/utils/background/state';
 import { DAILY_ALARM, ensureDailyAlarm, openCourseFromNotification, runDailyCheck } from '@/utils/background/reminders';
 import { recoverRestoreOnStart } from '@/utils/background/restore-recovery';
 import { captureActiveTab } from '@/utils/evidence/capture';
@@ -45,6 +45,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void ensureDailyAlarm());
   browser.runtime.onStartup.addListener(() => void ensureDailyAlarm());
   void ensureDailyAlarm();
-  // A restore cut short (the settings tab closed half-way) is finished or undone before anything reads.
-  void recoverRestoreOnStart(notify).finally(() => void refreshBadge());
+  // A restore cut short (the settings tab closed half-way) is finished or undone before anything reads;
+  // records an older version kept from another organisation's portal stop counting.
+  void recoverRestoreOnStart(notify)
+    .then(() => reclassifyPortalRecords())
+    .catch(() => undefined)
+    .finally(() => void refreshBadge());
 });

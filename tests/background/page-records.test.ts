@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { route, type Handlers } from '@/utils/background/router';
-import { contentState, savePageRecords } from '@/utils/background/state';
+import { contentState, reclassifyPortalRecords, savePageRecords } from '@/utils/background/state';
+import { saveProfile } from '@/utils/store/profile';
 import { otherPortalNote } from '@/utils/background/page-records';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { londonDate } from '@/utils/dates/calendar';
@@ -13,8 +14,12 @@ import { summariseCourses } from '@/utils/renewal/summary';
 import { listRecords, saveManualCompletion, upsertRecords } from '@/utils/store/records';
 import { readMeta } from '@/utils/store/meta';
 import { deleteTestDatabase } from '../fixtures/db/wipe';
+import { browser } from 'wxt/browser';
 
-afterEach(deleteTestDatabase);
+afterEach(async () => {
+  await deleteTestDatabase();
+  await browser.storage.local.clear();
+});
 
 const ids = { id: fakeBrowser.runtime.id, origin: 'chrome-extension://test' };
 const tab = { id: 7 } as never;
@@ -128,5 +133,38 @@ describe('links and titles in readings', () => {
       'Data Protection and Freedom of Information': null,
       'Change Possible: Sustainable UCL': null,
     });
+  });
+});
+
+describe('records an older version kept from another organisation’s portal', () => {
+  function oldTrustRecord(): CompletionRecord {
+    // As the release before counted it: a LearnUpon record like any other, read on the trust's portal.
+    const base = {
+      course: 'UCL Fire Safety', title: 'Fire Safety', status: 'completed' as const, completedOn: '2026-09-01', dueOn: null, certExpiresOn: null, enrollmentId: '555',
+      certificateUrl: null, source: 'learnupon' as const, sourceUrl: 'https://nhs-trust.learnupon.com/dashboard', seenAt: '2026-09-02T09:00:00.000Z', countsForCompliance: true,
+    };
+    return { ...base, id: recordId(base) };
+  }
+
+  it('stop counting at the next start, and count again once the profile names that portal as the organisation’s', async () => {
+    await upsertRecords([oldTrustRecord()]);
+    expect(await statusOf('UCL Fire Safety')).toBe('current');
+    expect(await reclassifyPortalRecords()).toBe(1);
+    const [now] = await listRecords();
+    expect(now).toMatchObject({ id: 'learnupon@nhs-trust.learnupon.com|555|2026-09-01', countsForCompliance: false, note: otherPortalNote(UCL_PROFILE) });
+    expect(await statusOf('UCL Fire Safety')).toBe('not-completed');
+    expect(await reclassifyPortalRecords()).toBe(0);
+
+    await saveProfile({ ...UCL_PROFILE, morePortalHosts: ['nhs-trust.learnupon.com'] });
+    expect(await reclassifyPortalRecords()).toBe(1);
+    const [back] = await listRecords();
+    expect(back).toEqual(oldTrustRecord());
+  });
+
+  it('leave the organisation’s own records, and other sources, as they are', async () => {
+    await upsertRecords([cybsafeRecord(), { ...oldTrustRecord(), sourceUrl: 'https://ucl.learnupon.com/dashboard' }]);
+    const before = await listRecords();
+    expect(await reclassifyPortalRecords()).toBe(0);
+    expect(await listRecords()).toEqual(before);
   });
 });

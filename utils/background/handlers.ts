@@ -6,7 +6,7 @@ import { logTimeSlice } from '@/utils/timelog/record';
 import { broadcast } from '@/utils/data/send';
 import { dismiss, isDismissed } from './dismissals';
 import type { Handlers } from './router';
-import { contentState, refreshBadge, savePageRecords } from './state';
+import { contentState, reclassifyPortalRecords, refreshBadge, savePageRecords } from './state';
 
 
 export function createHandlers(): Handlers {
@@ -43,6 +43,8 @@ export function createHandlers(): Handlers {
       return { ok: true };
     },
     async 'profile-changed'() {
+      // The portals the profile names decide which LearnUpon records count.
+      if (await reclassifyPortalRecords()) broadcast('records-changed');
       await refreshBadge();
       return { ok: true };
     },

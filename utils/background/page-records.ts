@@ -63,3 +63,31 @@ export function recordsFromReadings(readings: readonly PageReading[], site: Site
   }
   return records;
 }
+
+const OTHER_PORTAL_NOTE = /^another organisation's portal — does not count for /;
+
+/**
+ * LearnUpon records whose portal is classed differently under this profile than when they were kept:
+ * read on another organisation's portal by a version that counted them, or on a portal the profile has
+ * since named as the organisation's own. Each comes back as its id then and the record it is now
+ * (id, whether it counts, note). Pure.
+ */
+export function reclassifiedRecords(records: readonly CompletionRecord[], profile: Profile): { from: string; to: CompletionRecord }[] {
+  const changed: { from: string; to: CompletionRecord }[] = [];
+  for (const r of records) {
+    if (r.source !== 'learnupon') continue;
+    let host: string;
+    try {
+      host = new URL(r.sourceUrl).hostname.toLowerCase();
+    } catch {
+      continue;
+    }
+    const other = isOtherOrganisationsPortal(host, profile);
+    const id = recordId(r, other ? host : undefined);
+    if (id === r.id && r.countsForCompliance === !other) continue;
+    const { note, ...rest } = r;
+    const kept = note !== undefined && !OTHER_PORTAL_NOTE.test(note) ? { note } : {};
+    changed.push({ from: r.id, to: { ...rest, ...kept, ...(other ? { note: otherPortalNote(profile) } : {}), id, countsForCompliance: !other } });
+  }
+  return changed;
+}

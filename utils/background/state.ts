@@ -6,10 +6,10 @@ import { EMPTY_PAGE_KEYS } from '@/utils/data/keys';
 import type { ContentState } from '@/utils/data/messages';
 import type { PageReading } from '@/utils/records';
 import { summariseCourses, worstStatus, type CourseSummary } from '@/utils/renewal/summary';
-import { listRecords, upsertRecords } from '@/utils/store/records';
+import { listRecords, replaceRecords, upsertRecords } from '@/utils/store/records';
 import { loadProfile } from '@/utils/store/profile';
 import { writeMeta } from '@/utils/store/meta';
-import { pageOrigin, recordsFromReadings } from './page-records';
+import { pageOrigin, reclassifiedRecords, recordsFromReadings } from './page-records';
 import type { ContentSender } from './router';
 
 export async function currentSummaries(): Promise<CourseSummary[]> {
@@ -60,4 +60,17 @@ export async function savePageRecords(from: ContentSender, readings: readonly Pa
     await writeMeta(EMPTY_PAGE_KEYS[origin.source], found === 0 ? { url: from.url.href.slice(0, 2000), at: now.toISOString() } : null);
   }
   return records.length;
+}
+
+/**
+ * Brings LearnUpon records in line with the profile's portals (utils/background/page-records.ts
+ * `reclassifiedRecords`): those kept by an older version from another organisation's portal stop
+ * counting; those from a portal the profile now names start. Run at start and when the profile changes.
+ * Returns how many records changed.
+ */
+export async function reclassifyPortalRecords(): Promise<number> {
+  const [profile, records] = await Promise.all([loadProfile(), listRecords()]);
+  const changes = reclassifiedRecords(records, profile);
+  await replaceRecords(changes);
+  return changes.length;
 }

@@ -118,6 +118,38 @@ export async function deleteRecord(id: string): Promise<void> {
   await tx.done;
 }
 
+/**
+ * Replaces records under new ids, in one transaction: each `from` id goes and its record is kept as
+ * `to` (merged with one already held under that id). For records whose id rules changed.
+ */
+export async function replaceRecords(changes: readonly { from: string; to: CompletionRecord }[]): Promise<void> {
+  if (!changes.length) return;
+  const valid = changes.map((c) => ({ from: c.from, to: CompletionRecordSchema.parse(c.to) }));
+  const db = await openStore();
+  const tx = db.transaction(['records', 'meta'], 'readwrite');
+  const records = tx.objectStore('records');
+  try {
+    // What each id holds once every change is made (null: gone), in the order they were made.
+    const final = new Map<string, CompletionRecord | null>();
+    for (const { from, to } of valid) {
+      if (from !== to.id) {
+        await records.delete(from);
+        final.set(from, null);
+      }
+      const held = from === to.id ? undefined : await records.get(to.id);
+      const next = held ? mergeRecord(held, to) : to;
+      await records.put(next);
+      final.set(next.id, next);
+    }
+    const saved = [...final.values()].filter((r): r is CompletionRecord => r !== null);
+    await updateCache(tx.objectStore('meta'), saved, [...final].filter(([, r]) => r === null).map(([id]) => id));
+    await tx.done;
+  } catch (error) {
+    abortQuietly(tx);
+    throw isQuotaError(error) || isQuotaError(tx.error) ? new StorageFullError() : error;
+  }
+}
+
 /** "I completed this on …": a manual record for a course, clearly marked as entered by the user. */
 export async function saveManualCompletion(course: Pick<Course, 'name'>, completedOn: string, now = new Date()): Promise<CompletionRecord> {
   const base = {
