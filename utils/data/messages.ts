@@ -160,6 +160,9 @@ export type PageMessageType = { [T in MessageType]: Table[T]['from'] extends { p
 export type PageMessage = { [T in PageMessageType]: RequestOf<T> }[PageMessageType];
 /** What the background and pages tell every open extension page. */
 export type BroadcastType = { [T in MessageType]: 'pages' extends Table[T]['to'][number] ? T : never }[MessageType];
+/** What an extension page asks one tab's content script (sendToTab). */
+export type TabMessageType = { [T in MessageType]: 'content' extends Table[T]['to'][number] ? T : never }[MessageType];
+export type TabMessage = { [T in TabMessageType]: RequestOf<T> }[TabMessageType];
 export type CollectCommand = RequestOf<'collect-evidence'>;
 
 export function isMessageType(type: unknown): type is MessageType {

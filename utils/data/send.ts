@@ -1,7 +1,7 @@
 // The extension pages' one way to send a message (and the background's one way to tell the pages):
 // each answer is checked against its schema in ./messages.ts before anyone uses it.
 import { browser } from 'wxt/browser';
-import { MESSAGES, type BroadcastType, type PageMessage, type RequestOf, type ResponseOf } from './messages';
+import { MESSAGES, type BroadcastType, type PageMessage, type RequestOf, type ResponseOf, type TabMessage } from './messages';
 
 /** An answer that is missing or not in the declared shape. */
 export class UnexpectedAnswer extends Error {}
@@ -19,11 +19,11 @@ export async function send<M extends PageMessage>(message: M): Promise<ResponseO
 }
 
 /** From an extension page to one tab's content script (after the user's click); the answer is checked. */
-export async function sendToTab(tabId: number, message: RequestOf<'collect-evidence'>): Promise<ResponseOf<'collect-evidence'> | undefined> {
+export async function sendToTab<M extends TabMessage>(tabId: number, message: M): Promise<ResponseOf<M['type']> | undefined> {
   const answer: unknown = await browser.tabs.sendMessage(tabId, message);
   // No answer yet: the page is still loading, or its content script is not there.
   if (answer === undefined) return undefined;
-  return checked(message.type, answer, 'The page');
+  return checked(message.type, answer, 'The page') as ResponseOf<M['type']>;
 }
 
 /**
