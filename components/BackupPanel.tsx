@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { applyRestore, createBackup, prepareRestore, type PreparedRestore } from '@/utils/backup/store';
+import { applyRestore, createBackup, prepareRestore, readBackupFile, RestoreUnfinishedError, type PreparedRestore } from '@/utils/backup/store';
 import { BackupError } from '@/utils/backup/format';
 import { storeWords } from '@/utils/backup/checks';
+import { recoverRestore, restoreOutcomeText, takeRestoreOutcome } from '@/utils/backup/journal';
+import { UCL_PROFILE } from '@/utils/catalogue/ucl';
+import { broadcast } from '@/utils/data/send';
 import { storageEstimate, type StorageUse } from '@/utils/store/quota';
 import { downloadBlob } from './download';
 import { StorageNotice } from './StorageNotice';
@@ -23,7 +25,7 @@ function summary(counts: Record<string, number>): string {
 }
 
 function settingsWords(prepared: PreparedRestore): string {
-  const profile = prepared.profile ? `${prepared.profile.organisation}, ${prepared.profile.courses.length} courses` : 'the UCL defaults';
+  const profile = prepared.profile ? `${prepared.profile.organisation}, ${prepared.profile.courses.length} courses` : `the ${UCL_PROFILE.organisation} defaults`;
   const others = Object.keys(prepared.settings).length;
   return others ? `${profile}, and ${others} other setting${others === 1 ? '' : 's'}` : profile;
 }
@@ -46,6 +48,19 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
   const statusBox = useRef<HTMLDivElement>(null);
 
   useEffect(() => void storageEstimate().then(setUse).catch(() => undefined), []);
+  // A restore cut short last time (this page closed half-way) is finished or undone now, and said so.
+  useEffect(() => {
+    void recoverRestore(new Date(), { wait: true })
+      .then(takeRestoreOutcome)
+      .then((outcome) => {
+        if (!outcome) return;
+        setStatus({ ok: outcome.outcome === 'finished', text: restoreOutcomeText(outcome) });
+        broadcast('records-changed');
+        broadcast('profile-changed');
+        if (outcome.outcome === 'finished') onRestored?.();
+      })
+      .catch((error: unknown) => setStatus({ ok: false, text: `An interrupted restore could not be checked: ${message(error)}` }));
+  }, []);
   // Keyboard and screen-reader users land on the question they now have to answer.
   useEffect(() => previewHeading.current?.focus(), [pending]);
 
@@ -66,7 +81,8 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
     run('Making the backup…', async () => {
       const backup = await createBackup();
       downloadBlob(new Blob([backup.zip as BlobPart], { type: 'application/zip' }), backup.fileName);
-      return { ok: true, text: `Downloaded ${backup.fileName}: ${summary(backup.counts)}. Keep it somewhere safe: it holds your certificates and your name.` };
+      const leftOut = backup.leftOut.length ? ` Left out, because a restore would refuse them: ${backup.leftOut.join('; ')}.` : '';
+      return { ok: true, text: `Downloaded ${backup.fileName}: ${summary(backup.counts)}. Keep it somewhere safe: it holds your certificates and your name.${leftOut}` };
     });
 
   const pick = (file: File | undefined) =>
@@ -74,7 +90,7 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
     run('Checking the backup…', async () => {
       setPending(null);
       try {
-        const prepared = await prepareRestore(new Uint8Array(await file.arrayBuffer()));
+        const prepared = await prepareRestore(await readBackupFile(file));
         setPending({ fileName: file.name, prepared });
         return null;
       } catch (error) {
@@ -87,15 +103,16 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
     run('Restoring…', async () => {
       const { fileName, prepared } = pending;
       try {
-        await applyRestore(prepared);
+        await applyRestore(prepared, fileName);
       } catch (error) {
+        if (error instanceof RestoreUnfinishedError) return { ok: false, text: `“${fileName}”: ${error.message}` };
         return { ok: false, text: `“${fileName}” was not restored. ${message(error)}` };
       } finally {
         setPending(null);
       }
       // The toolbar badge and open pages recompute from the restored data.
-      void browser.runtime.sendMessage({ type: 'records-changed' }).catch(() => undefined);
-      void browser.runtime.sendMessage({ type: 'profile-changed' }).catch(() => undefined);
+      broadcast('records-changed');
+      broadcast('profile-changed');
       onRestored?.();
       return { ok: true, text: `Restored “${fileName}” (made ${when(prepared.createdAt)}).` };
     });
@@ -107,7 +124,7 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
   };
 
   return (
-    <section aria-labelledby="backup-heading" data-mtc-section="backup">
+    <section aria-labelledby="backup-heading" data-mtc-section="backup" data-mtc-storage-read={use ? 'yes' : undefined}>
       <h2 id="backup-heading">Backup and restore</h2>
       <p class="muted">
         A backup is one file holding everything this extension keeps on this computer: training records, evidence files, settings and the rest.

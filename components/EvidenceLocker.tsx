@@ -10,6 +10,7 @@ import type { Overview } from './useOverview';
 import { StorageNotice } from './StorageNotice';
 import { FilePicker } from './FilePicker';
 import { errorText } from '@/utils/errors';
+import { readError } from './useRead';
 
 /** Rows drawn at first: hundreds of items with three buttons each made the panel slow to open. */
 const LIST_PAGE = 50;
@@ -38,9 +39,15 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
   const [external, setExternal] = useState(false);
   const [showAll, setShowAll] = useState(false);
 
+  const [readFailed, setReadFailed] = useState<string | null>(null);
   const refresh = useCallback(async () => {
-    setItems(await listEvidence());
-    setUse(await storageUse());
+    try {
+      setItems(await listEvidence());
+      setReadFailed(null);
+    } catch (error) {
+      setReadFailed(readError('Your evidence', error));
+    }
+    setUse(await storageUse().catch(() => null));
   }, []);
   useEffect(() => void refresh(), [refresh]);
 
@@ -79,7 +86,7 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
           continue;
         }
         await addEvidence([{ kind: check.kind, course: course || null, completedOn: null, name: file.name, contentType: check.contentType, sourceUrl: '', countsForCompliance: !external, data: new Blob([bytes], { type: check.contentType }) }]);
-        done.push(`${file.name} added${external ? ' (marked as not counting for UCL compliance)' : ''}.`);
+        done.push(`${file.name} added${external ? ` (marked as not counting for ${overview.profile.organisation} compliance)` : ''}.`);
       }
       return { done, problems };
     });
@@ -132,7 +139,7 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
         </select>
         <div class="check">
           <input type="checkbox" id="locker-external" checked={external} onChange={(e) => setExternal(e.currentTarget.checked)} />
-          <label for="locker-external">From MyLearning, Moodle or an NHS trust (kept for you; does not count for UCL)</label>
+          <label for="locker-external">From MyLearning, Moodle or an NHS trust (kept for you; does not count for {overview.profile.organisation})</label>
         </div>
         <div class="row" style={{ marginTop: '6px' }}>
           <FilePicker secondary multiple input="evidence" disabled={!!busy} accept="application/pdf,image/png,image/jpeg" label="Evidence files" onPick={addFiles}>
@@ -140,6 +147,7 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
           </FilePicker>
         </div>
       </div>
+      {readFailed && <p class="error">{readFailed}</p>}
       <div aria-live="polite" data-mtc-locker-status>
         {busy && <p class="muted">{busy}</p>}
         {outcome?.done.map((t) => <p class="ok" key={t}>{t}</p>)}
@@ -160,7 +168,7 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
           <tbody>
             {(showAll ? items : items.slice(0, LIST_PAGE)).map((item) => (
               <tr key={item.id} data-mtc-evidence-kind={item.kind}>
-                <td>{KIND_WORDS[item.kind]}: {item.name}{!item.countsForCompliance && <span class="muted"> (does not count for UCL)</span>}</td>
+                <td>{KIND_WORDS[item.kind]}: {item.name}{!item.countsForCompliance && <span class="muted"> (does not count for {overview.profile.organisation})</span>}</td>
                 <td>{item.course ?? '—'}</td>
                 <td>{item.completedOn ? formatDate(item.completedOn) : new Date(item.addedAt).toLocaleDateString('en-GB')}</td>
                 <td>{item.sourceUrl ? hostOf(item.sourceUrl, item.sourceUrl.slice(0, 40)) : 'Added by you'}</td>

@@ -64,7 +64,7 @@ export function ExportPanel({ overview, compact = false }: { overview: Overview;
           <input id="export-email" type="email" autocomplete="email" value={person.email} onInput={(e) => setPerson({ ...person, email: e.currentTarget.value })} />
           <div class="check">
             <input type="checkbox" id="export-external" checked={includeExternal} onChange={(e) => setIncludeExternal(e.currentTarget.checked)} />
-            <label for="export-external">Also include evidence from MyLearning, Moodle or an NHS trust (it does not count for UCL compliance)</label>
+            <label for="export-external">Also include evidence from MyLearning, Moodle or an NHS trust (it does not count for {overview.profile.organisation} compliance)</label>
           </div>
         </>
       )}

@@ -10,7 +10,9 @@ type Props = Parameters<typeof Panel>[0];
  */
 export function LazyExportPanel(props: Props) {
   const [ExportPanel, setExportPanel] = useState<typeof Panel | null>(null);
-  useEffect(() => void import('./ExportPanel').then((m) => setExportPanel(() => m.ExportPanel)), []);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => void import('./ExportPanel').then((m) => setExportPanel(() => m.ExportPanel), () => setFailed(true)), []);
+  if (failed) return <p class="error" role="alert">The export could not be opened (perhaps the extension was just updated). Close and reopen this page.</p>;
   return ExportPanel ? <ExportPanel {...props} /> : <p class="muted">Loading…</p>;
 }
 

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Course } from '@/utils/catalogue/profile';
-import { recordId, type CompletionRecord } from '@/utils/records';
-import { upsertRecords } from '@/utils/store/records';
+import { saveManualCompletion } from '@/utils/store/records';
 import { errorText } from '@/utils/errors';
 
 /** "I completed this on …": for completions the extension could not see. Clearly labelled manual. */
@@ -15,14 +14,8 @@ export function ManualEntry({ course, today, onSaved }: { course: Course; today:
       setMessage({ ok: false, text: 'Pick the date you completed it (not a future date).' });
       return;
     }
-    const base = {
-      course: course.name, title: course.name, status: 'completed' as const, completedOn: date, dueOn: null,
-      certExpiresOn: null, enrollmentId: null, certificateUrl: null, source: 'manual' as const, sourceUrl: '',
-      seenAt: new Date().toISOString(), countsForCompliance: true, note: 'Entered by you',
-    };
-    const record: CompletionRecord = { ...base, id: recordId(base) };
     try {
-      await upsertRecords([record]);
+      await saveManualCompletion(course, date);
       setMessage({ ok: true, text: 'Saved as a manual entry.' });
       setDate('');
       onSaved();

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Course, Profile } from '@/utils/catalogue/profile';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
-import { parseProfileJson, serialiseProfile } from '@/utils/catalogue/io';
-import { loadProfile, resetProfile, saveProfile } from '@/utils/store/profile';
+import { parseProfileJson, readProfileFile, serialiseProfile } from '@/utils/catalogue/io';
+import { resetProfile, saveProfile } from '@/utils/store/profile';
+import { broadcast } from '@/utils/data/send';
+import { useProfile } from './useStored';
 import { downloadBlob } from './download';
 import { BackupPanel } from './BackupPanel';
 import { FilePicker } from './FilePicker';
@@ -13,10 +14,19 @@ type Message = { ok: boolean; text: string } | null;
 const emptyCourse = (): Course => ({ name: '', aliases: [], platform: 'learnupon', cadenceMonths: 12, scope: 'all-staff' });
 
 export function OptionsPage() {
+  const stored = useProfile();
   const [draft, setDraft] = useState<Profile | null>(null);
   const [message, setMessage] = useState<Message>(null);
-  useEffect(() => void loadProfile().then(setDraft), []);
-  if (!draft) return <main style={{ padding: '16px' }}><p>Loading…</p></main>;
+  // The form starts from what is saved; a later read replaces it only after a restore, never what is being typed.
+  const takeNext = useRef(false);
+  useEffect(() => {
+    if (!stored.value) return;
+    setDraft((d) => (d === null || takeNext.current ? stored.value : d));
+    takeNext.current = false;
+  }, [stored.value]);
+  if (!draft) {
+    return <main style={{ padding: '16px' }}>{stored.error ? <p class="error" role="alert">{stored.error}</p> : <p>Loading…</p>}</main>;
+  }
 
   const set = <K extends keyof Profile>(key: K, value: Profile[K]) => setDraft({ ...draft, [key]: value });
   const setCourse = (index: number, patch: Partial<Course>) =>
@@ -26,7 +36,7 @@ export function OptionsPage() {
     await saveProfile(profile);
     setDraft(profile);
     setMessage({ ok: true, text: done });
-    void browser.runtime.sendMessage({ type: 'profile-changed' }).catch(() => undefined);
+    broadcast('profile-changed');
   };
 
   const save = async (event: Event) => {
@@ -39,7 +49,7 @@ export function OptionsPage() {
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    const result = parseProfileJson(await file.text());
+    const result = await readProfileFile(file);
     if (!result.ok) return setMessage({ ok: false, text: `“${file.name}” was not imported; your current settings are unchanged.\n${result.error}` });
     await apply(result.profile, `Imported “${file.name}”.`);
   };
@@ -102,14 +112,19 @@ export function OptionsPage() {
         </div>
         <div class="row">
           <button type="submit">Save settings</button>
-          <button type="button" class="secondary" onClick={() => void resetProfile().then(() => apply(UCL_PROFILE, 'Reset to the UCL defaults.'))}>Reset to UCL defaults</button>
+          <button type="button" class="secondary" onClick={() => void resetProfile().then(() => apply(UCL_PROFILE, `Reset to the ${UCL_PROFILE.organisation} defaults.`))}>Reset to {UCL_PROFILE.organisation} defaults</button>
           <button type="button" class="secondary" onClick={() => downloadBlob(new Blob([serialiseProfile(draft)], { type: 'application/json' }), 'training-profile.json')}>Export settings</button>
           <FilePicker secondary accept="application/json,.json" label="Settings file to import" onPick={(files) => importFile(files[0])}>
             Import settings…
           </FilePicker>
         </div>
       </form>
-      <BackupPanel onRestored={() => void loadProfile().then(setDraft)} />
+      <BackupPanel
+        onRestored={() => {
+          takeNext.current = true;
+          void stored.reload();
+        }}
+      />
       <p style={{ marginTop: '16px' }}>
         Line manager or PGTA? <a href="/team.html" data-mtc-link="team">Open the team report and training time log</a>.
       </p>

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { openStore } from '@/utils/store/db';
+import { useEffect } from 'preact/hooks';
+import { broadcast } from '@/utils/data/send';
 import { CourseList } from './CourseList';
 import { CourseHistory } from './CourseHistory';
 import { ManualEntry } from './ManualEntry';
@@ -10,17 +9,7 @@ import { ExportPanel } from './ExportPanel';
 import { useOverview } from './useOverview';
 import { portalDashboardUrl } from '@/utils/hosts';
 import { LazyDetails } from './LazyDetails';
-
-function useSiteChangedNotice(): { url: string; at: string } | null {
-  const [notice, setNotice] = useState<{ url: string; at: string } | null>(null);
-  useEffect(() => {
-    void openStore()
-      .then((db) => db.get('meta', 'empty-page:learnupon'))
-      .then((value) => setNotice((value as { url: string; at: string } | null | undefined) ?? null))
-      .catch(() => setNotice(null));
-  }, []);
-  return notice;
-}
+import { useSiteChangedNotice } from './useStored';
 
 export function SidePanel() {
   const { overview, error, reload } = useOverview();
@@ -29,7 +18,8 @@ export function SidePanel() {
   const siteChanged = useSiteChangedNotice();
   const changed = async () => {
     await reload();
-    void browser.runtime.sendMessage({ type: 'records-changed' }).catch(() => undefined);
+    // The toolbar badge and any other open page read the records again.
+    broadcast('records-changed');
   };
   return (
     <main style={{ padding: '12px 14px' }}>

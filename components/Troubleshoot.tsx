@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
 import { hostOf } from './host';
 import type { Profile } from '@/utils/catalogue/profile';
-import { openStore, type ProblemLogEntry } from '@/utils/store/db';
 import { troubleshootMailto } from '@/utils/diagnostics/email';
+import { useProblems } from './useStored';
 
 /** The FAQ's own checklist (question 7), in its order, with the links ready to click. */
 function checklist(profile: Profile) {
@@ -17,16 +16,12 @@ function checklist(profile: Profile) {
 }
 
 export function Troubleshoot({ profile }: { profile: Profile }) {
-  const [problems, setProblems] = useState<ProblemLogEntry[]>([]);
-  useEffect(() => {
-    void openStore()
-      .then((db) => db.getAll('problems'))
-      .then((all) => setProblems(all.reverse().slice(0, 10)))
-      .catch(() => setProblems([]));
-  }, []);
+  const { value, error } = useProblems();
+  const problems = value ?? [];
   return (
     <section aria-labelledby="troubleshoot-heading" data-mtc-section="troubleshoot">
       <h2 id="troubleshoot-heading">Troubleshoot</h2>
+      {error && <p class="error">{error}</p>}
       {problems.length ? (
         <>
           <h3>Problems seen lately</h3>

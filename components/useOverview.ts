@@ -1,5 +1,6 @@
-// Extension pages read the store directly (same origin as the background) and recompute statuses.
-import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+// The pages' view of the records: read through the store (same origin as the background), statuses
+// recomputed here, and read again when records or settings change anywhere (records-changed,
+// profile-changed).
 import type { Profile } from '@/utils/catalogue/profile';
 import { londonDate } from '@/utils/dates/calendar';
 import type { CompletionRecord } from '@/utils/records';
@@ -7,6 +8,7 @@ import { summariseCourses, type CourseLine, type CourseSummary } from '@/utils/r
 import { listRecords, readRecordsBasis } from '@/utils/store/records';
 import { loadProfile } from '@/utils/store/profile';
 import { errorText } from '@/utils/errors';
+import { useRead } from './useRead';
 
 /** Everything: each course's line and history, and every record (side panel, export). */
 export interface Overview {
@@ -37,30 +39,15 @@ async function readCourseLines(): Promise<CourseLines> {
   return { profile, recordCount: basis.count, today, lines };
 }
 
-function useStoreRead<T>(read: () => Promise<T>): { value: T | null; error: string | null; reload: () => Promise<void> } {
-  const [value, setValue] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(async () => {
-    try {
-      setValue(await read());
-      setError(null);
-    } catch (e) {
-      setError(`Your training records could not be read (${errorText(e)}). Close and reopen this panel; if it keeps happening, restart Chrome.`);
-    }
-  }, [read]);
-  // A layout effect starts the read right after the first render, not a frame later as an effect would.
-  useLayoutEffect(() => {
-    void reload();
-  }, [reload]);
-  return { value, error, reload };
-}
+const failure = (e: unknown) => `Your training records could not be read (${errorText(e)}). Close and reopen this panel; if it keeps happening, restart Chrome.`;
+const CHANGES = ['records-changed', 'profile-changed'] as const;
 
 export function useOverview(): { overview: Overview | null; error: string | null; reload: () => Promise<void> } {
-  const { value, error, reload } = useStoreRead(readOverview);
+  const { value, error, reload } = useRead(readOverview, { what: 'Your training records', on: CHANGES, failure });
   return { overview: value, error, reload };
 }
 
 export function useCourseLines(): { courses: CourseLines | null; error: string | null } {
-  const { value, error } = useStoreRead(readCourseLines);
+  const { value, error } = useRead(readCourseLines, { what: 'Your training records', on: CHANGES, failure });
   return { courses: value, error };
 }

@@ -1,13 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { route, RefusedMessage } from '@/utils/background/router';
-import { logProblem, refreshBadge, savePageRecords } from '@/utils/background/state';
+import { createHandlers } from '@/utils/background/handlers';
+import { reclassifyPortalRecords, refreshBadge } from '@/utils/background/state';
 import { DAILY_ALARM, ensureDailyAlarm, openCourseFromNotification, runDailyCheck } from '@/utils/background/reminders';
-import { listRecords } from '@/utils/store/records';
-import { loadProfile } from '@/utils/store/profile';
-import { londonDate } from '@/utils/dates/calendar';
+import { recoverRestoreOnStart } from '@/utils/background/restore-recovery';
 import { captureActiveTab } from '@/utils/evidence/capture';
-import { logTimeSlice } from '@/utils/timelog/record';
 import { errorText } from '@/utils/errors';
 import { openWelcomeOnInstall } from '@/utils/background/welcome';
 
@@ -16,31 +14,15 @@ function notify(title: string, message: string) {
 }
 
 export default defineBackground(() => {
+  // Extension storage for the extension's own pages and this worker only: content scripts, which run
+  // beside web pages, can neither read nor write it (they ask here instead, utils/data/messages.ts).
+  void browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+
   const ids = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const handlers = createHandlers();
 
   browser.runtime.onMessage.addListener((raw, sender) =>
-    route(raw, sender, ids, {
-      async content(message, from) {
-        switch (message.type) {
-          case 'get-state':
-            return { profile: await loadProfile(), records: await listRecords(), today: londonDate() };
-          case 'save-page-records': {
-            const saved = await savePageRecords(from.site, from.url, message.records, message.found);
-            if (saved) await refreshBadge();
-            return { saved };
-          }
-          case 'report-problem':
-            await logProblem({ kind: message.kind, title: message.title, pageUrl: from.url.href });
-            return { logged: true };
-          case 'log-time':
-            return { logged: await logTimeSlice(from.site, message.title, { start: message.start, end: message.end }) };
-        }
-      },
-      async page() {
-        await refreshBadge();
-        return { ok: true };
-      },
-    }).catch((error: unknown) => {
+    route(raw, sender, ids, handlers).catch((error: unknown) => {
       // Refused messages get no answer at all, so a forged sender learns nothing.
       if (error instanceof RefusedMessage) return undefined;
       throw error;
@@ -65,5 +47,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener((details) => void openWelcomeOnInstall(details));
   browser.runtime.onStartup.addListener(() => void ensureDailyAlarm());
   void ensureDailyAlarm();
-  void refreshBadge();
+  // A restore cut short (the settings tab closed half-way) is finished or undone before anything reads;
+  // records an older version kept from another organisation's portal stop counting.
+  void recoverRestoreOnStart(notify)
+    .then(() => reclassifyPortalRecords())
+    .catch(() => undefined)
+    .finally(() => void refreshBadge());
 });

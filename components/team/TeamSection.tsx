@@ -12,6 +12,7 @@ import type { Availability, ColumnMap, PersonMark } from '@/utils/team/types';
 import { ColumnMapping } from './ColumnMapping';
 import { TeamView } from './TeamView';
 import { FilePicker } from '../FilePicker';
+import { readError } from '../useRead';
 
 type Notice = { ok: boolean; text: string } | null;
 /** A file that could not be read with the columns found: kept until the user picks them. */
@@ -52,8 +53,9 @@ export function TeamSection() {
         setReport(result.report);
         setEntries(result.entries);
       } else setNotice({ ok: false, text: result.error });
-      setBusy(null);
-    })();
+    })()
+      .catch((error: unknown) => setNotice({ ok: false, text: readError('The team data', error) }))
+      .finally(() => setBusy(null));
   }, []);
 
   const importFile = async (file: File | undefined, columns?: { headers: string[]; columns: ColumnMap }) => {

@@ -2,14 +2,14 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Course } from '@/utils/catalogue/profile';
 import { addDays, formatDate, londonDate } from '@/utils/dates/calendar';
 import { loadProfile } from '@/utils/store/profile';
+import { createCourseMatcher } from '@/utils/catalogue/match';
+import { readError } from '../useRead';
 import { loadTimeLogSettings, saveTimeLogSettings, type TimeLogSettings } from '@/utils/timelog/settings';
 import { clearTimeLog, correctTime, deleteTimeEntry, listTimeEntries } from '@/utils/timelog/store';
 import { PAID_CAP_MINUTES, buildTimesheet, formatMinutes, rangeWords, timesheetCsv } from '@/utils/timelog/timesheet';
 import type { TimeEntry } from '@/utils/timelog/types';
 import { downloadBlob } from '../download';
 import { AddTimeForm } from './AddTimeForm';
-
-const FIRE_SAFETY = 'UCL Fire Safety';
 
 /** PGTAs are paid for up to 4 hours of mandatory training (FAQ 13): an opt-in log of time on course pages, and a timesheet. */
 export function TimeLogSection() {
@@ -23,10 +23,12 @@ export function TimeLogSection() {
 
   const reload = useCallback(async () => setEntries(await listTimeEntries(from, to)), [from, to]);
   useEffect(() => {
-    void loadTimeLogSettings().then(setSettings);
-    void loadProfile().then((p) => setCourses(p.courses));
+    void loadTimeLogSettings().then(setSettings, (error: unknown) => setNotice(readError('The time log settings', error)));
+    void loadProfile().then((p) => setCourses(p.courses), (error: unknown) => setNotice(readError('Your course list', error)));
   }, []);
-  useEffect(() => void reload(), [reload]);
+  useEffect(() => void reload().catch((error: unknown) => setNotice(readError('The time log', error))), [reload]);
+  // FAQ 13 names fire safety: the catalogue's course for it, whatever the organisation calls it.
+  const FIRE_SAFETY = createCourseMatcher(courses)('Fire Safety')?.name ?? 'Fire Safety';
 
   const save = async (next: TimeLogSettings, text?: string) => {
     await saveTimeLogSettings(next);

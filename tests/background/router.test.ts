@@ -4,9 +4,12 @@ import { identifySender, route, RefusedMessage, type Handlers } from '@/utils/ba
 const ids = { id: 'ext-id', origin: 'chrome-extension://ext-id' };
 const tab = { id: 1 } as never;
 
+/** One mock per message the background answers; each answers with its own name. */
 function handlers() {
-  return { content: vi.fn(async () => 'content-ok'), page: vi.fn(async () => 'page-ok') } satisfies Handlers;
+  const types = ['get-state', 'save-page-records', 'report-problem', 'log-time', 'get-time-log-switch', 'is-alert-dismissed', 'dismiss-alert', 'records-changed', 'profile-changed'] as const;
+  return Object.fromEntries(types.map((t) => [t, vi.fn(async () => `${t}-ok`)])) as unknown as Handlers & Record<(typeof types)[number], ReturnType<typeof vi.fn>>;
 }
+const called = (h: ReturnType<typeof handlers>) => Object.values(h).some((fn) => (fn as ReturnType<typeof vi.fn>).mock.calls.length > 0);
 
 describe('identifySender', () => {
   it('knows our pages and our content scripts on covered https hosts', () => {
@@ -32,27 +35,44 @@ describe('identifySender', () => {
 describe('route', () => {
   it('dispatches well-formed messages to the handler for that kind of sender', async () => {
     const h = handlers();
-    await expect(route({ type: 'get-state' }, { id: 'ext-id', url: 'https://ucl.learnupon.com/x', tab }, ids, h)).resolves.toBe('content-ok');
-    await expect(route({ type: 'records-changed' }, { id: 'ext-id', url: 'chrome-extension://ext-id/sidepanel.html' }, ids, h)).resolves.toBe('page-ok');
+    await expect(route({ type: 'get-state' }, { id: 'ext-id', url: 'https://ucl.learnupon.com/x', tab }, ids, h)).resolves.toBe('get-state-ok');
+    await expect(route({ type: 'records-changed' }, { id: 'ext-id', url: 'chrome-extension://ext-id/sidepanel.html' }, ids, h)).resolves.toBe('records-changed-ok');
+    await expect(route({ type: 'get-state' }, { id: 'ext-id', url: 'https://login.microsoftonline.com/common', tab }, ids, h)).resolves.toBe('get-state-ok');
+    await expect(route({ type: 'dismiss-alert', kind: 'other-portal' }, { id: 'ext-id', url: 'https://nhs-trust.learnupon.com/dashboard', tab }, ids, h)).resolves.toBe('dismiss-alert-ok');
+    // The handler gets the sender the background identified, never one the message claims.
+    expect(h['get-state']).toHaveBeenCalledWith({ type: 'get-state' }, expect.objectContaining({ kind: 'content', site: 'learnupon' }));
+  });
+
+  it('passes on only the declared fields (a field the message adds is dropped, not trusted)', async () => {
+    const h = handlers();
+    await route({ type: 'report-problem', kind: 'sso-error', title: 't', pageUrl: 'https://elsewhere.example/' }, { id: 'ext-id', url: 'https://ucl.learnupon.com/x', tab }, ids, h);
+    expect(h['report-problem']).toHaveBeenCalledWith({ type: 'report-problem', kind: 'sso-error', title: 't' }, expect.anything());
   });
 
   it('refuses forged and malformed messages without calling any handler', async () => {
     const h = handlers();
     const page = { id: 'ext-id', url: 'https://ucl.learnupon.com/x', tab };
+    const microsoft = { id: 'ext-id', url: 'https://login.microsoftonline.com/common', tab };
     const bad: [unknown, object][] = [
       [{ type: 'get-state' }, { id: 'other', url: 'https://ucl.learnupon.com/x', tab }],
       [{ type: 'records-changed' }, page], // a page message from a content script
       [{ type: 'get-state' }, { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' }], // content message from a page
       [{ type: 'save-page-records', pageUrl: 'x', found: -1, records: [] }, page],
       [{ type: 'save-page-records', pageUrl: 'x', found: 1, records: [{ id: 'x' }] }, page],
+      [{ type: 'save-page-records', found: 1, readings: [{ title: 'Prevent at UCL' }] }, page],
       [{ type: 'report-problem', kind: 'not-a-kind', title: 't', pageUrl: 'u' }, page],
+      // The Microsoft sign-in pages show no courses and log no time: they may not say they do.
+      [{ type: 'save-page-records', found: 0, readings: [] }, microsoft],
+      [{ type: 'log-time', title: 'Sign in', start: 1, end: 2 }, microsoft],
+      // A command meant for a content script is not the background's to answer.
+      [{ type: 'collect-evidence', history: true }, { id: 'ext-id', url: 'chrome-extension://ext-id/sidepanel.html' }],
+      [{ type: 'no-such-message' }, page],
       ['get-state', page],
       [null, page],
     ];
     for (const [message, sender] of bad) {
-      await expect(route(message, sender, ids, h)).rejects.toBeInstanceOf(RefusedMessage);
+      await expect(route(message, sender, ids, h), JSON.stringify(message)).rejects.toBeInstanceOf(RefusedMessage);
     }
-    expect(h.content).not.toHaveBeenCalled();
-    expect(h.page).not.toHaveBeenCalled();
+    expect(called(h)).toBe(false);
   });
 });

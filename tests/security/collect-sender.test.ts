@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 // The content script's one command, "collect evidence" (it fetches certificates and the history with
 // the user's session), obeys only our own extension pages, and only in the expected shape.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listenForCollect, type CollectorOptions } from '@/utils/content/collect';
+import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 
 const ORIGIN = 'chrome-extension://test-extension-id';
 
@@ -17,7 +18,16 @@ function collector() {
 }
 
 let controller: AbortController | null = null;
-afterEach(() => controller?.abort());
+afterEach(() => {
+  controller?.abort();
+  vi.restoreAllMocks();
+});
+// The background, as the collector asks it for the profile (content scripts never read storage).
+beforeEach(() => {
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) =>
+    (message as { type?: string }).type === 'get-state' ? { profile: UCL_PROFILE, today: '2026-11-28', records: null } : undefined,
+  );
+});
 
 describe('collect command', () => {
   it('is answered for our own extension page (the control)', async () => {

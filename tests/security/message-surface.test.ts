@@ -1,21 +1,34 @@
 // What a content script (the part of the extension that lives next to web pages) may ask the
-// background for. Each of these was checked: none downloads a file, opens an email or deletes the
-// user's records or evidence. A new message type must be checked the same way, then added here.
+// background for, read from the message table itself. Each of these was checked: none downloads a
+// file, opens an email or deletes the user's records or evidence. A new message must be checked the
+// same way, then added here (its declaration's `why` says why it is safe).
 import { describe, expect, it } from 'vitest';
-import { ContentMessageSchema, PageMessageSchema } from '@/utils/messages';
+import { MESSAGES, type MessageType } from '@/utils/data/messages';
 
-type Union = { _zod: { def: { options: { _zod: { def: { shape: { type: { _zod: { def: { values: unknown[] } } } } } } }[] } } };
-const types = (schema: unknown) => (schema as Union)._zod.def.options.map((o) => o._zod.def.shape.type._zod.def.values[0]).sort();
+const types = Object.keys(MESSAGES) as MessageType[];
+const fromContent = (site?: string) => types.filter((t) => ((MESSAGES[t].from as { content?: readonly string[] }).content ?? []).some((s) => !site || s === site)).sort();
+const fromPages = () => types.filter((t) => (MESSAGES[t].from as { pages?: true }).pages === true).sort();
 
 describe('message surface', () => {
-  it('content scripts can only read state, save their own page’s records, log a problem and log time', () => {
-    // save-page-records: merged, never erasing (utils/store/records.ts); only the page's own site and host (background/state.ts).
+  it('content scripts can only read state, save their own page’s records, log a problem, log time and quiet an alert', () => {
+    // save-page-records: merged, never erasing (utils/store/records.ts); the records are made by the background from the sender (utils/background/page-records.ts).
     // report-problem: appends to the troubleshooting log, which keeps its latest 50 entries.
-    // log-time: adds to the time log (utils/timelog).
-    expect(types(ContentMessageSchema)).toEqual(['get-state', 'log-time', 'report-problem', 'save-page-records']);
+    // log-time: adds to the time log (utils/timelog), never overlapping time already counted.
+    // get-time-log-switch, is-alert-dismissed: read one flag; dismiss-alert: quiets one alert on the sender's own page.
+    expect(fromContent()).toEqual(['dismiss-alert', 'get-state', 'get-time-log-switch', 'is-alert-dismissed', 'log-time', 'report-problem', 'save-page-records']);
+    for (const t of fromContent()) expect(MESSAGES[t].to).toEqual(['background']);
   });
 
-  it('extension pages only ask the background to refresh', () => {
-    expect(types(PageMessageSchema)).toEqual(['profile-changed', 'records-changed']);
+  it('the Microsoft sign-in pages can only read the settings and raise, log or quiet an alert', () => {
+    expect(fromContent('microsoft')).toEqual(['dismiss-alert', 'get-state', 'is-alert-dismissed', 'report-problem']);
+  });
+
+  it('extension pages only ask the background to refresh, and a content script to collect on the user’s click', () => {
+    expect(fromPages()).toEqual(['collect-evidence', 'profile-changed', 'records-changed']);
+    expect(MESSAGES['collect-evidence'].to).toEqual(['content']);
+  });
+
+  it('every message says why it is safe', () => {
+    for (const t of types) expect(MESSAGES[t].why.length, t).toBeGreaterThan(10);
   });
 });

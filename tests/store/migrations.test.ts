@@ -8,8 +8,9 @@ import { DB_NAME, DB_VERSION, openStore } from '@/utils/store/db';
 import { openAtVersion, readAllStores } from '@/utils/backup/store';
 import { listRecords } from '@/utils/store/records';
 import { listEvidence } from '@/utils/store/evidence';
-import { CompletionRecordSchema } from '@/utils/records';
-import { EvidenceItemSchema, checkStore } from '@/utils/backup/checks';
+import { CompletionRecordSchema } from '@/utils/data/record';
+import { EvidenceItemSchema } from '@/utils/data/evidence';
+import { checkStore } from '@/utils/backup/checks';
 import { comparable, loadStores, type FixtureFile } from '../fixtures/db/dump';
 import { deleteTestDatabase } from '../fixtures/db/wipe';
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '@/utils/store/db';
 import { deleteRecord, listRecords, readRecordsBasis, RECORDS_BASIS_KEY, RECORDS_CACHE_KEY, upsertRecords } from '@/utils/store/records';
 import { summaryBasis } from '@/utils/renewal/basis';
+import { RECORDS_BASIS_VERSION } from '@/utils/data/meta';
 import { createBackup } from '@/utils/backup/store';
 import { unzipSync } from 'fflate';
 import { sampleRecord } from '../fixtures/db/samples';
@@ -72,5 +73,16 @@ describe('records cache', () => {
     const meta = new TextDecoder().decode(files['stores/meta.json']);
     expect(meta).not.toContain(RECORDS_CACHE_KEY);
     expect(meta).not.toContain(RECORDS_BASIS_KEY);
+  });
+});
+
+describe('a basis made by other rules', () => {
+  it('is not used, and is rebuilt by the current rules on its next read', async () => {
+    await upsertRecords([sampleRecord(1), sampleRecord(2)]);
+    const current = await readRecordsBasis();
+    // As an older version left it: the same shape, another rules version, and records the rules no longer keep.
+    await (await openStore()).put('meta', { ...current, version: RECORDS_BASIS_VERSION - 1, records: [] }, RECORDS_BASIS_KEY);
+    expect(await readRecordsBasis()).toEqual(current);
+    expect(await (await openStore()).get('meta', RECORDS_BASIS_KEY)).toEqual(current);
   });
 });

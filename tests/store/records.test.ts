@@ -37,14 +37,22 @@ describe('records store', () => {
   });
 
   it('a page may only store records of its own site and host', async () => {
-    const page = new URL('https://ucl.learnupon.com/dashboard');
-    const saved = await savePageRecords('learnupon', page, [
-      record(),
-      record({ source: 'manual', enrollmentId: '2' }),
-      record({ sourceUrl: 'https://app.cybsafe.com/', enrollmentId: '3' }),
-      record({ source: 'cybsafe', enrollmentId: '4' }),
+    // The readings say nothing of source or address; whatever else a message claims is not read.
+    const page = { kind: 'content' as const, site: 'learnupon' as const, url: new URL('https://ucl.learnupon.com/dashboard') };
+    const { source: _s, sourceUrl: _u, id: _i, ...reading } = record();
+    const saved = await savePageRecords(page, [
+      reading,
+      { ...reading, enrollmentId: '2', source: 'manual' } as never,
+      { ...reading, enrollmentId: '3', sourceUrl: 'https://app.cybsafe.com/' } as never,
+      { ...reading, enrollmentId: '4', source: 'cybsafe' } as never,
     ], 1);
-    expect(saved).toBe(1);
-    expect((await listRecords()).map((r) => r.enrollmentId)).toEqual(['109552810']);
+    expect(saved).toBe(4);
+    const held = await listRecords();
+    expect(held.map((r) => r.enrollmentId)).toEqual(['109552810', '2', '3', '4']);
+    for (const r of held) {
+      expect(r.source).toBe('learnupon');
+      expect(new URL(r.sourceUrl).host).toBe('ucl.learnupon.com');
+      expect(r.id.startsWith('learnupon|')).toBe(true);
+    }
   });
 });

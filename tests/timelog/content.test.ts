@@ -4,11 +4,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { initTimeLog } from '@/utils/content/time-log';
 
 const sent: unknown[] = [];
+/** The user's switch, as the background answers it (content scripts never read storage themselves). */
+let switchOn = false;
 beforeEach(() => {
   sent.length = 0;
+  switchOn = false;
   vi.useFakeTimers({ now: Date.parse('2026-11-28T10:00:00Z') });
   vi.spyOn(document, 'hasFocus').mockReturnValue(true);
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+    if ((message as { type?: string }).type === 'get-time-log-switch') return { enabled: switchOn };
     sent.push(message);
     return { logged: true };
   });
@@ -30,7 +34,7 @@ describe('the time log on a course page', () => {
   });
 
   it('sends the active time with the course title, and the rest when the page goes away', async () => {
-    await fakeBrowser.storage.local.set({ timeLog: { enabled: true, name: '' } });
+    switchOn = true;
     const controller = new AbortController();
     await initTimeLog(controller.signal);
     const start = Date.now();

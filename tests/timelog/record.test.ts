@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
-import { ContentMessageSchema } from '@/utils/messages';
+import { MESSAGES } from '@/utils/data/messages';
 import { courseForPage, logTimeSlice } from '@/utils/timelog/record';
 import { saveTimeLogSettings, loadTimeLogSettings } from '@/utils/timelog/settings';
 import { MAX_SLICE_MS, sliceProblem } from '@/utils/timelog/slice';
@@ -15,6 +15,7 @@ afterEach(deleteTestDatabase);
 describe('the log-time message', () => {
   it('is schema-checked: whole, non-negative, bounded numbers and a short title', () => {
     const ok = { type: 'log-time', title: 'Prevent at UCL', start: NOW - M, end: NOW };
+    const ContentMessageSchema = MESSAGES['log-time'].request;
     expect(ContentMessageSchema.safeParse(ok).success).toBe(true);
     for (const bad of [
       { ...ok, start: 1.5 },
@@ -70,6 +71,29 @@ describe('logging time in the background', () => {
     expect((await listTimeEntries('2026-07-15', '2026-07-15'))[0]?.correctedMs).toBeNull();
     await clearTimeLog();
     expect(await listTimeEntries('2026-01-01', '2026-12-31')).toEqual([]);
+  });
+
+  it('counts a replayed slice once: 200 replays of 10 minutes are 10 minutes, not 33 hours', async () => {
+    await saveTimeLogSettings({ enabled: true, name: '' });
+    const slice = { start: NOW - 10 * M, end: NOW };
+    expect(await logTimeSlice('learnupon', 'Prevent at UCL', slice, NOW)).toBe(true);
+    for (let i = 0; i < 199; i++) expect(await logTimeSlice('learnupon', 'Prevent at UCL', slice, NOW)).toBe(false);
+    // And all at once, as a flood of messages would arrive.
+    await Promise.all(Array.from({ length: 50 }, () => logTimeSlice('learnupon', 'Prevent at UCL', slice, NOW)));
+    const entries = await listTimeEntries('2026-07-15', '2026-07-16');
+    expect(entries.reduce((sum, e) => sum + e.trackedMs, 0)).toBe(10 * M);
+  });
+
+  it('counts time that overlaps time already counted once, whichever tab or course reports it', async () => {
+    await saveTimeLogSettings({ enabled: true, name: '' });
+    await logTimeSlice('learnupon', 'Prevent at UCL', { start: NOW - 10 * M, end: NOW - 2 * M }, NOW);
+    // Another tab claims the same minutes and two more: only the two are new.
+    expect(await logTimeSlice('cybsafe', 'Passwords', { start: NOW - 6 * M, end: NOW }, NOW)).toBe(true);
+    // Concurrent reports of the same later minutes: counted once between them.
+    await Promise.all([logTimeSlice('learnupon', 'Prevent at UCL', { start: NOW, end: NOW + M }, NOW + M), logTimeSlice('learnupon', 'UCL Fire Safety', { start: NOW, end: NOW + M }, NOW + M)]);
+    const entries = await listTimeEntries('2026-07-15', '2026-07-16');
+    expect(entries.reduce((sum, e) => sum + e.trackedMs, 0)).toBe(11 * M);
+    expect(entries.find((e) => e.course === 'Information Security Training')?.trackedMs).toBe(2 * M);
   });
 
   it('names the course: the catalogue’s, CybSafe’s for any CybSafe module, else the title shown', () => {

@@ -2,13 +2,13 @@
 // becomes overdue. What was sent is remembered so a restart never repeats it.
 import { browser } from 'wxt/browser';
 import { formatDate } from '@/utils/dates/calendar';
+import { META_KEYS } from '@/utils/data/keys';
 import { dueReminders } from '@/utils/renewal/summary';
 import { loadProfile } from '@/utils/store/profile';
-import { openStore } from '@/utils/store/db';
+import { readMeta, writeMeta } from '@/utils/store/meta';
 import { currentSummaries } from './state';
 
 export const DAILY_ALARM = 'daily-check';
-const SENT_KEY = 'reminders-sent';
 
 export async function ensureDailyAlarm(): Promise<void> {
   if (!(await browser.alarms.get(DAILY_ALARM))) {
@@ -19,8 +19,7 @@ export async function ensureDailyAlarm(): Promise<void> {
 export async function runDailyCheck(): Promise<void> {
   const profile = await loadProfile();
   if (!profile.remindersEnabled) return;
-  const db = await openStore();
-  const sent = new Set((await db.get('meta', SENT_KEY)) as string[] | undefined);
+  const sent = new Set(await readMeta(META_KEYS.remindersSent));
   const due = dueReminders(await currentSummaries(), sent);
   for (const reminder of due) {
     const when = reminder.due ? formatDate(reminder.due) : '';
@@ -32,7 +31,7 @@ export async function runDailyCheck(): Promise<void> {
     });
     sent.add(reminder.key);
   }
-  await db.put('meta', [...sent], SENT_KEY);
+  await writeMeta(META_KEYS.remindersSent, [...sent]);
 }
 
 export async function openCourseFromNotification(notificationId: string): Promise<void> {

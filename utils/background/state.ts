@@ -1,12 +1,16 @@
-// What the background knows and does with it: records in, statuses out (toolbar badge, reminders).
+// What the background knows and does with it: records in, statuses out (toolbar badge, reminders), and
+// each content script's view of the state, cut to what its page needs.
 import { browser } from 'wxt/browser';
 import { londonDate } from '@/utils/dates/calendar';
-import { recordSourceOfSite, type Site } from '@/utils/hosts';
-import type { CompletionRecord } from '@/utils/records';
+import { EMPTY_PAGE_KEYS } from '@/utils/data/keys';
+import type { ContentState } from '@/utils/data/messages';
+import type { PageReading } from '@/utils/records';
 import { summariseCourses, worstStatus, type CourseSummary } from '@/utils/renewal/summary';
-import { listRecords, upsertRecords } from '@/utils/store/records';
+import { listRecords, replaceRecords, upsertRecords } from '@/utils/store/records';
 import { loadProfile } from '@/utils/store/profile';
-import { openStore } from '@/utils/store/db';
+import { writeMeta } from '@/utils/store/meta';
+import { pageOrigin, reclassifiedRecords, recordsFromReadings } from './page-records';
+import type { ContentSender } from './router';
 
 export async function currentSummaries(): Promise<CourseSummary[]> {
   const [profile, records] = await Promise.all([loadProfile(), listRecords()]);
@@ -32,38 +36,41 @@ export async function refreshBadge(): Promise<void> {
 }
 
 /**
- * Keeps what a page showed. A page may only speak for its own site: records claiming another
- * source, or another host's URL, are refused rather than stored.
+ * What a content script is told. Records go only to pages that show renewal badges: the organisation's
+ * own LearnUpon portals and CybSafe. Microsoft's sign-in pages and other organisations' portals get none.
  */
-export async function savePageRecords(site: Site, pageUrl: URL, records: CompletionRecord[], found: number): Promise<number> {
-  const source = recordSourceOfSite(site);
-  const own = records.filter((r) => r.source === source && sameHost(r.sourceUrl, pageUrl));
-  if (own.length) await upsertRecords(own);
-  const db = await openStore();
-  await db.put('meta', found === 0 ? { url: pageUrl.href, at: new Date().toISOString() } : null, `empty-page:${site}`);
-  return own.length;
+export async function contentState(from: ContentSender): Promise<ContentState> {
+  const profile = await loadProfile();
+  const origin = pageOrigin(from.site, from.url, profile);
+  const showsBadges = origin !== null && origin.otherPortal === null;
+  return { profile, today: londonDate(), records: showsBadges ? await listRecords() : null };
 }
 
-function sameHost(url: string, page: URL): boolean {
-  try {
-    return new URL(url).host === page.host;
-  } catch {
-    return false;
+/**
+ * Keeps what a page showed, as records the background makes (utils/background/page-records.ts): a page
+ * may only speak for its own site. Also notes when a page of the organisation that should list courses
+ * listed none (the site may have changed its pages). Returns how many records were saved.
+ */
+export async function savePageRecords(from: ContentSender, readings: readonly PageReading[], found: number, now = new Date()): Promise<number> {
+  const profile = await loadProfile();
+  const records = recordsFromReadings(readings, from.site, from.url, profile, now);
+  if (records.length) await upsertRecords(records);
+  const origin = pageOrigin(from.site, from.url, profile);
+  if (origin && origin.otherPortal === null) {
+    await writeMeta(EMPTY_PAGE_KEYS[origin.source], found === 0 ? { url: from.url.href.slice(0, 2000), at: now.toISOString() } : null);
   }
+  return records.length;
 }
 
-const PROBLEM_LOG_LIMIT = 50;
-
-export async function logProblem(entry: { kind: string; title: string; pageUrl: string }): Promise<void> {
-  const db = await openStore();
-  const tx = db.transaction('problems', 'readwrite');
-  await tx.store.add({ ...entry, at: new Date().toISOString() });
-  // Keep only the latest entries: this is a troubleshooting aid, not a history.
-  const count = await tx.store.count();
-  let cursor = count > PROBLEM_LOG_LIMIT ? await tx.store.openCursor() : null;
-  for (let excess = count - PROBLEM_LOG_LIMIT; cursor && excess > 0; excess--) {
-    await cursor.delete();
-    cursor = await cursor.continue();
-  }
-  await tx.done;
+/**
+ * Brings LearnUpon records in line with the profile's portals (utils/background/page-records.ts
+ * `reclassifiedRecords`): those kept by an older version from another organisation's portal stop
+ * counting; those from a portal the profile now names start. Run at start and when the profile changes.
+ * Returns how many records changed.
+ */
+export async function reclassifyPortalRecords(): Promise<number> {
+  const [profile, records] = await Promise.all([loadProfile(), listRecords()]);
+  const changes = reclassifiedRecords(records, profile);
+  await replaceRecords(changes);
+  return changes.length;
 }

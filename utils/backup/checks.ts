@@ -1,46 +1,16 @@
-// What a restored entry must look like before it may replace anything. Every entry of every store is
-// checked for a valid IndexedDB key; stores whose values the extension relies on are also parsed with
-// their zod schema. A store with no schema here (one added later) is restored as it was backed up —
-// add it to STORE_SCHEMAS when its values have a schema. Pure.
-import { z } from '@/utils/zod';
-import { CompletionRecordSchema, IsoDateSchema } from '@/utils/records';
+// What a restored entry must look like before it may replace anything, from the declarations in
+// utils/data/: every store must be declared, every entry has a valid IndexedDB key, and every value —
+// records, evidence, each `meta` key, the Team data, the time log, each setting — is parsed with its
+// schema. A key or store this version does not declare is refused, naming it. Values the extension
+// rebuilds or keeps per device (`derived`, `device`) are dropped, never restored. Pure.
+import type { z } from '@/utils/zod';
+import type { StoreDeclaration, ValueDeclaration } from '@/utils/data/declare';
+import { evidenceFileProblem, type EvidenceItem } from '@/utils/data/evidence';
+import { LOCAL, isLocalKey } from '@/utils/data/local';
+import { storeDeclaration, storeWords } from '@/utils/data/stores';
 import type { KeyPath, StoreDump } from './format';
 
-const BlobSchema = z.custom<Blob>((v) => v instanceof Blob, 'must be a file');
-
-export const EvidenceItemSchema = z
-  .object({
-    id: z.string().check(z.minLength(1), z.maxLength(200)),
-    kind: z.enum(['certificate', 'screenshot', 'history', 'other']),
-    course: z.nullable(z.string().check(z.maxLength(500))),
-    completedOn: z.nullable(IsoDateSchema),
-    name: z.string().check(z.maxLength(500)),
-    contentType: z.string().check(z.maxLength(200)),
-    size: z.number().check(z.int(), z.gte(0)),
-    sourceUrl: z.string().check(z.maxLength(2000)),
-    addedAt: z.string(),
-    countsForCompliance: z.boolean(),
-    data: BlobSchema,
-  })
-  .check(z.refine((item) => item.size === item.data.size, { message: 'the file is not the size recorded', path: ['size'] }));
-
-const ProblemSchema = z.object({
-  id: z.number().check(z.int(), z.positive()),
-  at: z.string(),
-  kind: z.string().check(z.maxLength(100)),
-  title: z.string().check(z.maxLength(1000)),
-  pageUrl: z.string().check(z.maxLength(2000)),
-});
-
-interface Parser {
-  safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } };
-}
-
-export const STORE_SCHEMAS: Record<string, Parser> = {
-  records: CompletionRecordSchema,
-  evidence: EvidenceItemSchema,
-  problems: ProblemSchema,
-};
+export { storeWords };
 
 /** IndexedDB's own rule for keys (numbers, strings, dates, binary, and arrays of them). */
 export function isValidKey(key: unknown, depth = 0): boolean {
@@ -62,20 +32,55 @@ export function keyAt(value: unknown, keyPath: Exclude<KeyPath, null>): unknown 
   return at;
 }
 
-/** What a person calls each store, for messages and the restore preview. */
-export const STORE_WORDS: Record<string, { plural: string; one: string }> = {
-  records: { plural: 'Training records', one: 'training record' },
-  evidence: { plural: 'Evidence files (certificates, screenshots, history files)', one: 'evidence file' },
-  problems: { plural: 'Troubleshooting log entries', one: 'troubleshooting log entry' },
-  meta: { plural: 'Saved details (your name and email, reminders sent)', one: 'saved detail' },
-  teamReport: { plural: 'Team compliance report', one: 'team report' },
-  teamPeople: { plural: 'Team marks (on leave, not working)', one: 'team mark' },
-  teamSettings: { plural: 'Team page settings', one: 'team setting' },
-  timeLog: { plural: 'Training time log entries', one: 'time log entry' },
-};
+/** The first problem a schema finds: the field it is in (if any) and what is wrong. */
+function firstIssue(error: z.core.$ZodError): { field: string | null; message: string } {
+  const issue = error.issues[0];
+  return { field: issue?.path.length ? issue.path.map(String).join('.') : null, message: issue?.message ?? 'not valid' };
+}
 
-export function storeWords(name: string): { plural: string; one: string } {
-  return STORE_WORDS[name] ?? { plural: `Other data (${name})`, one: `${name} entry` };
+const words = (problem: { field: string | null; message: string }) => `${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
+
+/** The declaration of one value of a store: the store's own for keyed-by-path stores, the key's for the others. */
+function valueDeclaration(store: StoreDeclaration, key: unknown): ValueDeclaration | undefined {
+  if (store.keyPath !== null) return store;
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(store.keys, key) ? store.keys[key] : undefined;
+}
+
+/**
+ * The entries a backup carries: declared, `carried` values only. Used when making a backup and when
+ * reading one, so neither a derived copy nor per-device state is ever restored.
+ */
+export function carriedOnly(stores: readonly StoreDump[]): StoreDump[] {
+  return stores.map((s) => {
+    const declared = storeDeclaration(s.name);
+    if (!declared || declared.keyPath !== null) return s;
+    return { ...s, entries: s.entries.filter((e) => typeof e.key !== 'string' || valueDeclaration(declared, e.key)?.backup !== 'derived' && valueDeclaration(declared, e.key)?.backup !== 'device') };
+  });
+}
+
+/** Why one entry may not be restored (and in which field), or null. */
+function entryIssue(store: StoreDump, entry: { key?: unknown; value: unknown }): { field: string | null; message: string } | null {
+  const declared = storeDeclaration(store.name);
+  if (!declared) return { field: null, message: 'this version of the extension does not know it' };
+  const key = store.keyPath === null ? entry.key : keyAt(entry.value, store.keyPath);
+  if (!(key === undefined && store.keyPath !== null && store.autoIncrement) && !isValidKey(key)) return { field: null, message: 'it has no valid key' };
+  const value = valueDeclaration(declared, key);
+  if (!value) return { field: null, message: 'this version of the extension does not know it' };
+  const parsed = value.schema.safeParse(entry.value);
+  return parsed.success ? null : firstIssue(parsed.error);
+}
+
+/** Why one entry may not be restored, in words, or null. */
+export function entryProblem(store: StoreDump, entry: { key?: unknown; value: unknown }): string | null {
+  const issue = entryIssue(store, entry);
+  return issue && words(issue);
+}
+
+/** How an entry is named in a message: its key for keyed stores (“person”), its place for the others. */
+function entryName(store: StoreDump, i: number): string {
+  const words = storeWords(store.name);
+  const key = store.keyPath === null ? store.entries[i]?.key : undefined;
+  return typeof key === 'string' ? `${words.one} “${key.slice(0, 80)}”` : `${words.one} ${i + 1}`;
 }
 
 /**
@@ -83,27 +88,38 @@ export function storeWords(name: string): { plural: string; one: string } {
  * themselves are restored as they are (not the parsed copies), so fields a schema does not know survive.
  */
 export function checkStore(store: StoreDump): string | null {
-  const words = storeWords(store.name);
-  const schema = STORE_SCHEMAS[store.name];
   const seen = new Set<string>();
   for (const [i, entry] of store.entries.entries()) {
-    const which = `${words.one} ${i + 1}`;
+    const issue = entryIssue(store, entry);
+    if (issue) return `${entryName(store, i)}${issue.field ? `, ${issue.field}` : ''}: ${issue.message}`;
     const key = store.keyPath === null ? entry.key : keyAt(entry.value, store.keyPath);
-    if (key === undefined && store.keyPath !== null && store.autoIncrement) continue;
-    if (!isValidKey(key)) return `${which} has no valid key`;
     // Duplicates would silently overwrite each other on restore; the stores here use text or number keys.
     if (typeof key === 'string' || typeof key === 'number') {
       const id = `${typeof key}:${String(key)}`;
-      if (seen.has(id)) return `${which} repeats the key of another entry`;
+      if (seen.has(id)) return `${entryName(store, i)} repeats the key of another entry`;
       seen.add(id);
     }
-    if (schema) {
-      const parsed = schema.safeParse(entry.value);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return `${which}${issue?.path.length ? `, ${issue.path.map(String).join('.')}` : ''}: ${issue?.message ?? 'not valid'}`;
-      }
-    }
+  }
+  return null;
+}
+
+/** Every evidence file's bytes against what its item says it is (utils/data/evidence.ts): the first that disagrees, named. */
+export async function checkEvidenceFiles(store: StoreDump): Promise<string | null> {
+  if (store.name !== 'evidence') return null;
+  for (const [i, entry] of store.entries.entries()) {
+    const item = entry.value as EvidenceItem;
+    const problem = await evidenceFileProblem(item);
+    if (problem) return `${entryName(store, i)} (“${String(item.name).slice(0, 80)}”): ${problem}`;
+  }
+  return null;
+}
+
+/** The settings a backup carries (storage.local, less the profile): each must be a declared, carried key, valid by its schema. */
+export function checkSettings(settings: Record<string, unknown>): string | null {
+  for (const [key, value] of Object.entries(settings)) {
+    if (!isLocalKey(key) || LOCAL[key].backup !== 'carried' || key === 'profile') return `the setting “${key.slice(0, 80)}” is not one this version of the extension knows`;
+    const parsed = LOCAL[key].schema.safeParse(value);
+    if (!parsed.success) return `the setting “${key}” is not valid (${words(firstIssue(parsed.error))})`;
   }
   return null;
 }

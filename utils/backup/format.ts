@@ -7,6 +7,7 @@ import { z } from '@/utils/zod';
 import { parseProfileJson } from '@/utils/catalogue/io';
 import type { Profile } from '@/utils/catalogue/profile';
 import { sha256Hex } from '@/utils/bytes';
+import { checkSettings } from './checks';
 import { decodeValue, DecodeError, encodeValue, type Json } from './codec';
 
 export const BACKUP_FORMAT = 'mandatory-training-companion-backup';
@@ -139,7 +140,60 @@ const NOT_A_BACKUP = 'This file is not a Mandatory Training Companion backup.';
 const DAMAGED = 'The backup file is damaged or incomplete (perhaps it did not finish downloading or copying).';
 const CHANGED = 'The backup file has been changed or damaged since it was made';
 
-function unzip(bytes: Uint8Array, filter: (file: { name: string; originalSize: number }) => boolean): Record<string, Uint8Array> {
+/**
+ * The most a backup may unpack to, all its files together: far above the largest real backup (hundreds
+ * of certificates at a few hundred KB each come to well under 1 GB), and low enough for a settings page
+ * to hold. A file claiming more is refused before anything is unpacked.
+ */
+export const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
+/** A backup file larger than this on disk is not read at all (its files are stored, not compressed, so it is about its unpacked size). */
+export const MAX_BACKUP_FILE_BYTES = MAX_UNPACKED_BYTES;
+/**
+ * The most one entry may unpack to per byte it takes in the zip, for entries over 1 MB. Our JSON files
+ * compress about 10:1 and certificates not at all; a "zip bomb" reaches 1000:1.
+ */
+export const MAX_RATIO = 100;
+const RATIO_FROM_BYTES = 1024 * 1024;
+/** More files than any real backup holds (one per certificate or screenshot, one per store). */
+export const MAX_ENTRIES = 100_000;
+
+/** "1.2 GB", "350 MB", "12 KB". */
+export function sizeWords(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+interface ZipEntryInfo {
+  name: string;
+  /** Bytes in the zip. */
+  size: number;
+  /** Bytes once unpacked, as the zip's central directory says: fflate unpacks into a buffer of exactly this size. */
+  originalSize: number;
+}
+
+/** What the zip's central directory lists, read without unpacking anything. */
+function listEntries(bytes: Uint8Array): ZipEntryInfo[] {
+  const entries: ZipEntryInfo[] = [];
+  unzip(bytes, (f) => {
+    if (entries.length >= MAX_ENTRIES) throw new BackupError(`${NOT_A_BACKUP} (It holds more than ${MAX_ENTRIES.toLocaleString('en-GB')} files.)`);
+    entries.push({ name: f.name, size: f.size, originalSize: f.originalSize });
+    return false;
+  });
+  return entries;
+}
+
+/** One entry, unpacked on its own (so only the files asked for are ever in memory). */
+function unpackEntry(bytes: Uint8Array, name: string): Uint8Array | undefined {
+  let seen = false;
+  return unzip(bytes, (f) => {
+    if (f.name !== name || seen) return false;
+    seen = true;
+    return true;
+  })[name];
+}
+
+function unzip(bytes: Uint8Array, filter: (file: { name: string; size: number; originalSize: number }) => boolean): Record<string, Uint8Array> {
   try {
     return unzipSync(bytes, { filter });
   } catch (error) {
@@ -149,15 +203,39 @@ function unzip(bytes: Uint8Array, filter: (file: { name: string; originalSize: n
   }
 }
 
+/** Refuses, before unpacking, what would unpack to too much: in all, or far out of proportion to its size in the zip. */
+function checkSizes(listed: readonly ZipEntryInfo[]): void {
+  const total = listed.reduce((sum, entry) => sum + entry.originalSize, 0);
+  if (total > MAX_UNPACKED_BYTES) {
+    throw new BackupError(`${NOT_A_BACKUP} (It would unpack to ${sizeWords(total)}; a backup holds at most ${sizeWords(MAX_UNPACKED_BYTES)}.)`);
+  }
+  for (const entry of listed) {
+    if (entry.originalSize > RATIO_FROM_BYTES && entry.originalSize > entry.size * MAX_RATIO) {
+      throw new BackupError(`${CHANGED}: ${entry.name} would unpack to ${sizeWords(entry.originalSize)} from ${sizeWords(entry.size)}, far more than a backup’s files ever do.`);
+    }
+  }
+}
+
 /**
  * Reads and checks a backup zip: the index, every file's size and SHA-256, every store file's shape,
- * and that the files are exactly the ones listed. Throws BackupError with a plain-words reason.
- * `currentSchemaVersion`: backups from a newer extension are refused, not half-read.
+ * and that the files are exactly the ones listed. Sizes are checked from the zip's directory before
+ * anything is unpacked, and files are unpacked one at a time. Throws BackupError with a plain-words
+ * reason. `currentSchemaVersion`: backups from a newer extension are refused, not half-read.
  */
 export async function parseBackup(bytes: Uint8Array, currentSchemaVersion: number): Promise<ParsedBackup> {
   if (bytes.length < 22) throw new BackupError(bytes.length === 0 ? 'The file is empty.' : NOT_A_BACKUP);
-  const head = unzip(bytes, (f) => f.name === INDEX_PATH && f.originalSize <= MAX_INDEX_BYTES);
-  const indexBytes = head[INDEX_PATH];
+  if (bytes.length > MAX_BACKUP_FILE_BYTES) throw new BackupError(`${NOT_A_BACKUP} (It is ${sizeWords(bytes.length)}; a backup is at most ${sizeWords(MAX_BACKUP_FILE_BYTES)}.)`);
+  const entries = listEntries(bytes);
+  const byName = new Map<string, ZipEntryInfo>();
+  for (const entry of entries) {
+    if (byName.has(entry.name)) throw new BackupError(`${CHANGED}: it holds ${entry.name} twice.`);
+    byName.set(entry.name, entry);
+  }
+  const indexInfo = byName.get(INDEX_PATH);
+  if (!indexInfo) throw new BackupError(`${NOT_A_BACKUP} (It has no ${INDEX_PATH}.)`);
+  if (indexInfo.originalSize > MAX_INDEX_BYTES) throw new BackupError(`${NOT_A_BACKUP} (Its ${INDEX_PATH} is too large.)`);
+  checkSizes([indexInfo]);
+  const indexBytes = unpackEntry(bytes, INDEX_PATH);
   if (!indexBytes) throw new BackupError(`${NOT_A_BACKUP} (It has no ${INDEX_PATH}.)`);
   let raw: unknown;
   try {
@@ -179,25 +257,23 @@ export async function parseBackup(bytes: Uint8Array, currentSchemaVersion: numbe
 
   const listed = new Map(index.files.map((f) => [f.path, f]));
   if (listed.size !== index.files.length) throw new BackupError(`${CHANGED}: a file is listed twice.`);
-  const unlisted: string[] = [];
-  const files = unzip(bytes, (f) => {
-    if (f.name === INDEX_PATH) return false;
-    const entry = listed.get(f.name);
-    if (!entry) {
-      if (!f.name.endsWith('/')) unlisted.push(f.name);
-      return false;
-    }
-    // Checked before inflating: a file claiming one size and holding another is not expanded at all.
-    if (f.originalSize !== entry.size) throw new BackupError(`${CHANGED}: ${f.name} is not the size it should be.`);
-    return true;
-  });
+  const unlisted = entries.filter((e) => e.name !== INDEX_PATH && !listed.has(e.name) && !e.name.endsWith('/')).map((e) => e.name);
   if (unlisted.length) throw new BackupError(`${CHANGED}: it holds files its index does not list (${unlisted.slice(0, 3).join(', ')}).`);
   for (const entry of index.files) {
-    const data = files[entry.path];
+    const info = byName.get(entry.path);
+    if (!info) throw new BackupError(`${DAMAGED} (${entry.path} is missing.)`);
+    // Checked before unpacking: a file claiming one size and holding another is not expanded at all.
+    if (info.originalSize !== entry.size) throw new BackupError(`${CHANGED}: ${entry.path} is not the size it should be.`);
+  }
+  checkSizes(index.files.map((f) => byName.get(f.path)!));
+  const files: Record<string, Uint8Array> = {};
+  for (const entry of index.files) {
+    const data = unpackEntry(bytes, entry.path);
     if (!data) throw new BackupError(`${DAMAGED} (${entry.path} is missing.)`);
     if (data.length !== entry.size || (await sha256Hex(data)) !== entry.sha256) {
       throw new BackupError(`${CHANGED}: ${entry.path} does not match its checksum.`);
     }
+    files[entry.path] = data;
   }
 
   let profile: Profile | null = null;
@@ -207,10 +283,13 @@ export async function parseBackup(bytes: Uint8Array, currentSchemaVersion: numbe
     profile = checked.profile;
   }
 
-  // Plain JSON, as storage.local holds; the profile has its own field and its own checks.
+  // Plain JSON, as storage.local holds, each key declared (utils/data/local.ts) and valid; the profile has
+  // its own field and its own checks.
   if ('profile' in index.settings || JSON.stringify(index.settings).length > MAX_INDEX_BYTES) {
     throw new BackupError(`${CHANGED}: its settings are not in the expected form.`);
   }
+  const settingsProblem = checkSettings(index.settings);
+  if (settingsProblem) throw new BackupError(`The settings in the backup are not valid: ${settingsProblem}.`);
 
   const names = new Set<string>();
   const referenced = new Set<string>();

@@ -1,19 +1,23 @@
-// The thin part that touches storage: read every object store (and the settings) into a snapshot,
-// and write a checked backup back in one IndexedDB transaction — all or nothing.
-// Generic over the stores: it reads whatever stores the database has, so a store added by a later
-// migration is backed up and restored with no change here.
-import { browser } from 'wxt/browser';
+// The thin part that touches storage: read every object store (and the settings) into a snapshot, and
+// write a checked backup back — all or nothing across IndexedDB and storage.local (./journal.ts).
+// Driven by the declarations in utils/data/: a backup carries exactly the declared `carried` values, and
+// every value restored is checked by its schema first (./checks.ts).
 import { deleteDB, openDB, type IDBPDatabase, type StoreNames } from 'idb';
-import { ProfileSchema } from '@/utils/catalogue/profile';
+import { META_KEYS } from '@/utils/data/keys';
+import { LOCAL, isLocalKey } from '@/utils/data/local';
+import { META } from '@/utils/data/meta';
+import { ProfileSchema } from '@/utils/data/profile';
+import { storeDeclaration } from '@/utils/data/stores';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openStore, type MtcSchema } from '@/utils/store/db';
+import { readAllLocal } from '@/utils/store/local';
 import { isQuotaError } from '@/utils/store/quota';
-import { DERIVED_RECORD_KEYS } from '@/utils/store/records';
-import { PROFILE_KEY } from '@/utils/store/profile';
-import { checkStore, storeWords } from './checks';
-import { backupFileName, buildBackup, BackupError, parseBackup, type Snapshot, type StoreDump } from './format';
+import { errorText } from '@/utils/errors';
+import { browser } from 'wxt/browser';
+import { carriedOnly, checkEvidenceFiles, checkStore, entryProblem, storeWords } from './checks';
+import { backupFileName, buildBackup, BackupError, MAX_BACKUP_FILE_BYTES, parseBackup, sizeWords, type Snapshot, type StoreDump } from './format';
+import { abandonRestore, beginRestore, carriedLocalKeys, finishRestore, withRestoreLock } from './journal';
+import { evidenceFileProblem, type EvidenceItem } from '@/utils/data/evidence';
 
-/** storage.local keys that are passing state, not the user's data: neither backed up nor replaced. */
-const TRANSIENT_SETTINGS = ['dismissed-alerts'];
 export const RESTORE_NO_ROOM =
   'There is not enough storage space to restore this backup, so nothing was changed: everything you had is still here. Free some disk space, then try again.';
 const APP_NAME = 'Mandatory Training Companion';
@@ -54,27 +58,49 @@ export async function readAllStores(db: Db): Promise<StoreDump[]> {
   return stores;
 }
 
-/** Copies the extension rebuilds by itself: left out of backups, and dropped from any backup that has them. */
-const DERIVED: { store: string; key: string }[] = DERIVED_RECORD_KEYS.map((key) => ({ store: 'meta', key }));
-
+/** The stores less the values the extension rebuilds by itself (declared `derived`, e.g. the records copy). */
 export function withoutDerived(stores: StoreDump[]): StoreDump[] {
-  return stores.map((s) => {
-    const keys = DERIVED.filter((d) => d.store === s.name).map((d) => d.key);
-    return keys.length && s.keyPath === null ? { ...s, entries: s.entries.filter((e) => !keys.includes(e.key as string)) } : s;
-  });
+  return stores.map((s) => (s.name === 'meta' ? { ...s, entries: s.entries.filter((e) => !(typeof e.key === 'string' && e.key in META && META[e.key as keyof typeof META].backup === 'derived')) } : s));
 }
 
+/** The settings a backup carries: the profile apart, and the other carried storage.local keys that are valid. */
 async function storedSettings(): Promise<Pick<Snapshot, 'profile' | 'settings'>> {
-  const { [PROFILE_KEY]: stored, ...rest } = await browser.storage.local.get(null);
+  const { profile: stored, ...rest } = await readAllLocal();
   const parsed = ProfileSchema.safeParse(stored);
-  const settings = Object.fromEntries(Object.entries(rest).filter(([key]) => !TRANSIENT_SETTINGS.includes(key)));
+  const settings = Object.fromEntries(
+    Object.entries(rest).filter(([key, value]) => isLocalKey(key) && LOCAL[key].backup === 'carried' && LOCAL[key].schema.safeParse(value).success),
+  );
   // Nothing saved (or something unreadable, which the extension ignores too): the defaults are in use.
   return { profile: stored !== undefined && parsed.success ? parsed.data : null, settings };
 }
 
+/** Everything a backup carries. */
 export async function takeSnapshot(): Promise<Snapshot> {
   const db = await openStore();
-  return { schemaVersion: db.version, ...(await storedSettings()), stores: withoutDerived(await readAllStores(db)) };
+  return { schemaVersion: db.version, ...(await storedSettings()), stores: carriedOnly(await readAllStores(db)) };
+}
+
+/**
+ * The snapshot less anything a restore would refuse (a value its declaration says cannot be, an
+ * evidence file that is not what it says), named, so every backup made can be restored.
+ */
+async function restorable(snapshot: Snapshot): Promise<{ snapshot: Snapshot; leftOut: string[] }> {
+  const leftOut: string[] = [];
+  const stores: StoreDump[] = [];
+  for (const store of snapshot.stores) {
+    if (!storeDeclaration(store.name)) {
+      leftOut.push(`${storeWords(store.name).plural} (this version does not know them)`);
+      continue;
+    }
+    const entries: StoreDump['entries'] = [];
+    for (const entry of store.entries) {
+      const problem = entryProblem(store, entry) ?? (store.name === 'evidence' ? await evidenceFileProblem(entry.value as EvidenceItem) : null);
+      if (problem) leftOut.push(`${storeWords(store.name).one}${store.name === 'evidence' ? ` “${(entry.value as EvidenceItem).name}”` : ''}: ${problem}`);
+      else entries.push(entry);
+    }
+    stores.push({ ...store, entries });
+  }
+  return { snapshot: { ...snapshot, stores }, leftOut };
 }
 
 function appVersion(): string {
@@ -89,12 +115,14 @@ export interface BackupResult {
   zip: Uint8Array;
   fileName: string;
   counts: Record<string, number>;
+  /** What was left out, and why: entries a restore would refuse (they cannot be what they say). */
+  leftOut: string[];
 }
 
 export async function createBackup(now = new Date()): Promise<BackupResult> {
-  const snapshot = await takeSnapshot();
+  const { snapshot, leftOut } = await restorable(await takeSnapshot());
   const { zip } = await buildBackup(snapshot, { createdAt: now, appName: APP_NAME, appVersion: appVersion() });
-  return { zip, fileName: backupFileName(now), counts: Object.fromEntries(snapshot.stores.map((s) => [s.name, s.entries.length])) };
+  return { zip, fileName: backupFileName(now), counts: Object.fromEntries(snapshot.stores.map((s) => [s.name, s.entries.length])), leftOut };
 }
 
 // ---------------------------------------------------------------- restore
@@ -183,28 +211,37 @@ function assertSameStores(expected: string[], stores: StoreDump[]): void {
   if (missing) throw new BackupError(`The backup file is damaged or incomplete: it has no ${storeWords(missing).plural.toLowerCase()}.`);
 }
 
+/** A file chosen as a backup, refused by its size before it is read at all (a huge file cannot be one of ours). */
+export async function readBackupFile(file: Blob): Promise<Uint8Array> {
+  if (file.size === 0) throw new BackupError('The file is empty.');
+  if (file.size > MAX_BACKUP_FILE_BYTES) {
+    throw new BackupError(`The file is ${sizeWords(file.size)}, too large to be a backup (a backup is at most ${sizeWords(MAX_BACKUP_FILE_BYTES)}).`);
+  }
+  return new Uint8Array(await file.arrayBuffer());
+}
+
 /**
  * Reads, checks and (for an older backup) upgrades a backup file, and compares it with what is held
  * now. Nothing is written to the extension's data. Throws BackupError saying what is wrong.
  */
 export async function prepareRestore(bytes: Uint8Array): Promise<PreparedRestore> {
   const parsed = await parseBackup(bytes, DB_VERSION);
-  let stores = withoutDerived(parsed.stores);
+  let stores = carriedOnly(parsed.stores);
   if (parsed.index.schemaVersion < DB_VERSION) stores = await upgradeStores(parsed.index.schemaVersion, stores);
   const db = await openStore();
   const names = Array.from(db.objectStoreNames) as Name[];
   assertSameStores(names, stores);
   const tx = db.transaction(names, 'readonly');
-  for (const store of stores) {
-    const here = tx.objectStore(store.name as Name);
-    if (JSON.stringify(here.keyPath) !== JSON.stringify(store.keyPath)) {
+  const now = await Promise.all(stores.map(async (s) => tx.objectStore(s.name as Name).getAll()));
+  const keyPaths = stores.map((s) => tx.objectStore(s.name as Name).keyPath);
+  await tx.done;
+  for (const [i, store] of stores.entries()) {
+    if (JSON.stringify(keyPaths[i]) !== JSON.stringify(store.keyPath)) {
       throw new BackupError(`The backup file is damaged: its ${storeWords(store.name).plural.toLowerCase()} are not laid out as this version expects.`);
     }
-    const problem = checkStore(store);
+    const problem = checkStore(store) ?? (await checkEvidenceFiles(store));
     if (problem) throw new BackupError(`The backup’s ${storeWords(store.name).plural.toLowerCase()} are not valid (${problem}).`);
   }
-  const now = await Promise.all(stores.map(async (s) => tx.objectStore(s.name as Name).getAll()));
-  await tx.done;
   // Backup order: the stores people care about first.
   const rank = (name: string) => {
     const i = ['records', 'evidence'].indexOf(name);
@@ -231,11 +268,19 @@ export async function prepareRestore(bytes: Uint8Array): Promise<PreparedRestore
   };
 }
 
+/** Keys of a keyed store that belong to this device and stay as they are through a restore. */
+function deviceKeys(storeName: string): string[] {
+  const declared = storeDeclaration(storeName);
+  return declared && declared.keyPath === null ? Object.entries(declared.keys).filter(([, d]) => d.backup === 'device').map(([key]) => key) : [];
+}
+
 /**
  * Clears every store and writes the entries, in one transaction. Any failure — a refused value, a
- * full disk — aborts it, and IndexedDB then keeps exactly what it held before.
+ * full disk — aborts it, and IndexedDB then keeps exactly what it held before. Per-device values stay;
+ * with `commitId`, the `meta` mark that this restore's stores are in place is written in the same
+ * transaction (./journal.ts).
  */
-async function writeAll(db: Db, stores: StoreDump[]): Promise<void> {
+async function writeAll(db: Db, stores: StoreDump[], commitId?: string): Promise<void> {
   const names = stores.map((s) => s.name as Name);
   if (!names.length) return;
   const tx = db.transaction(names, 'readwrite');
@@ -243,10 +288,15 @@ async function writeAll(db: Db, stores: StoreDump[]): Promise<void> {
   let cause: unknown = null;
   const quiet = (p: Promise<unknown>) => void p.catch((error: unknown) => (cause ??= error));
   try {
-    for (const store of stores) {
+    const kept = await Promise.all(
+      stores.map(async (s) => Promise.all(deviceKeys(s.name).map(async (key) => ({ key, value: await tx.objectStore(s.name as Name).get(key as never) })))),
+    );
+    for (const [i, store] of stores.entries()) {
       const os = tx.objectStore(store.name as Name);
       quiet(os.clear());
       for (const entry of store.entries) quiet(store.keyPath === null ? os.put(entry.value as never, entry.key as never) : os.put(entry.value as never));
+      for (const { key, value } of kept[i]!) if (value !== undefined && key !== META_KEYS.restoreCommitted) quiet(os.put(value as never, key as never));
+      if (commitId && store.name === 'meta') quiet(os.put({ id: commitId } as never, META_KEYS.restoreCommitted as never));
     }
   } catch (error) {
     // A request refused on the spot (a bad key or value): nothing may commit.
@@ -265,28 +315,34 @@ async function writeAll(db: Db, stores: StoreDump[]): Promise<void> {
   }
 }
 
-/** Makes storage.local hold exactly `wanted` (transient keys aside). */
-async function replaceSettings(wanted: Record<string, unknown>): Promise<void> {
-  const held = await browser.storage.local.get(null);
-  const gone = Object.keys(held).filter((key) => !(key in wanted) && !TRANSIENT_SETTINGS.includes(key));
-  if (gone.length) await browser.storage.local.remove(gone);
-  if (Object.keys(wanted).length) await browser.storage.local.set(wanted);
+/**
+ * Replaces everything with the prepared backup, all or nothing (./journal.ts): a journal first, then
+ * every store in one transaction, then the settings. A failure before the stores are written changes
+ * nothing; a page closed after it is finished on the next start.
+ */
+export async function applyRestore(prepared: PreparedRestore, fileName = 'the backup'): Promise<void> {
+  await withRestoreLock(async () => {
+    const db = await openStore();
+    const settings: Record<string, unknown> = { ...prepared.settings };
+    if (prepared.profile) settings.profile = prepared.profile;
+    const carried = carriedLocalKeys();
+    const journal = await beginRestore(fileName, Object.fromEntries(Object.entries(settings).filter(([key]) => carried.includes(key))));
+    try {
+      await writeAll(db, prepared.stores, journal.id);
+    } catch (error) {
+      await abandonRestore();
+      if (isQuotaError(error)) throw new BackupError(RESTORE_NO_ROOM);
+      throw error;
+    }
+    try {
+      await finishRestore(journal);
+    } catch (error) {
+      throw new RestoreUnfinishedError(
+        `Your records and evidence are restored, but the settings could not be put in place yet (${errorText(error)}). They will be the next time the extension starts, or when you open this page again.`,
+      );
+    }
+  });
 }
 
-/**
- * Replaces everything with the prepared backup: settings first, then every store in one transaction;
- * if the transaction fails, the settings are put back as they were, so nothing has changed.
- */
-export async function applyRestore(prepared: PreparedRestore): Promise<void> {
-  const db = await openStore();
-  const { [PROFILE_KEY]: _profile, ...previous } = await browser.storage.local.get(null);
-  const before = _profile === undefined ? previous : { ...previous, [PROFILE_KEY]: _profile };
-  await replaceSettings(prepared.profile ? { ...prepared.settings, [PROFILE_KEY]: prepared.profile } : prepared.settings);
-  try {
-    await writeAll(db, prepared.stores);
-  } catch (error) {
-    await replaceSettings(Object.fromEntries(Object.entries(before).filter(([key]) => !TRANSIENT_SETTINGS.includes(key))));
-    if (isQuotaError(error)) throw new BackupError(RESTORE_NO_ROOM);
-    throw error;
-  }
-}
+/** The stores are restored but the settings are not yet: ./journal.ts finishes it on the next start. */
+export class RestoreUnfinishedError extends BackupError {}

@@ -198,6 +198,22 @@ export function parseProfileJson(text: string): ProfileParseResult {
   return { ok: true, profile: parsed.data };
 }
 
+function megabytes(bytes: number): string {
+  return bytes >= 512 * 1024 ? `${Math.max(1, Math.round(bytes / (1024 * 1024)))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/**
+ * Reads a chosen profile file, refusing by its size before reading it (a file of hundreds of MB cannot
+ * be read as text at all, and is no profile); an empty file is said to be empty.
+ */
+export async function readProfileFile(file: Blob): Promise<ProfileParseResult> {
+  if (file.size > MAX_PROFILE_BYTES) {
+    return { ok: false, error: `The file is too large to be a training profile (${megabytes(file.size)}; a profile is at most ${megabytes(MAX_PROFILE_BYTES)}).` };
+  }
+  if (file.size === 0) return { ok: false, error: 'The file is empty.' };
+  return parseProfileJson(await file.text());
+}
+
 /** Pretty JSON that parseProfileJson reads back to an equal profile. */
 export function serialiseProfile(profile: Profile): string {
   return `${JSON.stringify(profile, null, 2)}\n`;

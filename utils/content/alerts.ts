@@ -1,6 +1,5 @@
 // Calm, one-at-a-time alerts (docs/contract.md: data-mtc="alert"). Announced to screen readers, reachable
 // by keyboard, dismissible, and a dismissal holds for that page and problem for a day.
-import { browser } from 'wxt/browser';
 import type { Diagnosis } from '@/utils/diagnostics/alerts';
 import { createShadowHost, el } from './shadow';
 import { send } from './state';
@@ -21,22 +20,13 @@ button.secondary { background: #fff; color: #1e3a8a; }
 button:focus-visible, a:focus-visible { outline: 3px solid #1a56db; outline-offset: 2px; }
 `;
 
-const DISMISS_KEY = 'dismissed-alerts';
-const DISMISS_FOR_MS = 24 * 60 * 60 * 1000;
-
-const pageKey = (kind: string) => `${location.origin}${location.pathname}|${kind}`;
-
-async function dismissedRecently(kind: string): Promise<boolean> {
-  const all = ((await browser.storage.local.get(DISMISS_KEY))[DISMISS_KEY] ?? {}) as Record<string, number>;
-  const at = all[pageKey(kind)];
-  return typeof at === 'number' && Date.now() - at < DISMISS_FOR_MS;
+// A dismissal is kept by the background, for this page, for a day (utils/background/dismissals.ts).
+async function dismissedRecently(kind: Diagnosis['kind']): Promise<boolean> {
+  return (await send({ type: 'is-alert-dismissed', kind })).dismissed;
 }
 
-async function rememberDismissal(kind: string): Promise<void> {
-  const all = ((await browser.storage.local.get(DISMISS_KEY))[DISMISS_KEY] ?? {}) as Record<string, number>;
-  const now = Date.now();
-  const fresh = Object.fromEntries(Object.entries(all).filter(([, at]) => now - at < DISMISS_FOR_MS));
-  await browser.storage.local.set({ [DISMISS_KEY]: { ...fresh, [pageKey(kind)]: now } });
+async function rememberDismissal(kind: Diagnosis['kind']): Promise<void> {
+  await send({ type: 'dismiss-alert', kind });
 }
 
 export interface AlertQueue {
@@ -56,7 +46,7 @@ export function createAlertQueue(): AlertQueue {
     shown = renderAlert(next, () => {
       shown?.remove();
       shown = null;
-      void rememberDismissal(next.kind);
+      void rememberDismissal(next.kind).catch(() => undefined);
       showNext();
     });
     document.documentElement.append(shown);
@@ -67,8 +57,8 @@ export function createAlertQueue(): AlertQueue {
     async offer(diagnosis) {
       if (offered.has(diagnosis.kind)) return;
       offered.add(diagnosis.kind);
-      if (await dismissedRecently(diagnosis.kind)) return;
-      void send({ type: 'report-problem', kind: diagnosis.kind, title: diagnosis.title.slice(0, 300), pageUrl: location.href.slice(0, 2000) }).catch(() => undefined);
+      if (await dismissedRecently(diagnosis.kind).catch(() => false)) return;
+      void send({ type: 'report-problem', kind: diagnosis.kind, title: diagnosis.title.slice(0, 300) }).catch(() => undefined);
       queue.push(diagnosis);
       showNext();
     },

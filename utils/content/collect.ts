@@ -4,9 +4,9 @@
 import { browser } from 'wxt/browser';
 import type { DateOrder } from '@/utils/dates/parse';
 import type { PageAccount, PageCourse } from '@/utils/platforms/types';
-import { CollectCommandSchema, type CollectResult } from '@/utils/collect-messages';
+import type { CollectResult } from '@/utils/data/messages';
 import { looksLikePdf, toBase64 } from '@/utils/bytes';
-import { loadProfile } from '@/utils/store/profile';
+import { collectCommandOf, fetchProfile } from './state';
 import { createCourseMatcher } from '@/utils/catalogue/match';
 import { errorText } from '@/utils/errors';
 
@@ -29,16 +29,16 @@ export function listenForCollect(signal: AbortSignal, options: CollectorOptions)
   const listener = (raw: unknown, sender: { id?: string; url?: string }) => {
     // Only our own extension pages may ask, and only in the shape we expect.
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(ownPages)) return undefined;
-    const command = CollectCommandSchema.safeParse(raw);
-    if (!command.success) return undefined;
-    return collect(options, command.data.history);
+    const command = collectCommandOf(raw);
+    if (!command) return undefined;
+    return collect(options, command.history);
   };
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
 }
 
 async function collect(options: CollectorOptions, wantHistory: boolean): Promise<CollectResult> {
-  const profile = await loadProfile();
+  const profile = await fetchProfile();
   const match = createCourseMatcher(profile.courses);
   const account = options.readAccount(document);
   const courses = options.readCourses(document, profile.dateOrder);

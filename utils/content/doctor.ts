@@ -4,8 +4,8 @@ import type { Profile } from '@/utils/catalogue/profile';
 import type { PageAccount } from '@/utils/platforms/types';
 import { diagnoseAccount, diagnoseSignInPage } from '@/utils/diagnostics/signin';
 import { detectUnsupportedBrowser } from '@/utils/diagnostics/browser';
-import { loadProfile } from '@/utils/store/profile';
 import { createAlertQueue } from './alerts';
+import { fetchProfile } from './state';
 import { watchConnection } from './connection-watch';
 
 export interface DoctorOptions {
@@ -19,7 +19,7 @@ export interface DoctorOptions {
 const RECHECK_DELAYS_MS = [0, 800, 2500];
 
 export async function initDoctor(options: DoctorOptions): Promise<void> {
-  const profile: Profile = await loadProfile();
+  const profile: Profile = await fetchProfile();
   const alerts = createAlertQueue();
   options.signal.addEventListener('abort', () => alerts.destroy());
 

@@ -3,10 +3,10 @@
 import { createCourseMatcher } from '@/utils/catalogue/match';
 import type { PageCourse } from '@/utils/platforms/types';
 import type { DateOrder } from '@/utils/dates/parse';
-import { mergeRecord, recordId, type CompletionRecord, type RecordSource } from '@/utils/records';
+import { mergeRecord, recordId, type CompletionRecord, type PageReading, type RecordSource } from '@/utils/records';
 import { summariseCourses, type CourseSummary } from '@/utils/renewal/summary';
 import { badgeMatches, renderBadge } from './badge';
-import { fetchState, saveRecords } from './state';
+import { fetchState, saveReadings } from './state';
 
 export interface RenewalBadgeOptions {
   source: Extract<RecordSource, 'learnupon' | 'cybsafe'>;
@@ -23,7 +23,8 @@ export const MARKS = { start: 'mtc:renewal:start', mounted: 'mtc:renewal:mounted
 
 export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<void> {
   performance.mark(MARKS.start);
-  const { profile, records: held, today } = await fetchState();
+  const { profile, records, today } = await fetchState();
+  const held = records ?? [];
   if (options.signal.aborted) return;
   const match = createCourseMatcher(profile.courses);
   // What the background already holds needs no second saving: a repeat visit sends only what changed.
@@ -51,7 +52,7 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
     if (!fresh.length && (found === lastFound || !expects)) return;
     lastFound = found;
     for (const r of fresh) savedIds.set(r.id, fingerprint(r));
-    void saveRecords(fresh, expects ? found : Math.max(found, 1)).catch(() => undefined);
+    void saveReadings(fresh.map(readingOf), expects ? found : Math.max(found, 1)).catch(() => undefined);
   };
 
   let scheduled = 0;
@@ -95,6 +96,11 @@ function isOwnMutation(m: MutationRecord): boolean {
   return m.type === 'childList' && [...m.addedNodes, ...m.removedNodes].every(ours);
 }
 
+/**
+ * A record as this page would make it, to merge with the held ones for the badges. The background
+ * makes the stored one from the readings alone (utils/background/page-records.ts): its source, address,
+ * time and id never come from here.
+ */
 function toRecord(entry: PageCourse, course: string, source: RecordSource, seenAt: string): CompletionRecord {
   const base = {
     course,
@@ -120,6 +126,11 @@ function mergeById(held: CompletionRecord[], page: CompletionRecord[]): Completi
     byId.set(r.id, old ? mergeRecord(old, r) : r);
   }
   return [...byId.values()];
+}
+
+/** What the page read, and nothing the background works out for itself. */
+function readingOf(r: CompletionRecord): PageReading {
+  return { title: r.title, status: r.status, completedOn: r.completedOn, dueOn: r.dueOn, certExpiresOn: r.certExpiresOn, enrollmentId: r.enrollmentId, certificateUrl: r.certificateUrl };
 }
 
 const fingerprint = (r: CompletionRecord) => [r.status, r.completedOn, r.dueOn, r.certExpiresOn, r.certificateUrl].join('|');

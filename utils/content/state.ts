@@ -1,22 +1,44 @@
-// The content script's view of the extension's state, asked of the background and checked on arrival.
+// A content script's one way to talk to the background, typed from the message table
+// (utils/data/messages.ts) by `import type` only: content scripts carry no schema library. The background
+// checks every message against its schema and its sender; what it answers comes from its own checked store.
 import { browser } from 'wxt/browser';
-import { z } from '@/utils/zod';
-import { ProfileSchema } from '@/utils/catalogue/profile';
-import { CompletionRecordSchema, type CompletionRecord } from '@/utils/records';
-import { IsoDateSchema } from '@/utils/records';
-import type { ContentMessage } from '@/utils/messages';
+import type { ContentMessage, ContentMessageType, ContentState, RequestOf, ResponseOf } from '@/utils/data/messages';
+import type { Profile } from '@/utils/data/profile';
+import type { PageReading } from '@/utils/records';
 
-const StateSchema = z.object({ profile: ProfileSchema, records: z.array(CompletionRecordSchema), today: IsoDateSchema });
-export type ContentState = z.infer<typeof StateSchema>;
+export type { ContentState };
 
-export async function fetchState(): Promise<ContentState> {
-  return StateSchema.parse(await send({ type: 'get-state' }));
+/** Asks the background; resolves with its answer (the type the table declares for this message). */
+export function send<M extends ContentMessage>(message: M): Promise<ResponseOf<M['type'] & ContentMessageType>> {
+  return browser.runtime.sendMessage(message) as Promise<ResponseOf<M['type'] & ContentMessageType>>;
 }
 
-export function send(message: ContentMessage): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
+let asking: Promise<ContentState> | null = null;
+
+/**
+ * The profile, today's date, and (on pages that show badges) the records. Features starting together
+ * on a page (badges, the doctor) share one question rather than each carrying the records over.
+ */
+export function fetchState(): Promise<ContentState> {
+  asking ??= send({ type: 'get-state' }).finally(() => (asking = null));
+  return asking;
 }
 
-export function saveRecords(records: CompletionRecord[], found: number): Promise<unknown> {
-  return send({ type: 'save-page-records', pageUrl: location.href, found, records });
+export async function fetchProfile(): Promise<Profile> {
+  return (await fetchState()).profile;
+}
+
+/** The page's course entries, as read: the background makes them records of this page's site. */
+export function saveReadings(readings: PageReading[], found: number): Promise<unknown> {
+  return send({ type: 'save-page-records', found, readings });
+}
+
+/**
+ * The collect command from one of our extension pages, checked by hand (no schema library here): exactly
+ * `{ type: 'collect-evidence', history: boolean }`, else null.
+ */
+export function collectCommandOf(raw: unknown): RequestOf<'collect-evidence'> | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const { type, history } = raw as { type?: unknown; history?: unknown };
+  return type === 'collect-evidence' && typeof history === 'boolean' ? { type, history } : null;
 }

@@ -1,9 +1,8 @@
 // The PGTA time log on a course page (opt-in): watches whether the person is here and sends the
 // confirmed active time to the background. Its own small content script (timelog.content.ts), on course
 // pages only; the rules are in utils/timelog/tracker.ts, the checks and the storing in the background.
-import { browser } from 'wxt/browser';
 import { createTracker } from '@/utils/timelog/tracker';
-import type { ContentMessage } from '@/utils/messages';
+import { send } from './state';
 
 // Pointer events cover touch; a captured scroll covers the wheel.
 const INPUT = ['keydown', 'pointerdown', 'pointermove', 'scroll'];
@@ -16,10 +15,9 @@ export interface TimeLogOptions {
 }
 
 export async function initTimeLog(signal: AbortSignal, options: TimeLogOptions = {}): Promise<void> {
-  // Nothing is watched unless the user opted in; the background checks again before storing. The key is
-  // settings.ts's TIME_LOG_KEY, not imported so its schema stays out of this bundle.
-  const stored = (await browser.storage.local.get('timeLog')).timeLog as { enabled?: unknown } | undefined;
-  if (stored?.enabled !== true || signal.aborted) return;
+  // Nothing is watched unless the user opted in; the background checks again before storing.
+  const { enabled } = await send({ type: 'get-time-log-switch' });
+  if (enabled !== true || signal.aborted) return;
 
   const tracker = createTracker();
   const readTitle = options.title ?? (() => document.querySelector('main h1, h1')?.textContent || document.title);
@@ -33,7 +31,7 @@ export async function initTimeLog(signal: AbortSignal, options: TimeLogOptions =
   };
   const flush = () => {
     update();
-    for (const { start, end } of tracker.take(Date.now())) void browser.runtime.sendMessage({ type: 'log-time', title, start, end } satisfies ContentMessage).catch(() => undefined);
+    for (const { start, end } of tracker.take(Date.now())) void send({ type: 'log-time', title, start, end }).catch(() => undefined);
   };
 
   // Input inside same-origin frames (course players) counts too; cross-origin ones cannot be seen.

@@ -2,7 +2,8 @@
 // collect, and check the answer. Runs after the user's click in the popup or side panel.
 import { browser } from 'wxt/browser';
 import type { Profile } from '@/utils/catalogue/profile';
-import { CollectResultSchema, type CollectCommand, type CollectResult } from '@/utils/collect-messages';
+import type { CollectCommand, CollectResult } from '@/utils/data/messages';
+import { sendToTab, UnexpectedAnswer } from '@/utils/data/send';
 import { CYBSAFE_HOME, SITE_MATCHES, portalDashboardUrl } from '@/utils/hosts';
 
 export type CollectSite = 'learnupon' | 'cybsafe';
@@ -27,15 +28,11 @@ export async function collectFromSite(site: CollectSite, profile: Profile, optio
   const deadline = Date.now() + READY_WAIT_MS;
   for (;;) {
     try {
-      const answer = await browser.tabs.sendMessage(tab.id, command);
-      if (answer !== undefined) {
-        const parsed = CollectResultSchema.safeParse(answer);
-        if (!parsed.success) throw new Error('The page sent back something unexpected.');
-        return parsed.data;
-      }
+      const answer = await sendToTab(tab.id, command);
+      if (answer !== undefined) return answer;
     } catch (error) {
       // "Receiving end does not exist" while the page is still loading: wait and ask again.
-      if (error instanceof Error && error.message === 'The page sent back something unexpected.') throw error;
+      if (error instanceof UnexpectedAnswer) throw error;
     }
     if (Date.now() > deadline) {
       throw new Error(`${site === 'learnupon' ? 'LearnUpon' : 'CybSafe'} did not open in time. Check you are signed in there (the tab is open), then try again.`);

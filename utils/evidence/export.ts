@@ -3,7 +3,9 @@
 import type { Profile } from '@/utils/catalogue/profile';
 import type { CompletionRecord } from '@/utils/records';
 import { renewalDue, type CourseSummary } from '@/utils/renewal/summary';
-import { openStore, type EvidenceItem } from '@/utils/store/db';
+import type { EvidenceItem } from '@/utils/store/db';
+import { META_KEYS } from '@/utils/data/keys';
+import { readMeta } from '@/utils/store/meta';
 import { listEvidence } from '@/utils/store/evidence';
 import type { EvidenceFailure, EvidencePackInput } from './pack';
 
@@ -26,7 +28,7 @@ export function defaultIssueCourses(summaries: readonly CourseSummary[]): string
 }
 
 export async function savedPerson(): Promise<Person> {
-  const value = (await (await openStore()).get('meta', 'person')) as Partial<Person> | undefined;
+  const value = await readMeta(META_KEYS.person);
   return { name: value?.name ?? '', email: value?.email ?? '' };
 }
 
@@ -54,7 +56,7 @@ export async function assemblePackInput(options: {
       .map(async (e) => ({ title: e.name, url: e.sourceUrl, capturedAt: e.addedAt, data: await bytes(e.data) })),
   );
   const history = items.find((e) => e.kind === 'history' && /\.xlsx$/i.test(e.name));
-  const failures = ((await (await openStore()).get('meta', 'collect-failures')) as EvidenceFailure[] | undefined) ?? [];
+  const failures: EvidenceFailure[] = (await readMeta(META_KEYS.collectFailures)) ?? [];
   const cadence = new Map(profile.courses.map((c) => [c.name, c.cadenceMonths]));
   return {
     profile,

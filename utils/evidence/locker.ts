@@ -3,9 +3,11 @@
 import type { Profile } from '@/utils/catalogue/profile';
 import { createCourseMatcher } from '@/utils/catalogue/match';
 import { evidenceMediaType, fromBase64, sniffKind } from '@/utils/bytes';
-import type { CollectResult } from '@/utils/collect-messages';
-import { openStore, type EvidenceItem } from '@/utils/store/db';
-import { addEvidence, listEvidence, type NewEvidence } from '@/utils/store/evidence';
+import type { CollectResult } from '@/utils/data/messages';
+import type { EvidenceItem } from '@/utils/store/db';
+import { META_KEYS } from '@/utils/data/keys';
+import { writeMeta } from '@/utils/store/meta';
+import { addEvidence, listEvidence, removeEvidence, type NewEvidence } from '@/utils/store/evidence';
 import { upsertRecords } from '@/utils/store/records';
 
 export interface ImportOutcome {
@@ -37,8 +39,7 @@ export async function importHistoryFile(bytes: Uint8Array, fileName: string, sou
 async function replaceHistory(item: NewEvidence): Promise<void> {
   const old = (await listEvidence()).filter((e) => e.kind === 'history');
   await addEvidence([item]);
-  const db = await openStore();
-  for (const e of old) await db.delete('evidence', e.id);
+  await removeEvidence(old.map((e) => e.id));
 }
 
 /** Stores what a content script collected. */
@@ -46,7 +47,7 @@ export async function importCollected(result: CollectResult, profile: Profile): 
   const outcome: ImportOutcome = { done: [], problems: [] };
   const match = createCourseMatcher(profile.courses);
   if (result.account.email || result.account.name) {
-    await (await openStore()).put('meta', result.account, 'person');
+    await writeMeta(META_KEYS.person, result.account);
   }
   if (result.history) {
     if ('error' in result.history) outcome.problems.push(`Training history: ${result.history.error}`);
@@ -73,7 +74,7 @@ export async function importCollected(result: CollectResult, profile: Profile): 
     });
   }
   if (fresh.length) await addEvidence(fresh);
-  await (await openStore()).put('meta', failures, 'collect-failures');
+  await writeMeta(META_KEYS.collectFailures, failures);
   if (fresh.length) outcome.done.push(`${fresh.length} certificate${fresh.length === 1 ? '' : 's'} saved.`);
   else if (result.certificates.length && !failures.length) outcome.done.push('Certificates already saved.');
   outcome.problems.push(...failures.map((f) => `${f.what} not saved: ${f.reason}.`));

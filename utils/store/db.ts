@@ -2,47 +2,32 @@
 // Opened only from the extension's own origin (background and extension pages); content scripts
 // run in the page's origin, so they reach records through messages, never directly.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { CompletionRecord } from '@/utils/records';
-import type { PersonMark, StoredTeamReport } from '@/utils/team/types';
-import type { TimeEntry } from '@/utils/timelog/types';
+import type { CompletionRecord } from '@/utils/data/record';
+import type { EvidenceItem } from '@/utils/data/evidence';
+import type { ProblemLogEntry } from '@/utils/data/problem';
+import type { PersonMark, StoredTeamReport } from '@/utils/data/team';
+import type { TimeEntry } from '@/utils/data/time-log';
+import { DB_NAME } from '@/utils/data/keys';
 
-export const DB_NAME = 'mandatory-training-companion';
+export { DB_NAME };
+// The stored shapes are declared in utils/data/ (one definition each); named here for the store's callers.
+export type { EvidenceItem, ProblemLogEntry };
 
-export interface EvidenceItem {
-  id: string;
-  kind: 'certificate' | 'screenshot' | 'history' | 'other';
-  course: string | null;
-  completedOn: string | null;
-  name: string;
-  contentType: string;
-  size: number;
-  sourceUrl: string;
-  addedAt: string;
-  /** MyLearning, Moodle or NHS evidence: kept, but left out of the email unless ticked. */
-  countsForCompliance: boolean;
-  data: Blob;
-}
-
-export interface ProblemLogEntry {
-  id?: number;
-  at: string;
-  kind: string;
-  title: string;
-  pageUrl: string;
-}
-
+/**
+ * The stores as idb's typed schema. What each holds, who writes it and what a backup does with it is
+ * declared in utils/data/stores.ts; tests/data/declared.test.ts checks the two agree.
+ */
 export interface MtcSchema extends DBSchema {
   records: { key: string; value: CompletionRecord; indexes: { course: string } };
   evidence: { key: string; value: EvidenceItem; indexes: { course: string; kind: string } };
-  problems: { key: number; value: ProblemLogEntry; indexes: { at: string } };
+  /** The id is given by IndexedDB on add (auto-increment). */
+  problems: { key: number; value: Omit<ProblemLogEntry, 'id'> & { id?: number }; indexes: { at: string } };
+  /** Keyed values, each declared in utils/data/meta.ts: read and written through utils/store/meta.ts only. */
   meta: { key: string; value: unknown };
-  /** A line manager's imported compliance report (key `current`), apart from their own records. */
   teamReport: { key: string; value: StoredTeamReport };
-  /** The manager's own marks: who is on leave or not working now. */
   teamPeople: { key: string; value: PersonMark };
-  /** Team page settings (the column mapping), parsed on read. */
+  /** Parsed on read (utils/team/store.ts). */
   teamSettings: { key: string; value: unknown };
-  /** The PGTA time log, per course and London day. */
   timeLog: { key: string; value: TimeEntry; indexes: { day: string } };
 }
 

@@ -60,3 +60,10 @@ export async function storageUse(): Promise<{ usage: number; quota: number } | n
   const { usage = 0, quota = 0 } = await navigator.storage.estimate();
   return { usage, quota };
 }
+
+/** Deletes items by id, in one transaction. */
+export async function removeEvidence(ids: readonly string[]): Promise<void> {
+  if (!ids.length) return;
+  const tx = (await openStore()).transaction('evidence', 'readwrite');
+  await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+}

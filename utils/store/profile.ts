@@ -1,23 +1,21 @@
-// The organisation profile lives in storage.local (small JSON) so content scripts can read it too.
-// Whatever is stored is parsed on read: a damaged value falls back to the UCL defaults.
-import { browser } from 'wxt/browser';
-import { ProfileSchema, type Profile } from '@/utils/catalogue/profile';
+// The organisation profile, in storage.local (utils/data/local.ts). Whatever is stored is parsed on
+// read: a damaged value falls back to the UCL defaults. Content scripts get it from the background.
+import type { Profile } from '@/utils/data/profile';
+import { LOCAL_KEYS } from '@/utils/data/keys';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
+import { readLocal, removeLocal, writeLocal } from './local';
 
-/** storage.local key of the profile (the backup reads it too). */
-export const PROFILE_KEY = 'profile';
+/** storage.local key of the profile. */
+export const PROFILE_KEY = LOCAL_KEYS.profile;
 
 export async function loadProfile(): Promise<Profile> {
-  const stored = (await browser.storage.local.get(PROFILE_KEY))[PROFILE_KEY];
-  if (stored === undefined) return UCL_PROFILE;
-  const parsed = ProfileSchema.safeParse(stored);
-  return parsed.success ? parsed.data : UCL_PROFILE;
+  return (await readLocal(PROFILE_KEY)) ?? UCL_PROFILE;
 }
 
 export async function saveProfile(profile: Profile): Promise<void> {
-  await browser.storage.local.set({ [PROFILE_KEY]: ProfileSchema.parse(profile) });
+  await writeLocal(PROFILE_KEY, profile);
 }
 
 export async function resetProfile(): Promise<void> {
-  await browser.storage.local.remove(PROFILE_KEY);
+  await removeLocal(PROFILE_KEY);
 }

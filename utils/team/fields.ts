@@ -2,21 +2,10 @@
 // The real report's format is not public, so headings are guesses with aliases; the user can pick
 // any other column on the page, and that choice is saved by heading name for next month's report.
 
-export const TEAM_FIELDS = [
-  'name',
-  'firstName',
-  'lastName',
-  'email',
-  'staffId',
-  'department',
-  'course',
-  'status',
-  'completedOn',
-  'expiresOn',
-  'absence',
-  'employment',
-] as const;
-export type TeamField = (typeof TEAM_FIELDS)[number];
+// The fields themselves are part of the stored report's shape (utils/data/team.ts).
+import { TEAM_FIELDS, type TeamField } from '@/utils/data/team';
+
+export { TEAM_FIELDS, type TeamField };
 
 /** Plain words for the mapping table. */
 export const FIELD_LABELS: Record<TeamField, string> = {

@@ -1,34 +1,27 @@
 // The Team page's data on this device: the latest report, the manager's marks and the column choice.
 // Its own object stores (migration 2), never mixed with the manager's own records, deleted in one go.
-import { z } from '@/utils/zod';
+// Their shapes and keys are declared in utils/data/ (team.ts, stores.ts).
+import { TEAM_MAPPING_KEY, TEAM_REPORT_KEY } from '@/utils/data/keys';
+import { SavedMappingSchema } from '@/utils/data/team';
 import { openStore } from '@/utils/store/db';
-import { TEAM_FIELDS } from './fields';
 import type { Availability, PersonMark, SavedMapping, StoredTeamReport } from './types';
 
-const REPORT_KEY = 'current';
-const MAPPING_KEY = 'mapping';
-
-const SavedMappingSchema = z.object({
-  version: z.literal(1),
-  fields: z.partialRecord(z.enum(TEAM_FIELDS), z.nullable(z.string().check(z.maxLength(500)))),
-});
-
 export async function loadReport(): Promise<StoredTeamReport | null> {
-  return (await (await openStore()).get('teamReport', REPORT_KEY)) ?? null;
+  return (await (await openStore()).get('teamReport', TEAM_REPORT_KEY)) ?? null;
 }
 
 export async function saveReport(report: StoredTeamReport): Promise<void> {
-  await (await openStore()).put('teamReport', report, REPORT_KEY);
+  await (await openStore()).put('teamReport', report, TEAM_REPORT_KEY);
 }
 
 /** The saved column choice; a damaged value is ignored (the headings are found again). */
 export async function loadMapping(): Promise<SavedMapping | null> {
-  const parsed = SavedMappingSchema.safeParse(await (await openStore()).get('teamSettings', MAPPING_KEY));
+  const parsed = SavedMappingSchema.safeParse(await (await openStore()).get('teamSettings', TEAM_MAPPING_KEY));
   return parsed.success ? parsed.data : null;
 }
 
 export async function saveMapping(mapping: SavedMapping): Promise<void> {
-  await (await openStore()).put('teamSettings', SavedMappingSchema.parse(mapping), MAPPING_KEY);
+  await (await openStore()).put('teamSettings', SavedMappingSchema.parse(mapping), TEAM_MAPPING_KEY);
 }
 
 export async function listMarks(): Promise<Map<string, PersonMark>> {

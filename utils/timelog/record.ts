@@ -1,13 +1,13 @@
 // The background's side of the time log: a content script's report becomes time on the log, only
-// when the user opted in (checked here, whatever the content script thinks) and the slice is sane.
+// when the user opted in (checked here, whatever the content script thinks), the slice is sane, and its
+// time was not counted already.
 import { createCourseMatcher } from '@/utils/catalogue/match';
 import type { Profile } from '@/utils/catalogue/profile';
 import type { Site } from '@/utils/hosts';
 import { loadProfile } from '@/utils/store/profile';
-import { splitByLondonDay } from './days';
 import { loadTimeLogSettings } from './settings';
 import { sliceProblem } from './slice';
-import { addTime } from './store';
+import { addSlice } from './store';
 import type { TimeSlice } from './types';
 
 /**
@@ -22,12 +22,14 @@ export function courseForPage(site: Site, title: string, profile: Profile): stri
   return site === 'learnupon' ? shown || 'LearnUpon course' : null;
 }
 
-/** True when the time was logged. */
+/**
+ * True when time was logged. The slice is checked against the clock (utils/timelog/slice.ts) and against
+ * the time already counted (utils/timelog/store.ts `addSlice`): a replayed or overlapping slice adds nothing.
+ */
 export async function logTimeSlice(site: Site, title: string, slice: TimeSlice, now = Date.now()): Promise<boolean> {
   if (!(await loadTimeLogSettings()).enabled) return false;
   if (sliceProblem(slice, now)) return false;
   const course = courseForPage(site, title, await loadProfile());
   if (!course) return false;
-  await addTime(splitByLondonDay(slice), course);
-  return true;
+  return (await addSlice(slice, course)) > 0;
 }

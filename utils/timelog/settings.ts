@@ -1,24 +1,19 @@
-// The time log is opt-in (off by default). Kept in storage.local so the background can check it on
-// every report, and the content script can skip watching when it is off.
-import { browser } from 'wxt/browser';
-import { z } from '@/utils/zod';
+// The time log is opt-in (off by default). Kept in storage.local (utils/data/local.ts) so the background
+// checks it on every report; the content script asks the background whether to watch at all.
+import { LOCAL_KEYS } from '@/utils/data/keys';
+import type { TimeLogSettings } from '@/utils/data/time-log';
+import { readLocal, writeLocal } from '@/utils/store/local';
 
-export const TIME_LOG_KEY = 'timeLog';
+export type { TimeLogSettings };
 
-const SettingsSchema = z.object({
-  enabled: z.boolean(),
-  /** Printed on the timesheet. */
-  name: z.string().check(z.maxLength(200)),
-});
-export type TimeLogSettings = z.infer<typeof SettingsSchema>;
+export const TIME_LOG_KEY = LOCAL_KEYS.timeLog;
 
 const OFF: TimeLogSettings = { enabled: false, name: '' };
 
 export async function loadTimeLogSettings(): Promise<TimeLogSettings> {
-  const parsed = SettingsSchema.safeParse((await browser.storage.local.get(TIME_LOG_KEY))[TIME_LOG_KEY]);
-  return parsed.success ? parsed.data : OFF;
+  return (await readLocal(TIME_LOG_KEY)) ?? OFF;
 }
 
 export async function saveTimeLogSettings(settings: TimeLogSettings): Promise<void> {
-  await browser.storage.local.set({ [TIME_LOG_KEY]: SettingsSchema.parse(settings) });
+  await writeLocal(TIME_LOG_KEY, settings);
 }

@@ -1,24 +1,41 @@
 // The time log in IndexedDB: one entry per course and London day, measured time plus the user's correction.
+import { META_KEYS } from '@/utils/data/keys';
 import { openStore } from '@/utils/store/db';
-import type { DayShare } from './days';
-import type { TimeEntry } from './types';
+import { metaIn } from '@/utils/store/meta';
+import { splitByLondonDay } from './days';
+import type { TimeEntry, TimeSlice } from './types';
 
 export const entryId = (day: string, course: string) => `${day}|${course}`;
 
-/** Adds measured time, in one transaction so reports arriving together cannot lose each other's time. */
-export async function addTime(shares: readonly DayShare[], course: string): Promise<void> {
+/**
+ * Adds a slice of active time unless that time was counted already. A person is active in one tab at a
+ * time, so accepted slices never overlap: the end of the latest one is kept (meta
+ * `time-log-accepted-until`), and a slice is counted only from there on. A replayed or overlapping slice
+ * adds nothing. Check, add and the new mark happen in one transaction, so two reports at once cannot
+ * both count the same time. Returns the time added, in ms.
+ */
+export async function addSlice(slice: TimeSlice, course: string): Promise<number> {
   const db = await openStore();
-  const tx = db.transaction('timeLog', 'readwrite');
+  const tx = db.transaction(['timeLog', 'meta'], 'readwrite');
+  const meta = metaIn(tx.objectStore('meta'));
+  const from = Math.max(slice.start, (await meta.get(META_KEYS.timeLogAcceptedUntil)) ?? 0);
+  if (from >= slice.end) {
+    await tx.done;
+    return 0;
+  }
+  const log = tx.objectStore('timeLog');
   const updatedAt = new Date().toISOString();
-  for (const { day, ms } of shares) {
-    const held = await tx.store.get(entryId(day, course));
-    await tx.store.put(
+  for (const { day, ms } of splitByLondonDay({ start: from, end: slice.end })) {
+    const held = await log.get(entryId(day, course));
+    await log.put(
       held
         ? { ...held, trackedMs: held.trackedMs + ms, updatedAt }
         : { id: entryId(day, course), day, course, trackedMs: ms, correctedMs: null, updatedAt },
     );
   }
+  await meta.put(META_KEYS.timeLogAcceptedUntil, slice.end);
   await tx.done;
+  return slice.end - from;
 }
 
 /** Entries from `from` to `to` (inclusive London days), oldest first. */

@@ -1,0 +1,306 @@
+// Existing users' data survives the update to this version, in real Chromium: the release before the
+// declared data layer (tests/fixtures/release/chrome-mv3.zip) is installed and used — the demo sites
+// read, settings saved, an alert dismissed (its content script wrote storage then), and the schema-2
+// fixture database (tests/fixtures/db/v2.json) loaded into its IndexedDB — then the current build
+// replaces it in the same folder (same extension id, as an update keeps) and everything is found again.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL } from '@/utils/data/local';
+import { META } from '@/utils/data/meta';
+import { STORES } from '@/utils/data/stores';
+import { startDemoServer, type DemoServer } from '../fixtures/server';
+import type { FixtureFile } from '../fixtures/db/dump';
+import { browserArgs, EXTENSION_DIR } from './harness';
+// @ts-expect-error plain ESM helper shared with the demo script
+import { findChromium } from '../../scripts/chromium.mjs';
+
+const RELEASE_ZIP = join(import.meta.dirname, '../fixtures/release/chrome-mv3.zip');
+const V2 = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/db/v2.json'), 'utf8')) as FixtureFile;
+
+const root = mkdtempSync(join(tmpdir(), 'mtc-migration-'));
+/** Where the extension is loaded from: the release first, then the current build, as an update replaces it. */
+const extensionDir = join(root, 'extension');
+const profileDir = join(root, 'profile');
+let server: DemoServer;
+
+function installRelease(): void {
+  for (const [path, bytes] of Object.entries(unzipSync(readFileSync(RELEASE_ZIP)))) {
+    if (path.endsWith('/')) continue;
+    mkdirSync(dirname(join(extensionDir, path)), { recursive: true });
+    writeFileSync(join(extensionDir, path), bytes);
+  }
+}
+
+/**
+ * The current build in the release's place, with a later version number, as every real update has:
+ * Chromium keeps running the service worker it has for a version it already installed.
+ */
+function installCurrentBuild(): void {
+  rmSync(extensionDir, { recursive: true, force: true });
+  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { version: string };
+  const release = JSON.parse(new TextDecoder().decode(unzipSync(readFileSync(RELEASE_ZIP), { filter: (f) => f.name === 'manifest.json' })['manifest.json'])) as { version: string };
+  if (manifest.version === release.version) manifest.version = `${release.version}.1`;
+  writeFileSync(join(extensionDir, 'manifest.json'), JSON.stringify(manifest));
+}
+
+interface Browser {
+  context: BrowserContext;
+  worker: Worker;
+  page(name: string): Promise<Page>;
+}
+
+async function open(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: run `node scripts/chromium.mjs` (installs Debian\'s chromium) or set CHROME_PATH.');
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...browserArgs(server)],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const id = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    async page(name) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/${name}`);
+      return page;
+    },
+  };
+}
+
+/**
+ * Everything the extension keeps, read from one of its pages: every store (Blobs and buffers as their
+ * bytes) and storage.local. The same function reads it before and after the update.
+ */
+async function everything(page: Page): Promise<{ stores: Record<string, { key: unknown; value: unknown }[]>; local: Record<string, unknown> }> {
+  return page.evaluate(async () => {
+    const plain = async (v: unknown): Promise<unknown> => {
+      if (v instanceof Blob) return { blob: v.type, bytes: Array.from(new Uint8Array(await v.arrayBuffer())) };
+      if (v instanceof ArrayBuffer) return { buffer: Array.from(new Uint8Array(v)) };
+      if (Array.isArray(v)) return Promise.all(v.map(plain));
+      if (v && typeof v === 'object') return Object.fromEntries(await Promise.all(Object.entries(v).map(async ([k, x]) => [k, await plain(x)])));
+      return v;
+    };
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('mandatory-training-companion');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const stores: Record<string, { key: unknown; value: unknown }[]> = {};
+    for (const name of Array.from(db.objectStoreNames)) {
+      const [keys, values] = await new Promise<[IDBValidKey[], unknown[]]>((resolve) => {
+        const tx = db.transaction(name);
+        const k = tx.objectStore(name).getAllKeys();
+        const v = tx.objectStore(name).getAll();
+        tx.oncomplete = () => resolve([k.result, v.result]);
+      });
+      stores[name] = await Promise.all(keys.map(async (key, i) => ({ key, value: await plain(values[i]) })));
+    }
+    db.close();
+    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
+    return { stores, local: await c.storage.local.get(null) };
+  });
+}
+
+/** The values a later version may rebuild, or that belong to the moment: left out when comparing. */
+const derived = new Set(Object.entries(META).filter(([, d]) => d.backup !== 'carried').map(([k]) => k));
+const comparable = (all: Awaited<ReturnType<typeof everything>>) => ({
+  ...all,
+  stores: { ...all.stores, meta: all.stores.meta!.filter((e) => !derived.has(e.key as string)) },
+});
+
+/** The side panel's courses (`name|status|due`) and how many completions their histories hold. */
+async function sidePanel(b: Browser): Promise<{ courses: string[]; history: number; evidence: string[] }> {
+  const panel = await b.page('sidepanel.html');
+  await panel.waitForSelector('[data-mtc-list="courses"] li');
+  const courses = await panel.$$eval('[data-mtc-list="courses"] > li', (items) => items.map((li) => `${li.getAttribute('data-mtc-course')}|${li.getAttribute('data-mtc-status')}|${li.getAttribute('data-mtc-due')}`));
+  for (const summary of await panel.locator('[data-mtc-list="courses"] details > summary').all()) await summary.click();
+  await panel.waitForFunction(() => [...document.querySelectorAll('[data-mtc-list="courses"] details')].every((d) => (d as HTMLDetailsElement).open && d.children.length > 1));
+  const history = await panel.$$eval('[data-mtc-list="courses"] details tbody tr', (rows) => rows.length);
+  await panel.waitForSelector('[data-mtc-list="evidence"] tbody tr');
+  // Each item and whether it counts (this version names the organisation from the settings, not “UCL”).
+  const evidence = await panel.$$eval('[data-mtc-list="evidence"] tbody tr', (rows) => rows.map((r) => (r as HTMLElement).innerText.split('\t')[0]!.replace(/ \(does not count for .*\)$/, ' (does not count)')));
+  await panel.close();
+  return { courses, history, evidence };
+}
+
+let before: { all: Awaited<ReturnType<typeof everything>>; panel: Awaited<ReturnType<typeof sidePanel>>; organisation: string };
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  installRelease();
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** A browser on the shared profile for `work`, closed afterwards whatever happens. */
+async function using<T>(work: (b: Browser) => Promise<T>): Promise<T> {
+  const b = await open();
+  try {
+    return await work(b);
+  } finally {
+    await b.context.close();
+  }
+}
+
+/**
+ * Installs what is now in the extension's folder as Chromium installs an update (the same id, a new
+ * service worker): a browser started on the new files alone keeps running the worker it had.
+ */
+async function update(b: Browser): Promise<Browser> {
+  const gone = new Promise<void>((resolve) => b.worker.once('close', () => resolve()));
+  const next = b.context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const cdp = await b.context.browser()!.newBrowserCDPSession();
+  await cdp.send('Extensions.loadUnpacked' as never, { path: extensionDir } as never);
+  await cdp.detach();
+  await gone;
+  const worker = await next;
+  expect(await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { version: string } } } }).chrome.runtime.getManifest().version)).not.toBe('0.1.0');
+  const id = new URL(worker.url()).host;
+  return {
+    ...b,
+    worker,
+    async page(name) {
+      // While it reloads, its pages are blocked for a moment: ask again until one opens.
+      let page: Page | null = null;
+      await expect
+        .poll(async () => {
+          page = await b.context.newPage();
+          const ok = await page.goto(`chrome-extension://${id}/${name}`).then(() => true, () => false);
+          if (!ok) await page.close();
+          return ok;
+        }, { timeout: 20_000, interval: 500 })
+        .toBe(true);
+      return page!;
+    },
+  };
+}
+
+/** Runs `expression` in our content script's isolated world on `page`. */
+async function inContentScript(b: Browser, page: Page, expression: string): Promise<unknown> {
+  const cdp = await b.context.newCDPSession(page);
+  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string; auxData?: { type?: string } } }) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const ours = () => contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Mandatory Training Companion');
+  await expect.poll(() => ours() !== undefined).toBe(true);
+  const { result } = (await cdp.send('Runtime.evaluate', { contextId: ours()!.id, awaitPromise: true, returnByValue: true, expression })) as { result: { value: unknown } };
+  await cdp.detach();
+  return result.value;
+}
+
+/** The fixture database, as plain data for the page (its binary parts as base64 in `files`). */
+type Fixture = { files: Record<string, string>; stores: { name: string; keyPath: unknown; entries: { key?: unknown; value: unknown }[] }[] };
+
+/** Adds every entry of the fixture database to the extension's own, from one of its pages. */
+async function loadFixture(page: Page, fixture: Fixture): Promise<void> {
+  await page.evaluate(async (fixture: Fixture) => {
+    const bytes = (ref: string) => Uint8Array.from(atob(fixture.files[ref]!), (ch) => ch.charCodeAt(0));
+    const decode = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(decode);
+      if (!v || typeof v !== 'object') return v;
+      const o = v as Record<string, unknown>;
+      if (o.$mtc === 'blob') return new Blob([bytes(o.file as string)], { type: o.type as string });
+      if (o.$mtc === 'buffer') return bytes(o.file as string).buffer;
+      if (o.$mtc) throw new Error(`fixture value not handled: ${String(o.$mtc)}`);
+      return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decode(x)]));
+    };
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const req = indexedDB.open('mandatory-training-companion');
+      req.onsuccess = () => resolve(req.result);
+    });
+    const tx = db.transaction(fixture.stores.map((s) => s.name), 'readwrite');
+    for (const s of fixture.stores) {
+      for (const e of s.entries) {
+        // The dashboard's own note (it did list courses) stays the release's.
+        if (s.name === 'meta' && e.key === 'empty-page:learnupon') continue;
+        if (s.keyPath === null) tx.objectStore(s.name).put(decode(e.value), e.key as IDBValidKey);
+        else tx.objectStore(s.name).put(decode(e.value));
+      }
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, fixture);
+}
+
+const SIGN_IN_ERROR = 'https://login.microsoftonline.com/error?code=50020';
+
+describe('an update from the release before the data layer', () => {
+  it('the release is used as a person would: sites read, settings saved, an alert dismissed, and the schema-2 database', async () => {
+    before = await using(async (b) => {
+      // The sites, read by the release's content scripts.
+      for (const url of ['https://ucl.learnupon.com/dashboard', 'https://app.cybsafe.com/']) {
+        const page = await b.context.newPage();
+        await page.goto(url);
+        await page.waitForSelector('[data-mtc="renewal"]');
+        await page.close();
+      }
+      // An alert dismissed: the release's content script wrote that to storage.local itself.
+      const signIn = await b.context.newPage();
+      await signIn.goto(SIGN_IN_ERROR);
+      await signIn.waitForSelector('[data-mtc="alert"][data-mtc-alert="wrong-account"]');
+      await signIn.locator('[data-mtc="alert"] >> button', { hasText: 'Dismiss' }).click();
+      const local = () => b.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('dismissed-alerts'));
+      await expect.poll(local).toMatchObject({ 'dismissed-alerts': { 'https://login.microsoftonline.com/error|wrong-account': expect.any(Number) } });
+      await signIn.close();
+      // Settings saved on the settings page.
+      const options = await b.page('options.html');
+      await options.waitForSelector('#organisation');
+      await options.fill('#organisation', 'UCL (Physics)');
+      await options.click('button[type="submit"]');
+      await expect.poll(() => options.locator('[data-mtc-options-message="ok"]').innerText().catch(() => '')).toMatch(/Saved/);
+      // The schema-2 fixture database's every store, added through the release's own origin.
+      await loadFixture(options, V2 as unknown as Fixture);
+      await options.reload();
+      await options.waitForSelector('#organisation');
+      const seen = { all: await everything(options), panel: await sidePanel(b), organisation: await options.inputValue('#organisation') };
+      await options.close();
+      return seen;
+    });
+    expect(before.panel.history).toBeGreaterThanOrEqual(5);
+    expect(before.panel.evidence).toHaveLength(2);
+    expect(before.all.stores.teamReport).toHaveLength(1);
+    expect(before.all.stores.timeLog).toHaveLength(2);
+  });
+
+  it('after the update, everything the release kept is found: records, evidence, settings, Team data, time log, dismissals', async () => {
+    installCurrentBuild();
+    await using(async (opened) => {
+      const b = await update(opened);
+      const options = await b.page('options.html');
+      await options.waitForSelector('#organisation');
+      expect(comparable(await everything(options))).toEqual(comparable(before.all));
+      expect(await options.inputValue('#organisation')).toBe(before.organisation);
+      expect(await sidePanel(b)).toEqual(before.panel);
+      // The dismissal the release's content script wrote is honoured by this version's background.
+      const signIn = await b.context.newPage();
+      await signIn.goto(SIGN_IN_ERROR);
+      expect(await inContentScript(b, signIn, `chrome.runtime.sendMessage({ type: 'is-alert-dismissed', kind: 'wrong-account' })`)).toEqual({ dismissed: true });
+      await signIn.close();
+      // The Team page shows the report the fixture held.
+      const team = await b.page('team.html');
+      await expect.poll(() => team.locator('[data-mtc-team-report]').innerText().catch(() => '')).toMatch(/Report “team-report\.xlsx”/);
+      await team.close();
+      // Everything held is declared in this version's utils/data/ (the guard, in a real profile).
+      const now = await everything(options);
+      expect(Object.keys(now.stores).sort()).toEqual(Object.keys(STORES).sort());
+      for (const e of now.stores.meta!) expect(Object.keys(META), `meta “${String(e.key)}”`).toContain(e.key);
+      for (const key of Object.keys(now.local)) expect(Object.keys(LOCAL), `storage.local “${key}”`).toContain(key);
+      await options.close();
+    });
+  });
+});

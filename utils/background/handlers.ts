@@ -1,0 +1,52 @@
+// What the background answers, one handler per message (utils/data/messages.ts declares each; the router
+// has already checked who sent it and its shape).
+import { logProblem } from '@/utils/store/problems';
+import { loadTimeLogSettings } from '@/utils/timelog/settings';
+import { logTimeSlice } from '@/utils/timelog/record';
+import { broadcast } from '@/utils/data/send';
+import { dismiss, isDismissed } from './dismissals';
+import type { Handlers } from './router';
+import { contentState, reclassifyPortalRecords, refreshBadge, savePageRecords } from './state';
+
+
+export function createHandlers(): Handlers {
+  return {
+    'get-state': (_message, from) => contentState(from),
+    async 'save-page-records'(message, from) {
+      const saved = await savePageRecords(from, message.readings, message.found);
+      if (saved) {
+        await refreshBadge();
+        // Open pages (the side panel's overview) read the records again.
+        broadcast('records-changed');
+      }
+      return { saved };
+    },
+    async 'report-problem'(message, from) {
+      await logProblem({ kind: message.kind, title: message.title, pageUrl: from.url.href.slice(0, 2000) });
+      return { logged: true };
+    },
+    async 'log-time'(message, from) {
+      return { logged: await logTimeSlice(from.site, message.title, { start: message.start, end: message.end }) };
+    },
+    async 'get-time-log-switch'() {
+      return { enabled: (await loadTimeLogSettings()).enabled };
+    },
+    async 'is-alert-dismissed'(message, from) {
+      return { dismissed: await isDismissed(from.url, message.kind) };
+    },
+    async 'dismiss-alert'(message, from) {
+      await dismiss(from.url, message.kind);
+      return { ok: true };
+    },
+    async 'records-changed'() {
+      await refreshBadge();
+      return { ok: true };
+    },
+    async 'profile-changed'() {
+      // The portals the profile names decide which LearnUpon records count.
+      if (await reclassifyPortalRecords()) broadcast('records-changed');
+      await refreshBadge();
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// Every key of the `meta` store: small values kept beside the records, each with its schema and rules.
+// Read and written only through utils/store/meta.ts (`readMeta`, `writeMeta`), which check them.
+import { z } from '@/utils/zod';
+import type { ValueDeclaration } from './declare';
+import { EMPTY_PAGE_KEYS, META_KEYS } from './keys';
+import { CompletionRecordSchema } from './record';
+
+/**
+ * Version of the rules that make `records-basis` (utils/renewal/basis.ts and the renewal rules it
+ * keeps records for). Raise it whenever those rules change: every stored basis is then rebuilt on its
+ * next read. tests/data/derived-versions.test.ts fails when the rules' output changes and this has not.
+ */
+export const RECORDS_BASIS_VERSION = 1;
+/** Version of the records copy's layout; raise it if CompletionRecord changes shape. */
+export const RECORDS_CACHE_VERSION = 1;
+
+export const RecordsCacheSchema = z.object({ version: z.number(), records: z.array(CompletionRecordSchema) });
+export type RecordsCache = z.infer<typeof RecordsCacheSchema>;
+
+export const RecordsBasisSchema = z.object({ version: z.number(), count: z.number().check(z.int(), z.gte(0)), records: z.array(CompletionRecordSchema) });
+export type RecordsBasis = z.infer<typeof RecordsBasisSchema>;
+
+/** Who the sites say is signed in (the evidence email's sender); either may be unknown. */
+export const PersonSchema = z.object({ name: z.nullable(z.string().check(z.maxLength(300))), email: z.nullable(z.string().check(z.maxLength(300))) });
+export type SavedPerson = z.infer<typeof PersonSchema>;
+
+/** Evidence the last collection could not get, and why (the pack's `missing` list). */
+export const CollectFailuresSchema = z.array(z.object({ what: z.string().check(z.maxLength(1000)), reason: z.string().check(z.maxLength(2000)) })).check(z.maxLength(1000));
+export type CollectFailures = z.infer<typeof CollectFailuresSchema>;
+
+/** Reminder keys already notified (utils/renewal/reminders.ts `reminderKey`), so a restart never repeats one. */
+export const RemindersSentSchema = z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(100_000));
+
+/** A page that should list courses showed none (the site may have changed); null once one did. */
+export const EmptyPageSchema = z.nullable(z.object({ url: z.string().check(z.maxLength(2000)), at: z.string() }));
+export type EmptyPage = z.infer<typeof EmptyPageSchema>;
+
+/** The end (epoch ms) of the latest time-log slice accepted: a slice before it is a replay or an overlap. */
+export const AcceptedUntilSchema = z.number().check(z.int(), z.gte(0));
+
+/** Written in the same transaction as a restore's stores: the restore with this id has replaced them. */
+export const RestoreCommittedSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) });
+
+const emptyPage: ValueDeclaration<typeof EmptyPageSchema> = {
+  schema: EmptyPageSchema,
+  writers: ['background'],
+  backup: 'carried',
+  words: { plural: 'Notes that a site showed no courses', one: 'note that a site showed no courses' },
+};
+
+export const META = {
+  [META_KEYS.recordsCache]: {
+    schema: RecordsCacheSchema,
+    writers: ['background', 'pages'],
+    backup: 'derived',
+    version: RECORDS_CACHE_VERSION,
+    words: { plural: 'Copy of the training records (rebuilt)', one: 'copy of the training records' },
+  },
+  [META_KEYS.recordsBasis]: {
+    schema: RecordsBasisSchema,
+    writers: ['background', 'pages'],
+    backup: 'derived',
+    version: RECORDS_BASIS_VERSION,
+    words: { plural: 'Records behind the course dates (rebuilt)', one: 'summary of the records' },
+  },
+  [META_KEYS.remindersSent]: {
+    schema: RemindersSentSchema,
+    writers: ['background'],
+    backup: 'carried',
+    words: { plural: 'Reminders already sent', one: 'list of reminders sent' },
+  },
+  [META_KEYS.person]: {
+    schema: PersonSchema,
+    writers: ['pages'],
+    backup: 'carried',
+    words: { plural: 'Your name and email as the sites show them', one: 'name and email' },
+  },
+  [META_KEYS.collectFailures]: {
+    schema: CollectFailuresSchema,
+    writers: ['pages'],
+    backup: 'carried',
+    words: { plural: 'Evidence that could not be collected', one: 'list of evidence not collected' },
+  },
+  [EMPTY_PAGE_KEYS.learnupon]: emptyPage,
+  [EMPTY_PAGE_KEYS.cybsafe]: emptyPage,
+  [META_KEYS.timeLogAcceptedUntil]: {
+    schema: AcceptedUntilSchema,
+    writers: ['background'],
+    backup: 'device',
+    words: { plural: 'Time log: latest time counted', one: 'latest time counted' },
+  },
+  [META_KEYS.restoreCommitted]: {
+    schema: RestoreCommittedSchema,
+    writers: ['pages', 'background'],
+    backup: 'device',
+    words: { plural: 'Restore in progress', one: 'restore in progress' },
+  },
+} as const satisfies Record<string, ValueDeclaration>;
+
+export type MetaKey = keyof typeof META;
+export type MetaValue<K extends MetaKey> = z.infer<(typeof META)[K]['schema']>;
+
+export function isMetaKey(key: unknown): key is MetaKey {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(META, key);
+}

@@ -1,0 +1,39 @@
+// The organisation profile (storage.local `profile`): who the organisation is, its portals and mailbox,
+// and its mandatory courses. One definition; utils/catalogue/profile.ts re-exports it for the catalogue code.
+import { z } from '@/utils/zod';
+
+export const PlatformSchema = z.enum(['learnupon', 'cybsafe']);
+export type Platform = z.infer<typeof PlatformSchema>;
+
+const nonEmpty = () => z.string().check(z.trim(), z.minLength(1));
+
+export const CourseSchema = z.object({
+  name: nonEmpty(),
+  aliases: z.array(nonEmpty()),
+  platform: PlatformSchema,
+  /** Months between renewals; null for a one-off course (no renewal). */
+  cadenceMonths: z.nullable(z.number().check(z.int(), z.positive(), z.lte(240))),
+  scope: z.enum(['all-staff', 'role-specific']),
+  /** Where to start the course; optional because portals differ. */
+  url: z.optional(z.string()),
+});
+export type Course = z.infer<typeof CourseSchema>;
+
+export const ProfileSchema = z.object({
+  version: z.literal(1),
+  organisation: nonEmpty(),
+  /** Sign-ins outside this domain are the "wrong account". */
+  emailDomain: nonEmpty().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain like ucl.ac.uk')),
+  /** The organisation's LearnUpon portal (`ucl.learnupon.com`): only its records count (docs/rules.md, "Which records count"). */
+  portalHost: nonEmpty(),
+  /** Further portals of the same organisation, if it has more than one. */
+  morePortalHosts: z.optional(z.array(nonEmpty())),
+  mailbox: z.email(),
+  /** `{course}` is replaced by the course name(s). */
+  subjectTemplate: nonEmpty().check(z.includes('{course}', 'must contain {course}')),
+  dateOrder: z.enum(['day-first', 'month-first']),
+  dueSoonDays: z.number().check(z.int(), z.gte(0), z.lte(365)),
+  remindersEnabled: z.boolean(),
+  courses: z.array(CourseSchema).check(z.minLength(1)),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
