@@ -1,7 +1,6 @@
 // The covered sites, written once (docs/contract.md, "Build"). wxt.config.ts takes its host permissions
 // from here, each content script its matches, the background router its sender check, and the pages
 // their links. No schema library: content scripts import it too.
-import type { RecordSource } from '@/utils/records';
 
 export type Site = 'learnupon' | 'cybsafe' | 'microsoft';
 
@@ -45,8 +44,8 @@ export function siteOfUrl(url: string | URL): Site | null {
   return u.protocol === 'https:' && !u.username && !u.password ? siteOfHost(u.hostname) : null;
 }
 
-/** The only record source a page on this site may claim. */
-export function recordSourceOfSite(site: Site): RecordSource | null {
+/** The only record source a page on this site may claim (a `RecordSource`, utils/data/record.ts): the sites that keep records. */
+export function recordSourceOfSite(site: Site): Exclude<Site, 'microsoft'> | null {
   return site === 'microsoft' ? null : site;
 }
 
