@@ -3,7 +3,9 @@ import { runFeatures } from '@/utils/content/features';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { initDoctor } from '@/utils/content/doctor';
 import { listenForCollect } from '@/utils/content/collect';
-import { findTrainingHistoryButton, findTrainingHistoryLink, readLearnUponAccount, readLearnUponCourses } from '@/utils/platforms/learnupon/read';
+import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
+import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
+import { findTrainingHistoryButton, findTrainingHistoryLink } from '@/utils/platforms/learnupon/history-controls';
 import { learnUponPageKind } from '@/utils/platforms/learnupon/pages';
 import { SITE_MATCHES } from '@/utils/hosts';
 

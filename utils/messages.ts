@@ -2,8 +2,9 @@
 // (utils/background/router.ts); a content script's word is never taken for more than its own page.
 import { z } from '@/utils/zod';
 import { CompletionRecordSchema } from '@/utils/records';
+import { ALERT_KINDS } from '@/utils/diagnostics/alerts';
 
-const AlertKindSchema = z.enum(['wrong-account', 'sso-error', 'slow-connection', 'media-buffering', 'unsupported-browser']);
+const AlertKindSchema = z.enum(ALERT_KINDS);
 const text = (max: number) => z.string().check(z.maxLength(max));
 const epochMs = z.number().check(z.int(), z.gte(0), z.lte(8_640_000_000_000_000));
 

@@ -1,153 +1,49 @@
 // The sign-in doctor: reads a sign-in or error page and says what went wrong and what to do, in the FAQ's
 // words. Pure: a DOM root, the page URL and the org profile in; a Diagnosis (or null: nothing wrong) out.
+// Only the page's own signs of trouble count (trouble.ts), never the same words quoted in its content.
 import type { Profile } from '@/utils/catalogue/profile';
+import { findMessages, normalizeText } from '@/utils/dom/text';
+import { isOtherOrganisationsPortal, siteOfHost, type Site } from '@/utils/hosts';
 import { cybSafePageKind } from '@/utils/platforms/cybsafe/pages';
-import { CS_SELECTORS, CS_TEXT } from '@/utils/platforms/cybsafe/selectors';
-import {
-  CYBSAFE_LOGIN_URL,
-  type Diagnosis,
-  MICROSOFT_SIGN_OUT_URL,
-  courseForPage,
-  cybsafeCourseName,
-  isCybSafeHost,
-  isLearnUponHost,
-  orgUsername,
-  step,
-  wrongAccountSteps,
-} from './alerts';
-import {
-  type AadError,
-  MS_PHRASES,
-  hasPhrase,
-  isMicrosoftLoginHost,
-  isMyAppsHost,
-  isPickAnAccountPage,
-  readAadError,
-  readAccountTiles,
-  readMicrosoftAccountEmail,
-} from './microsoft';
-import { findMessages, isEmail, isOrgEmail, normalizeText } from './text';
+import { CS_TEXT } from '@/utils/platforms/cybsafe/selectors';
+import { learnUponPageKind } from '@/utils/platforms/learnupon/pages';
+import { ENROLLMENT_PATH } from '@/utils/platforms/learnupon/selectors';
+import { readAadError } from '@/utils/platforms/microsoft/read';
+import { ERROR_LINE } from '@/utils/platforms/microsoft/selectors';
+import { type Diagnosis, CYBSAFE_LOGIN_URL, cybsafeCourseName, orgUsername, step, wrongAccountSteps } from './alerts';
+import { diagnoseAadError, diagnoseMicrosoft } from './microsoft';
+import { type TroubleContext, isOwnTrouble, isShortPage, titleParts } from './trouble';
 
-/** AADSTS codes that mean "that is not your organisation's account" (platforms.md). */
-const WRONG_ACCOUNT_CODES = new Set(['50020', '500200']);
-/** Signed in fine, but not assigned to the app: only an administrator can fix it. */
-const NOT_ASSIGNED_CODE = '50105';
+export { diagnoseAccount } from './microsoft';
 
-/** LearnUpon's error (wording from the FAQ; its layout is a guess, so only the sentence opening a line counts). */
+/** LearnUpon's error (wording from the FAQ; its layout is a guess): the sentence opens the line. */
 const LEARNUPON_PROBLEM = /^(?:error\s*:?\s*)?"?there was a problem processing your request\b/;
+/** The same sentence as a whole title ("There was a problem processing your request | Portal"). */
+const LEARNUPON_PROBLEM_TITLE = /^(?:error\s*:?\s*)?"?there was a problem processing your request[."!]*$/;
+/** What a course page offers and an error page does not. */
+const COURSE_ACTION = /^(start( course)?|resume( course)?|retake|launch|enrol+( now)?|re-?enrol+|go to course|view course|begin( course)?)$/;
 
-function aadDetails(error: AadError): Record<string, string> {
-  const details: Record<string, string> = { code: `AADSTS${error.code}` };
-  if (error.requestId) details.requestId = error.requestId;
-  if (error.correlationId) details.correlationId = error.correlationId;
-  if (error.timestamp) details.timestamp = error.timestamp;
-  if (error.message) details.message = error.message;
-  return details;
+function pageHasCourse(root: ParentNode): boolean {
+  for (const a of Array.from(root.querySelectorAll('a[href*="/enrollments/"]'))) {
+    if (ENROLLMENT_PATH.test(a.getAttribute('href') ?? '')) return true;
+  }
+  return Array.from(root.querySelectorAll('a[href], button, [role="button"]')).some((el) => COURSE_ACTION.test(normalizeText(el.textContent ?? '')));
 }
 
-function diagnoseAadError(error: AadError, profile: Profile, url: URL): Diagnosis {
-  const details = aadDetails(error);
-  const course = courseForPage(url, profile);
-  if (WRONG_ACCOUNT_CODES.has(error.code)) {
-    const personal = error.code === '500200';
-    return {
-      kind: 'wrong-account',
-      title: personal ? 'A personal Microsoft account can’t open the training' : `That is not your ${profile.organisation} account`,
-      summary: `Microsoft refused the account you signed in with (AADSTS${error.code}). Mandatory training only opens with your ${profile.organisation} account, ${orgUsername(profile)}.`,
-      steps: wrongAccountSteps(profile, url, course),
-      details,
-      course,
-    };
-  }
-  if (error.code === NOT_ASSIGNED_CODE) {
-    return {
-      kind: 'sso-error',
-      title: 'Your account has not been given access to this training yet',
-      summary: 'Microsoft signed you in, but your account is not assigned to this training app (AADSTS50105). Signing in again will not fix it: an administrator has to give you access.',
-      steps: [step.serviceDesk(profile), step.mailbox(profile, course)],
-      details,
-      course,
-    };
-  }
+/** Where on this page a problem's words count as its own (trouble.ts). */
+function troubleContext(root: ParentNode, url: URL, site: Site | null): TroubleContext {
+  if (site === 'microsoft') return { signInStep: true, mayBeErrorPage: true };
+  if (site === 'cybsafe') return { signInStep: cybSafePageKind(url) === 'login', mayBeErrorPage: false };
+  const kind = learnUponPageKind(url);
   return {
-    kind: 'sso-error',
-    title: `Microsoft sign-in failed (AADSTS${error.code})`,
-    summary: `Microsoft could not sign you in and gave the code AADSTS${error.code}.`,
-    steps: [step.signOut(), step.signInAs(profile, url), step.serviceDesk(profile), step.mailbox(profile, course)],
-    details,
-    course,
+    signInStep: kind === 'sign-in' || kind === 'error',
+    mayBeErrorPage: !['dashboard', 'details', 'player'].includes(kind) && isShortPage(root) && !pageHasCourse(root),
   };
 }
 
-/** A signed-in address outside the organisation's domain is the wrong account; no address, no verdict. */
-export function diagnoseAccount(email: string | null, profile: Profile, pageUrl?: URL | string): Diagnosis | null {
-  if (!email || !isEmail(email) || isOrgEmail(email, profile.emailDomain)) return null;
-  const course = courseForPage(pageUrl, profile);
-  return {
-    kind: 'wrong-account',
-    title: `You are signed in with an account that is not your ${profile.organisation} account`,
-    summary: `This page shows you are signed in as ${email.trim()}. Mandatory training only works with your ${profile.organisation} account, ${orgUsername(profile)}.`,
-    steps: wrongAccountSteps(profile, pageUrl, course),
-    details: { account: email.trim() },
-    course,
-  };
-}
-
-function diagnosePickAnAccount(root: ParentNode, profile: Profile, url: URL): Diagnosis | null {
-  if (!isPickAnAccountPage(root)) return null;
-  const tiles = readAccountTiles(root);
-  const org = tiles.filter((email) => isOrgEmail(email, profile.emailDomain));
-  if (org.length === 0) {
-    return {
-      kind: 'wrong-account',
-      title: `None of these accounts is your ${profile.organisation} account`,
-      summary: `Microsoft only offers accounts outside ${profile.emailDomain}. Mandatory training needs your ${profile.organisation} account, ${orgUsername(profile)}.`,
-      steps: [step.useAnotherAccount(profile), { text: 'If Microsoft keeps choosing the wrong account, sign out first.', href: MICROSOFT_SIGN_OUT_URL }, step.mailbox(profile, courseForPage(url, profile))],
-      details: { accounts: tiles.join(', ') },
-    };
-  }
-  if (tiles.length > org.length) {
-    const target = org[0]!;
-    return {
-      kind: 'wrong-account',
-      title: `Pick your ${profile.organisation} account: ${target}`,
-      summary: `This browser remembers more than one account. Only your ${profile.organisation} account (${target}) opens the training.`,
-      steps: [{ text: `Choose ${target}, not a personal account.` }, step.mailbox(profile, courseForPage(url, profile))],
-      details: { account: target },
-    };
-  }
-  return null;
-}
-
-function diagnoseMicrosoft(root: ParentNode, profile: Profile, url: URL): Diagnosis | null {
-  const host = url.hostname.toLowerCase();
-  if (isMicrosoftLoginHost(host) && hasPhrase(root, MS_PHRASES.personalAccountNotHere)) {
-    return {
-      kind: 'wrong-account',
-      title: 'A personal account can’t be used here',
-      summary: `Microsoft says this sign-in needs a work or school account. Use your ${profile.organisation} account, ${orgUsername(profile)}.`,
-      steps: [{ text: `Clear the address and type your ${orgUsername(profile)} address instead.` }, step.signOut(), step.mailbox(profile)],
-    };
-  }
-  if (isMicrosoftLoginHost(host)) {
-    const picked = diagnosePickAnAccount(root, profile, url);
-    if (picked) return picked;
-  }
-  if (isMyAppsHost(host) && hasPhrase(root, MS_PHRASES.workAccountOnly)) {
-    return {
-      kind: 'wrong-account',
-      title: `My Apps says you are not signed in with your ${profile.organisation} account`,
-      summary: `“You can only access this site with a work account” means this browser is signed in with a personal Microsoft account.`,
-      steps: [step.signOut(), step.signInAs(profile, url), step.mailbox(profile)],
-    };
-  }
-  if (isMyAppsHost(host) || isMicrosoftLoginHost(host)) return diagnoseAccount(readMicrosoftAccountEmail(root), profile, url);
-  return null;
-}
-
-function diagnoseLearnUpon(root: ParentNode, profile: Profile, url: URL): Diagnosis | null {
-  if (!isLearnUponHost(url.hostname.toLowerCase(), profile)) return null;
-  if (findMessages(root, (t) => LEARNUPON_PROBLEM.test(t), 300).length === 0) return null;
+function diagnoseLearnUpon(root: ParentNode, profile: Profile, url: URL, context: TroubleContext): Diagnosis | null {
+  const own = findMessages(root, (t) => LEARNUPON_PROBLEM.test(t), 300).some((el) => isOwnTrouble(el, context));
+  if (!own && !(context.mayBeErrorPage && titleParts(root).some((t) => LEARNUPON_PROBLEM_TITLE.test(t)))) return null;
   return {
     kind: 'sso-error',
     title: 'LearnUpon could not sign you in',
@@ -157,14 +53,8 @@ function diagnoseLearnUpon(root: ParentNode, profile: Profile, url: URL): Diagno
   };
 }
 
-function diagnoseCybSafe(root: ParentNode, profile: Profile, url: URL): Diagnosis | null {
-  if (!isCybSafeHost(url.hostname.toLowerCase())) return null;
-  const onLogin = cybSafePageKind(url) === 'login';
-  // Only the page's own error counts: in an alert/live region or the login form, or a line on the login page.
-  const errors = findMessages(root, (t) => CS_TEXT.accountNotFound.test(t), 200).filter(
-    (el) => onLogin || el.closest(CS_SELECTORS.errorContext) !== null,
-  );
-  if (errors.length === 0) return null;
+function diagnoseCybSafe(root: ParentNode, profile: Profile, context: TroubleContext): Diagnosis | null {
+  if (!findMessages(root, (t) => CS_TEXT.accountNotFound.test(t), 200).some((el) => isOwnTrouble(el, context))) return null;
   const course = cybsafeCourseName(profile);
   return {
     kind: 'sso-error',
@@ -186,17 +76,35 @@ const PROBLEM_WORDS = /aadsts\d|problem processing your request|account not foun
 
 function pageText(root: ParentNode): string {
   const node = root as Node;
-  return ((node.nodeType === 9 ? (node as Document).documentElement : node)?.textContent ?? '');
+  return (node.nodeType === 9 ? (node as Document).documentElement : node)?.textContent ?? '';
+}
+
+/** A page listing several AADSTS codes explains them (a help article); an error page shows one. */
+function listsSeveralCodes(root: ParentNode, context: TroubleContext): boolean {
+  const codes = new Set<string>();
+  for (const line of findMessages(root, (t) => ERROR_LINE.test(t), 2000)) {
+    if (!isOwnTrouble(line, context)) continue;
+    const code = /aadsts\s*(\d+)/i.exec(line.textContent ?? '')?.[1];
+    if (code) codes.add(code);
+  }
+  return codes.size > 1;
 }
 
 /** What is wrong on this sign-in or error page, or null when the page shows no problem. */
 export function diagnoseSignInPage(root: ParentNode, url: URL, profile: Profile): Diagnosis | null {
   const host = url.hostname.toLowerCase();
+  const site = siteOfHost(host);
+  // Another organisation's portal signs in its own people: the organisation's account rules do not apply there.
+  if (site === 'learnupon' && isOtherOrganisationsPortal(host, profile)) return null;
   // A cheap first look: a large dashboard is checked several times as it loads, and the probes walk
   // the whole tree. Microsoft's pages are small, and they also show the account, so they always get the full look.
-  if (!isMyAppsHost(host) && !isMicrosoftLoginHost(host) && !PROBLEM_WORDS.test(normalizeText(pageText(root)))) return null;
+  if (site !== 'microsoft' && !PROBLEM_WORDS.test(normalizeText(pageText(root)))) return null;
+  const context = troubleContext(root, url, site);
   // Microsoft's error page can appear under any flow; its code and troubleshooting ids make it unambiguous.
-  const aad = readAadError(root);
-  if (aad) return diagnoseAadError(aad, profile, url);
-  return diagnoseMicrosoft(root, profile, url) ?? diagnoseLearnUpon(root, profile, url) ?? diagnoseCybSafe(root, profile, url);
+  const aad = readAadError(root, (line) => isOwnTrouble(line, context));
+  if (aad && !listsSeveralCodes(root, context)) return diagnoseAadError(aad, profile, url);
+  if (site === 'microsoft') return diagnoseMicrosoft(root, profile, url, context);
+  if (site === 'learnupon') return diagnoseLearnUpon(root, profile, url, context);
+  if (site === 'cybsafe') return diagnoseCybSafe(root, profile, context);
+  return null;
 }

@@ -6,12 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { PERSONA, personaEnrollments, type PersonaEnrollment } from '../../fixtures/persona';
 import { paths, portalDate } from '../../fixtures/sites/learnupon/model';
 import { renderDashboard, renderEnrollmentDetails, renderPlayer, renderProfile } from '../../fixtures/sites/learnupon/pages';
-import {
-  findTrainingHistoryButton,
-  findTrainingHistoryLink,
-  readLearnUponAccount,
-  readLearnUponCourses,
-} from '@/utils/platforms/learnupon/read';
+import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
+import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
+import { findTrainingHistoryButton, findTrainingHistoryLink } from '@/utils/platforms/learnupon/history-controls';
 import type { PageCourse } from '@/utils/platforms/types';
 import type { EnrollmentStatus } from '@/utils/records';
 
@@ -50,7 +47,7 @@ function expectedCourse(e: PersonaEnrollment) {
   };
 }
 
-function withoutAnchor({ anchor: _anchor, courseUrl: _url, ...rest }: PageCourse) {
+function withoutAnchor({ anchor: _anchor, courseUrl: _url, reading: _reading, ...rest }: PageCourse) {
   return rest;
 }
 

@@ -1,8 +1,6 @@
 // All CybSafe DOM knowledge: the DOM itself is a guess (platforms.md), so the readers lean on roles,
 // headings, visible words and dates. When the real site differs, this is the file to fix.
 
-export const CYBSAFE_HOSTS = ['app.cybsafe.com'];
-
 export const CS_SELECTORS = {
   /** The overall progress (top right): an ARIA progress bar or a native <progress>. */
   progressBar: '[role="progressbar"], progress',

@@ -1,7 +1,10 @@
 // All LearnUpon DOM knowledge. Only the URLs and words are known (platforms.md); the markup is a guess,
 // so these are roles, element kinds and words rather than class names. When the real site differs,
 // this is the file to fix.
+import type { DateKind } from '@/utils/platforms/types';
 import type { EnrollmentStatus } from '@/utils/records';
+
+export type { DateKind };
 
 /** `/enrollments/<id>/details`, `/enrollments/<id>/page/<pageId>`, a certificate under it… Ids are 8–9 digits. */
 export const ENROLLMENT_PATH = /\/enrollments\/(\d{6,10})(?:[/?#]|$)/;
@@ -31,24 +34,23 @@ export const LU_SELECTORS = {
 const STATUS_WORDS: [RegExp, EnrollmentStatus][] = [
   [/^(completed|complete)$/, 'completed'],
   [/^passed$/, 'passed'],
-  [/^(in progress|started)$/, 'in-progress'],
-  [/^(not started|not yet started)$/, 'not-started'],
+  [/^(in progress|started|incomplete)$/, 'in-progress'],
+  [/^(not started|not yet started|not attempted)$/, 'not-started'],
   [/^failed$/, 'failed'],
   [/^(pending review|pending approval|awaiting review|awaiting approval)$/, 'pending-review'],
 ];
 
-/** "Completed", "Status: Not Started", "not_started" → a status; anything else → null. */
+/** "Completed", "Status: Not Started", "not_started", "✓ Passed" → a status; anything else → null. */
 export function statusFromText(text: string): EnrollmentStatus | null {
   const t = normalise(text)
     .replace(/[_-]+/g, ' ')
-    .replace(/^(enrollment |enrolment )?status\s*:?\s*/, '')
-    .replace(/[.!]$/, '')
+    // Icons and bullets around the word ("✓ Completed", "(Failed)").
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(/^(enrollment |enrolment |course )?status\s*:?\s*/, '')
     .trim();
   for (const [re, status] of STATUS_WORDS) if (re.test(t)) return status;
   return null;
 }
-
-export type DateKind = 'completed' | 'due' | 'cert-expires' | 'other';
 
 /**
  * Date labels, tested against the words right before a date (or its column/row header). A label sits
