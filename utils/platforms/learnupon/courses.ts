@@ -114,7 +114,9 @@ export function readLearnUponCourses(root: ParentNode, order: DateOrder, options
   if (!links.length && !titles.length) return [];
   const anchors = pageAnchors(links, titles);
   const read: Read = { index: indexPage(root, anchors, statusMarks(root, text)), text, order };
-  const courses = [...findEntries(anchors, read.index)].flatMap(([el, key]) => readEntry(el, key, read) ?? []);
+  // In page order: links were looked at before titles, but the page lists them mixed.
+  const found = [...findEntries(anchors, read.index)].sort(([a], [b]) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+  const courses = found.flatMap(([el, key]) => readEntry(el, key, read) ?? []);
   // A details or player page found by its title alone is still that enrollment's page.
   const fromUrl = pageUrl(root);
   const id = fromUrl ? enrollmentIdFromUrl(fromUrl) : null;

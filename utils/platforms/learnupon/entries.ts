@@ -24,10 +24,7 @@ const NOT_TITLE = 'option, select, datalist, label, legend, th, [role="columnhea
 const INLINE = new Set(['B', 'I', 'EM', 'STRONG', 'SMALL', 'SPAN', 'MARK', 'ABBR', 'SUB', 'SUP', 'b', 'i', 'em', 'strong', 'small', 'span', 'mark', 'abbr', 'sub', 'sup']);
 const MAX_TITLE = 200;
 
-/**
- * Elements whose whole text names a catalogue course, outside page furniture and form controls; of a
- * heading, a link and their wrappers with the same text, the heading (else the outermost).
- */
+/** Elements whose whole text names a catalogue course, outside page furniture and form controls. */
 export function catalogueTitles(root: ParentNode, courseKey: (title: string) => string | null, furniture: ReadonlySet<Element>, read: TextReader): Anchor[] {
   const start = root as Node;
   const doc = start.ownerDocument ?? (start as Document);
@@ -51,14 +48,17 @@ export function catalogueTitles(root: ParentNode, courseKey: (title: string) => 
     if (!el || el === start || found.has(el)) continue;
     const key = keyOf(el);
     if (!key) continue;
-    // The outermost element with the same text, preferring a heading on the way.
+    // Of the elements with the same text: a heading, else a link, else the outermost (a badge beside a
+    // table cell's link stays inside the cell).
     let best = el;
     let heading: Element | null = el.matches(S.headings) ? el : null;
+    let link: Element | null = el.matches(S.links) ? el : null;
     for (let up = el.parentElement; up && up !== start && read.clean(up) === read.clean(el); up = up.parentElement) {
       best = up;
       if (!heading && up.matches(S.headings)) heading = up;
+      if (!link && up.matches(S.links)) link = up;
     }
-    const chosen = heading ?? best;
+    const chosen = heading ?? link ?? best;
     if (!found.has(chosen)) found.set(chosen, key);
   }
   const titles: Anchor[] = [];

@@ -20,7 +20,7 @@ export const LU_SELECTORS = {
     'a, button, [role="button"], [role="tab"], [role="menuitem"], select, option, label, legend, dt, th, [role="columnheader"], [role="rowheader"]',
   /** Repeating containers: a course entry never extends past one (a lone card must not swallow its list). */
   list: 'ul, ol, table, thead, tbody, tfoot, [role="list"], [role="grid"], [role="table"], [role="rowgroup"], [role="feed"], [role="tabpanel"]',
-  cells: 'td, th, [role="cell"], [role="gridcell"]',
+  cells: 'td, th, [role="cell"], [role="gridcell"], [role="columnheader"], [role="rowheader"]',
   rows: 'tr, [role="row"]',
   columnHeaders: 'th, [role="columnheader"]',
   /** Controls that open the profile menu (the round initials badge). */
