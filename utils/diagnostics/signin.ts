@@ -9,10 +9,10 @@ import { CS_TEXT } from '@/utils/platforms/cybsafe/selectors';
 import { learnUponPageKind } from '@/utils/platforms/learnupon/pages';
 import { ENROLLMENT_PATH } from '@/utils/platforms/learnupon/selectors';
 import { readAadError } from '@/utils/platforms/microsoft/read';
-import { ERROR_LINE } from '@/utils/platforms/microsoft/selectors';
+import { ERROR_LINE, MS_PHRASES } from '@/utils/platforms/microsoft/selectors';
 import { type Diagnosis, CYBSAFE_LOGIN_URL, cybsafeCourseName, orgUsername, step, wrongAccountSteps } from './alerts';
 import { diagnoseAadError, diagnoseMicrosoft } from './microsoft';
-import { type TroubleContext, isOwnTrouble, isShortPage, titleParts } from './trouble';
+import { type TroubleContext, isOwnTrouble, isShortPage, saysItIsAnErrorPage, titleParts } from './trouble';
 
 export { diagnoseAccount } from './microsoft';
 
@@ -30,14 +30,32 @@ function pageHasCourse(root: ParentNode): boolean {
   return Array.from(root.querySelectorAll('a[href], button, [role="button"]')).some((el) => COURSE_ACTION.test(normalizeText(el.textContent ?? '')));
 }
 
-/** Where on this page a problem's words count as its own (trouble.ts). */
+/** Every problem the doctor knows, by the words that open its line. */
+const KNOWN_PROBLEMS = [LEARNUPON_PROBLEM, CS_TEXT.accountNotFound, MS_PHRASES.workAccountOnly, MS_PHRASES.personalAccountNotHere, MS_PHRASES.troubleSigningIn, ERROR_LINE];
+
+/** A page naming several different problems explains them (a lesson, a help article); an error page has one. */
+function namesSeveralProblems(root: ParentNode): boolean {
+  const seen = new Set<RegExp>();
+  for (const line of findMessages(root, (t) => KNOWN_PROBLEMS.some((p) => p.test(t)), 600)) {
+    const t = normalizeText(line.textContent ?? '');
+    for (const p of KNOWN_PROBLEMS) if (p.test(t)) seen.add(p);
+    if (seen.size > 1) return true;
+  }
+  return false;
+}
+
+/**
+ * Where on this page a problem's words count as its own (trouble.ts). An error page at an address we do not
+ * know calls itself one (title or main heading), is short, offers no course, and names one problem.
+ */
 function troubleContext(root: ParentNode, url: URL, site: Site | null): TroubleContext {
   if (site === 'microsoft') return { signInStep: true, mayBeErrorPage: true };
   if (site === 'cybsafe') return { signInStep: cybSafePageKind(url) === 'login', mayBeErrorPage: false };
   const kind = learnUponPageKind(url);
   return {
     signInStep: kind === 'sign-in' || kind === 'error',
-    mayBeErrorPage: !['dashboard', 'details', 'player'].includes(kind) && isShortPage(root) && !pageHasCourse(root),
+    mayBeErrorPage:
+      !['dashboard', 'details', 'player'].includes(kind) && isShortPage(root) && !pageHasCourse(root) && saysItIsAnErrorPage(root) && !namesSeveralProblems(root),
   };
 }
 

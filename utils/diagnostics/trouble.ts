@@ -46,6 +46,22 @@ function byAForm(el: Element): boolean {
   return false;
 }
 
+/** Words an error page's title or main heading uses ("Error", "Sorry", "Something went wrong"). */
+const ERRORISH = /\b(error|sorry|problem|went wrong|oops|unable|could ?n[o']?t|can'?t|cannot|failed|failure|denied|forbidden|unauthori[sz]ed|not found|expired)\b/;
+
+/** The page's main heading: its first <h1> (or level-1 heading) outside page furniture, else its first heading. */
+function mainHeading(root: ParentNode): Element | null {
+  const own = (el: Element) => !el.closest(FURNITURE) && !inQuotedContent(el);
+  const level1 = Array.from(root.querySelectorAll('h1, [role="heading"][aria-level="1"]')).find(own);
+  return level1 ?? Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')).find(own) ?? null;
+}
+
+/** The page calls itself an error page, in its title or main heading. */
+export function saysItIsAnErrorPage(root: ParentNode): boolean {
+  const heading = mainHeading(root);
+  return [...titleParts(root), heading ? normalizeText(readableText(heading, true)) : ''].some((t) => ERRORISH.test(t));
+}
+
 /** The document's title split at its separators ("Error | UCL Staff Learning" → "error", "ucl staff learning"). */
 export function titleParts(root: ParentNode): string[] {
   const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
