@@ -15,8 +15,10 @@ export default defineContentScript({
   main(ctx) {
     runFeatures(ctx, [
       {
+        // Every page of the portal: entries are read wherever they are (learning paths, the catalogue, pages
+        // never seen); the page kind only says where finding none means the site changed.
         name: 'renewal badges',
-        include: (url) => ['dashboard', 'details'].includes(learnUponPageKind(url)),
+        include: () => true,
         init: (signal) =>
           initRenewalBadges({
             source: 'learnupon',
