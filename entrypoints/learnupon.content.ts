@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { initDoctor } from '@/utils/content/doctor';
+import { diagnoseLearnUponPage } from '@/utils/diagnostics/learnupon';
 import { listenForCollect } from '@/utils/content/collect';
 import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
 import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
@@ -40,7 +41,7 @@ export default defineContentScript({
       {
         name: 'sign-in and connection doctor',
         include: () => true,
-        init: (signal) => initDoctor({ signal, readAccount: readLearnUponAccount, watchLoads: true }),
+        init: (signal) => initDoctor({ signal, diagnose: diagnoseLearnUponPage, readAccount: readLearnUponAccount, watchLoads: true }),
       },
     ]);
   },

@@ -4,7 +4,8 @@
 // wrong account whatever its code; the table of codes; another organisation's portal.
 import { describe, expect, it } from 'vitest';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
-import { AADSTS_CODES, OTHER_AADSTS } from '@/utils/diagnostics/aadsts';
+import { WRONG_ACCOUNT_CODES } from '@/utils/diagnostics/aad';
+import { AADSTS_CODES } from '@/utils/diagnostics/aadsts';
 import { MY_APPS_URL, type Diagnosis } from '@/utils/diagnostics/alerts';
 import { diagnoseOtherPortal } from '@/utils/diagnostics/portal';
 import { diagnoseSignInPage } from '@/utils/diagnostics/signin';
@@ -130,6 +131,14 @@ describe('AADSTS: an outside account named is the wrong account, whatever the co
     expect(diagnose(renderAadError({ code: '50105', now: NOW }), ERROR_URL + '50105')?.kind).toBe('sso-error');
   });
 
+  it('relayed by the portal on its sign-in step: the wrong-account rule and the general advice', () => {
+    const at = `${LU}/saml/consumer`;
+    expect(diagnose(renderAadError({ code: '90072', now: NOW }), at)).toMatchObject({ kind: 'wrong-account', details: { account: PERSONAL_HOTMAIL } });
+    expect(diagnose(renderAadError({ code: '53003', now: NOW }), at)).toMatchObject({ kind: 'sso-error', title: 'Microsoft sign-in failed (AADSTS53003)' });
+    // Quoted in a course, never.
+    expect(diagnose(renderQuotingLesson({ today: NOW }), `${LU}/enrollments/120553001/details`)).toBeNull();
+  });
+
   it('an unknown code names any outside account as wrong-account too', () => {
     const html = renderAadError({ code: '9002313', now: NOW }).replace('An error occurred while processing your sign-in request.', `User ${PERSONA.personalEmail} could not be signed in.`);
     expect(diagnose(html, ERROR_URL + '9002313')).toMatchObject({ kind: 'wrong-account', details: { code: 'AADSTS9002313', account: PERSONA.personalEmail } });
@@ -148,7 +157,8 @@ describe('the table of codes', () => {
     }
     expect(['50020', '500200', '90072'].map((c) => AADSTS_CODES[c]!.kind)).toEqual(['wrong-account', 'wrong-account', 'wrong-account']);
     expect(AADSTS_CODES['53003']!.steps(profile, new URL(ERROR_URL)).map((s) => s.text).join(' ')).toMatch(/supports|supported/);
-    expect(OTHER_AADSTS.kind).toBe('sso-error');
+    // The wrong-account codes known without the table (a portal relaying an error) are the table's.
+    expect([...WRONG_ACCOUNT_CODES].sort()).toEqual(Object.keys(AADSTS_CODES).filter((c) => AADSTS_CODES[c]!.kind === 'wrong-account').sort());
   });
 
   it('speaks of the profile’s organisation, not UCL', () => {

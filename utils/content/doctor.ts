@@ -2,7 +2,8 @@
 // how it loads, and which browser this is. Each finding becomes at most one calm alert.
 import type { Profile } from '@/utils/catalogue/profile';
 import type { PageAccount } from '@/utils/platforms/types';
-import { diagnoseAccount, diagnoseSignInPage } from '@/utils/diagnostics/signin';
+import { diagnoseAccount } from '@/utils/diagnostics/accounts';
+import type { PageDiagnoser } from '@/utils/diagnostics/signin';
 import { diagnoseOtherPortal } from '@/utils/diagnostics/portal';
 import { detectUnsupportedBrowser } from '@/utils/diagnostics/browser';
 import { loadProfile } from '@/utils/store/profile';
@@ -11,6 +12,8 @@ import { watchConnection } from './connection-watch';
 
 export interface DoctorOptions {
   signal: AbortSignal;
+  /** This site's sign-in checks (utils/diagnostics/<site>.ts): each content script carries only its own. */
+  diagnose: PageDiagnoser;
   readAccount?: (root: ParentNode) => PageAccount;
   /** Watch load times and video stalls (training pages, not the sign-in pages). */
   watchLoads: boolean;
@@ -35,7 +38,7 @@ export async function initDoctor(options: DoctorOptions): Promise<void> {
     if (options.signal.aborted) return;
     const url = new URL(location.href);
     const found =
-      diagnoseSignInPage(document, url, profile) ??
+      options.diagnose(document, url, profile) ??
       (options.readAccount && !otherPortal ? diagnoseAccount(options.readAccount(document).email, profile, url) : null);
     await offered;
     if (found) await alerts.offer(found);

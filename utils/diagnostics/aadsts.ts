@@ -1,6 +1,7 @@
 // Microsoft sign-in error codes (AADSTS…) a staff member meets on the way to the training: what each means
 // for them and the FAQ step that fixes it (docs/pages.md lists the codes). Whatever the code, an error that
-// names an account outside the organisation's domain is the wrong account: signin.ts checks that first.
+// names an account outside the organisation's domain is the wrong account: aad.ts checks that first. Any
+// other code gets the general advice (aad.ts).
 import type { Profile } from '@/utils/catalogue/profile';
 import { type AlertKind, type AlertStep, MY_APPS_URL, orgLinks, orgUsername, step, wrongAccountSteps } from './alerts';
 
@@ -95,16 +96,3 @@ export const AADSTS_CODES: Record<string, AadCodeAdvice> = {
     steps: (p, url, course) => [{ text: 'Sign in again and follow Microsoft’s steps to set up the extra check.', href: step.signInAs(p, url).href }, step.serviceDesk(p), step.mailbox(p, course)],
   },
 };
-
-/** Any other code: what Microsoft said, and the generic cure. */
-export const OTHER_AADSTS: AadCodeAdvice = {
-  kind: 'sso-error',
-  title: () => 'Microsoft sign-in failed',
-  meaning: () => 'Microsoft could not sign you in.',
-  faqStep: (p) => `${wrongAccountFaq(p)} If it still fails, contact ${p.mailbox}.`,
-  steps: (p, url, course) => [step.signOut(), step.signInAs(p, url), step.serviceDesk(p), step.mailbox(p, course)],
-};
-
-export function adviceFor(code: string): AadCodeAdvice {
-  return AADSTS_CODES[code] ?? OTHER_AADSTS;
-}

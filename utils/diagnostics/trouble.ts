@@ -99,3 +99,11 @@ export function isShortPage(root: ParentNode, maxChars = 1200): boolean {
   }
   return true;
 }
+
+/** Words without which no LearnUpon or CybSafe page shows a sign-in problem: a cheap first look before any walk. */
+const PROBLEM_WORDS = /aadsts\s*\d|problem\s+processing\s+your\s+request|account\s+not\s+found/i;
+
+export function mentionsProblem(root: ParentNode): boolean {
+  const node = root as Node;
+  return PROBLEM_WORDS.test((node.nodeType === 9 ? (node as Document).documentElement : node)?.textContent ?? '');
+}

@@ -14,6 +14,9 @@ export const CS_SELECTORS = {
   ignored: 'script, style, noscript, template',
 };
 
+/** The login error. A question ("Account not found?") is a help link or a course, not the error. */
+export const ACCOUNT_NOT_FOUND = /^account not found\b(?!\s*\?)/;
+
 /** Patterns over normalised text (lower case, single spaces, straight quotes). */
 export const CS_TEXT = {
   /** Headings that name the course on CybSafe: the catalogue's "Information Security Training" or the CCSA. */
@@ -27,8 +30,7 @@ export const CS_TEXT = {
   percent: /(\d{1,3}(?:\.\d+)?)\s*%/,
   percentLine: /^(?:(?:your|overall|total)\s+)?(?:progress\s*:?\s*)?\d{1,3}(?:\.\d+)?\s*%(?:\s*(?:complete|completed|done))?$/,
   progressLabel: /\b(progress|overall|complete|completed)\b/,
-  /** The login error. A question ("Account not found?") is a help link or a course, not the error. */
-  accountNotFound: /^account not found\b(?!\s*\?)/,
+  accountNotFound: ACCOUNT_NOT_FOUND,
   myAccount: /^my account$/,
   /** A form that signs in (its typed address is not the signed-in account). */
   loginForm: /\b(sign in|log in|login|sso|single sign-on)\b/,
