@@ -5,7 +5,7 @@ import type { DateOrder } from '@/utils/dates/parse';
 import { createTextReader, isSkipped, type TextReader } from '@/utils/dom/text';
 import type { CourseReadOptions, PageCourse } from '@/utils/platforms/types';
 import { datesIn, firstOfKind } from './dates';
-import { type Anchor, type PageIndex, catalogueTitles, findEntries, indexPage, pageAnchors, statusMarkIn } from './entries';
+import { type Anchor, type PageIndex, catalogueTitles, createAlikeIndex, findEntries, indexPage, pageAnchors, statusMarkIn } from './entries';
 import { enrollmentLinks, hrefOf, pathOf } from './links';
 import { enrollmentIdFromUrl } from './pages';
 import { ACTION_TEXT, CERTIFICATE_TEXT, LU_SELECTORS as S, normalise, statusFromText } from './selectors';
@@ -112,8 +112,9 @@ export function readLearnUponCourses(root: ParentNode, order: DateOrder, options
   const furniture = new Set(root.querySelectorAll(S.furniture));
   const titles = options.courseKey ? catalogueTitles(root, options.courseKey, furniture, text) : [];
   if (!links.length && !titles.length) return [];
-  const anchors = pageAnchors(links, titles);
-  const read: Read = { index: indexPage(root, anchors, statusMarks(root, text)), text, order };
+  const alike = createAlikeIndex();
+  const anchors = pageAnchors(links, titles, alike);
+  const read: Read = { index: indexPage(root, anchors, statusMarks(root, text), alike), text, order };
   // In page order: links were looked at before titles, but the page lists them mixed.
   const found = [...findEntries(anchors, read.index)].sort(([a], [b]) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
   const courses = found.flatMap(([el, key]) => readEntry(el, key, read) ?? []);

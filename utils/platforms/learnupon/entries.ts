@@ -11,7 +11,7 @@ import type { StatusMark } from './status';
 /** What makes an entry: an enrollment link, or a title naming a catalogue course. */
 export interface Anchor {
   el: Element;
-  /** Entries are told apart by key: `id:<enrollment>` for a link and the titles it owns, `course:<name>` for a title alone. */
+  /** Entries are told apart by key: `id:<enrollment>` for a link and the titles it owns, `course:<name>#<list item>` for a title alone. */
   key: string;
   link?: EnrollmentLink;
   /** The catalogue name a title anchor names. */
@@ -62,13 +62,58 @@ export function catalogueTitles(root: ParentNode, courseKey: (title: string) => 
     if (!found.has(chosen)) found.set(chosen, key);
   }
   const titles: Anchor[] = [];
+  const items = new Map<Element | null, number>();
   for (const [el, course] of found) {
     if (isSkipped(el) || el.closest(NOT_TITLE) || inFurniture(el, furniture)) continue;
     // Nested titles (a heading inside a titled link): one anchor.
     if (titles.some((t) => t.el.contains(el) || el.contains(t.el))) continue;
-    titles.push({ el, key: `course:${course}`, course });
+    // The same course in two items of a list (a course and its re-enrollment) is two entries; twice in one item, one.
+    const item = listItemOf(el);
+    if (!items.has(item)) items.set(item, items.size);
+    titles.push({ el, key: `course:${course}#${items.get(item)}`, course });
   }
   return titles;
+}
+
+/** The item that holds `el`: of a repeating container (list, table, grid), or a section or article of its own. */
+function listItemOf(el: Element): Element | null {
+  for (let e: Element | null = el; e?.parentElement; e = e.parentElement) if (e.parentElement.matches(S.list) || e.matches(S.items)) return e;
+  return null;
+}
+
+/**
+ * Whether `parent` lists things like `child`: another child of the same kind whose title heading is of the
+ * same level (sibling cards, sections of a learning path). Such a parent is a list even without list
+ * markup, so an entry never grows into it. Remembered per parent for one read.
+ */
+export type AlikeIndex = (parent: Element, child: Element) => boolean;
+
+export function createAlikeIndex(): AlikeIndex {
+  const levels = new Map<Element, number | null>();
+  const groups = new Map<Element, Map<string, number>>();
+  const level = (el: Element): number | null => {
+    if (!levels.has(el)) {
+      const h = el.matches(S.headings) ? el : el.querySelector(S.headings);
+      const aria = h?.getAttribute('aria-level');
+      levels.set(el, h ? Number(aria ?? (/^h([1-6])$/i.exec(h.tagName)?.[1] ?? 2)) : null);
+    }
+    return levels.get(el)!;
+  };
+  const signature = (el: Element) => `${el.tagName}|${level(el)}`;
+  return (parent, child) => {
+    if (level(child) === null) return false;
+    let group = groups.get(parent);
+    if (!group) {
+      group = new Map();
+      for (const c of Array.from(parent.children)) {
+        if (level(c) === null) continue;
+        const sig = signature(c);
+        group.set(sig, (group.get(sig) ?? 0) + 1);
+      }
+      groups.set(parent, group);
+    }
+    return (group.get(signature(child)) ?? 0) > 1;
+  };
 }
 
 function inFurniture(el: Element, furniture: ReadonlySet<Element>): boolean {
@@ -84,6 +129,7 @@ function inFurniture(el: Element, furniture: ReadonlySet<Element>): boolean {
 export interface PageIndex {
   /** Every furniture element on the page, found once (matching selectors per element is the slow part). */
   furniture: ReadonlySet<Element>;
+  alike: AlikeIndex;
   anchorsUnder: Map<Element, Anchor[]>;
   /** Status lines strictly inside each element, in document order. */
   marksUnder: Map<Element, StatusMark[]>;
@@ -100,9 +146,9 @@ function under<T>(map: Map<Element, T[]>, from: Element | null, item: T): void {
 /**
  * A title beside an enrollment link is that enrollment's (a card with a heading and a "Start" link): it
  * joins the first link it shares an element with, unless that element also holds another enrollment or
- * another course's title. Otherwise it stands alone.
+ * another entry's title, or is past the title's list item. Otherwise it stands alone.
  */
-function ownTitles(links: EnrollmentLink[], titles: Anchor[]): Anchor[] {
+function ownTitles(links: EnrollmentLink[], titles: Anchor[], alike: AlikeIndex): Anchor[] {
   const linksUnder = new Map<Element, EnrollmentLink[]>();
   for (const link of links) under(linksUnder, link.a, link);
   const titlesUnder = new Map<Element, Anchor[]>();
@@ -110,25 +156,27 @@ function ownTitles(links: EnrollmentLink[], titles: Anchor[]): Anchor[] {
   return titles.map((title) => {
     for (let el: Element | null = title.el; el && !el.matches('html, body'); el = el.parentElement) {
       const ids = new Set((linksUnder.get(el) ?? []).map((l) => l.id));
-      const others = (titlesUnder.get(el) ?? []).some((t) => t.course !== title.course);
+      const others = (titlesUnder.get(el) ?? []).some((t) => t.key !== title.key);
       if (others || ids.size > 1) break;
       if (ids.size === 1) return { ...title, key: `id:${[...ids][0]}` };
+      // An item of a list is one entry: a link in another item is another entry's.
+      if (el.matches(S.items) || (el.parentElement && (el.parentElement.matches(S.list) || alike(el.parentElement, el)))) break;
     }
     return title;
   });
 }
 
 /** Anchors in the order entries are built: enrollment links first (as the page lists them), then titles that stand alone. */
-export function pageAnchors(links: EnrollmentLink[], titles: Anchor[]): Anchor[] {
-  return [...links.map((link): Anchor => ({ el: link.a, key: `id:${link.id}`, link })), ...ownTitles(links, titles)];
+export function pageAnchors(links: EnrollmentLink[], titles: Anchor[], alike: AlikeIndex): Anchor[] {
+  return [...links.map((link): Anchor => ({ el: link.a, key: `id:${link.id}`, link })), ...ownTitles(links, titles, alike)];
 }
 
-export function indexPage(root: ParentNode, anchors: Anchor[], marks: StatusMark[]): PageIndex {
+export function indexPage(root: ParentNode, anchors: Anchor[], marks: StatusMark[], alike: AlikeIndex): PageIndex {
   const anchorsUnder = new Map<Element, Anchor[]>();
   for (const anchor of anchors) under(anchorsUnder, anchor.el, anchor);
   const marksUnder = new Map<Element, StatusMark[]>();
   for (const mark of marks) under(marksUnder, mark.el.parentElement, mark);
-  return { furniture: new Set(root.querySelectorAll(S.furniture)), anchorsUnder, marksUnder };
+  return { furniture: new Set(root.querySelectorAll(S.furniture)), alike, anchorsUnder, marksUnder };
 }
 
 /** The first status line that belongs to `scope` (furniture and captions inside it do not). */
@@ -147,13 +195,14 @@ function hasOtherEntry(el: Element, key: string, index: PageIndex): boolean {
 
 /**
  * The entry around one anchor: first the smallest ancestor with a status word (never one that holds
- * another entry's anchor), then as far up as stays one entry — not into a list (a lone card must not
- * swallow its list), not past <main>, never to <body>.
+ * another entry's anchor), then as far up as stays one entry — not into a list, marked up or not (a lone
+ * card must not swallow its list), not past <main>, never to <body>.
  */
 export function entryContainer(anchor: Anchor, index: PageIndex): Element {
   let entry: Element = anchor.el;
-  for (let el = anchor.el.parentElement; el && !el.matches('html, body'); el = el.parentElement) {
-    if (hasOtherEntry(el, anchor.key, index)) break;
+  for (let child = anchor.el, el = anchor.el.parentElement; el && !el.matches('html, body'); child = el, el = el.parentElement) {
+    // A status found only at the level of a list belongs to one of its items, not to this one.
+    if (hasOtherEntry(el, anchor.key, index) || el.matches(S.list) || index.alike(el, child)) break;
     if (statusIn(el, index)) {
       entry = el;
       break;
@@ -161,7 +210,7 @@ export function entryContainer(anchor: Anchor, index: PageIndex): Element {
   }
   while (!entry.matches('main, [role="main"]')) {
     const parent: Element | null = entry.parentElement;
-    if (!parent || parent.matches('html, body') || parent.matches(S.list) || hasOtherEntry(parent, anchor.key, index)) break;
+    if (!parent || parent.matches('html, body') || parent.matches(S.list) || index.alike(parent, entry) || hasOtherEntry(parent, anchor.key, index)) break;
     entry = parent;
   }
   return entry;

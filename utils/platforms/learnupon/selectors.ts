@@ -20,6 +20,8 @@ export const LU_SELECTORS = {
     'a, button, [role="button"], [role="tab"], [role="menuitem"], select, option, label, legend, dt, th, [role="columnheader"], [role="rowheader"]',
   /** Repeating containers: a course entry never extends past one (a lone card must not swallow its list). */
   list: 'ul, ol, table, thead, tbody, tfoot, [role="list"], [role="grid"], [role="table"], [role="rowgroup"], [role="feed"], [role="tabpanel"]',
+  /** One entry's worth of page, even outside a list. */
+  items: 'article, section, [role="article"], [role="listitem"], [role="row"], li, tr',
   cells: 'td, th, [role="cell"], [role="gridcell"], [role="columnheader"], [role="rowheader"]',
   rows: 'tr, [role="row"]',
   columnHeaders: 'th, [role="columnheader"]',
@@ -75,9 +77,8 @@ export function dateKindFromLabel(text: string): DateKind | null {
   return null;
 }
 
-/** Substrings that may be dates; parseDisplayDate decides. Same shapes as utils/dates/parse.ts. */
-export const DATE_LIKE =
-  /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?,? \d{4}\b|\b[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b/g;
+/** Substrings that may be dates (utils/dates/parse.ts decides). */
+export { DATE_LIKE } from '@/utils/dates/parse';
 
 /** Link texts that are actions, not a course title. */
 export const ACTION_TEXT =
