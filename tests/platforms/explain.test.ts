@@ -24,7 +24,7 @@ describe('explainReading', () => {
     const reading = explainReading(entries, { courseOf, otherPortal: false });
     const prevent = personaEnrollments(TODAY).find((e) => e.catalogueName === 'Prevent at UCL')!;
     expect(reading.counted.find((e) => e.course === 'Prevent at UCL')).toEqual({
-      index: personaEnrollments(TODAY).indexOf(prevent),
+      index: personaEnrollments(TODAY).findIndex((e) => e.id === prevent.id),
       titleShown: 'Prevent at UCL (2024)',
       course: 'Prevent at UCL',
       status: 'completed',

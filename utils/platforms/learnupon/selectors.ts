@@ -1,6 +1,7 @@
 // All LearnUpon DOM knowledge. Only the URLs and words are known (platforms.md); the markup is a guess,
 // so these are roles, element kinds and words rather than class names. When the real site differs,
 // this is the file to fix.
+import { normalizeText } from '@/utils/dom/text';
 import type { DateKind } from '@/utils/platforms/types';
 import type { EnrollmentStatus } from '@/utils/records';
 
@@ -102,7 +103,5 @@ export const TRAINING_HISTORY_FILE = /\.(xlsx|xls|csv)$/i;
 /** "Your training history is ready — download", "Download your training history file". */
 export const TRAINING_HISTORY_LINK_TEXT = /\btraining history\b.*\b(ready|download|here|file|spreadsheet|excel)\b|\b(download|here)\b.*\btraining history\b/;
 
-/** Lower case, single spaces, straight quotes: the form every pattern above expects. */
-export function normalise(text: string): string {
-  return text.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
-}
+/** Lower case, single spaces, straight quotes: the form every pattern above expects (one normaliser for all readers). */
+export const normalise = normalizeText;
