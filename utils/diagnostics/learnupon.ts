@@ -9,7 +9,7 @@ import { ENROLLMENT_PATH } from '@/utils/platforms/learnupon/selectors';
 import { ERROR_LINE, MS_PHRASES } from '@/utils/platforms/microsoft/selectors';
 import { diagnoseAadError, readOwnAadError } from './aad';
 import { type Diagnosis, wrongAccountSteps } from './alerts';
-import { type TroubleContext, isOwnTrouble, isShortPage, mentionsProblem, saysItIsAnErrorPage, titleParts } from './trouble';
+import { type TroubleContext, isOwnTrouble, isShortPage, mentionsProblem, saysItIsAnErrorPage, titleSays } from './trouble';
 
 /** LearnUpon's error (wording from the FAQ; its layout is a guess): the sentence opens the line. */
 const LEARNUPON_PROBLEM = /^(?:error\s*:?\s*)?"?there was a problem processing your request\b/;
@@ -60,7 +60,7 @@ export function diagnoseLearnUponPage(root: ParentNode, url: URL, profile: Profi
   const aad = readOwnAadError(root, context);
   if (aad) return diagnoseAadError(aad, profile, url);
   const own = findMessages(root, (t) => LEARNUPON_PROBLEM.test(t), 300).some((el) => isOwnTrouble(el, context));
-  if (!own && !(context.mayBeErrorPage && titleParts(root).some((t) => LEARNUPON_PROBLEM_TITLE.test(t)))) return null;
+  if (!own && !titleSays(root, (t) => LEARNUPON_PROBLEM_TITLE.test(t), context)) return null;
   return {
     kind: 'sso-error',
     title: 'LearnUpon could not sign you in',

@@ -11,12 +11,14 @@ const CONTENT =
 const ANNOUNCED = '[role="alert"], [role="alertdialog"], [role="status"], [aria-live]:not([aria-live="off"]), output';
 /** Inputs a sign-in form asks for. */
 const SIGN_IN_INPUTS = 'input[type="password"], input[type="email"], input[autocomplete="username"], input[autocomplete="email"], input[name*="login" i], input[name*="user" i], input[name*="email" i]';
+/** Inputs of a quiz, a survey or a search: a form holding them is content, not a sign-in step. */
+const CONTENT_INPUTS = 'input[type="radio"], input[type="checkbox"], input[type="search"], select, textarea, [role="radio"], [role="checkbox"], [role="search"]';
 const FURNITURE = 'nav, aside, header, footer, [role="navigation"], [role="complementary"], [role="banner"], [role="contentinfo"], [role="menu"]';
 
 export interface TroubleContext {
   /** The page is a sign-in step (a login page, a SAML landing, Microsoft's sign-in pages): its lines are its own. */
   signInStep: boolean;
-  /** The page may be an error page: it shows no course (no course links, no course actions, little text). */
+  /** The page may be an error page: it calls itself one, is short, and shows no course (the site's diagnoser decides). */
   mayBeErrorPage: boolean;
 }
 
@@ -27,9 +29,6 @@ export function inQuotedContent(el: Element): boolean {
 function inAnnouncedRegion(el: Element): boolean {
   return el.closest(ANNOUNCED) !== null;
 }
-
-/** Inputs of a quiz, a survey or a search: a form holding them is content, not a sign-in step. */
-const CONTENT_INPUTS = 'input[type="radio"], input[type="checkbox"], input[type="search"], select, textarea, [role="radio"], [role="checkbox"], [role="search"]';
 
 /** A form a message may belong to: a sign-in form, or one holding only the message and its buttons. */
 function isMessageForm(form: Element): boolean {

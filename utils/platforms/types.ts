@@ -1,3 +1,4 @@
+import type { DateOrder } from '@/utils/dates/parse';
 import type { EnrollmentStatus } from '@/utils/records';
 
 /** What a date on a page is: a completion, a due date, a certificate expiry, or another date (enrolled, access…). */
@@ -53,7 +54,7 @@ export interface CourseReadOptions {
   courseKey?: (title: string) => string | null;
 }
 
-export type CourseReader = (root: ParentNode, order: import('@/utils/dates/parse').DateOrder, options?: CourseReadOptions) => PageCourse[];
+export type CourseReader = (root: ParentNode, order: DateOrder, options?: CourseReadOptions) => PageCourse[];
 
 /** True when an entry says anything of its own: a status word or a date. */
 export function makesClaim(course: PageCourse): boolean {
