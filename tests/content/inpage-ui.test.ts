@@ -25,6 +25,14 @@ describe('renewal badge', () => {
     expect(renderBadge(summary({ status: 'not-completed', due: null })).dataset.mtcDue).toBe('');
   });
 
+  it('shows the date the platform set for a course never completed, to complete (not renew) by', () => {
+    const later = renderBadge(summary({ status: 'not-completed', due: '2026-12-20', basis: 'assigned', explanation: 'Not completed yet: due date 20 Dec 2026 set by LearnUpon' }));
+    expect(later.dataset).toMatchObject({ mtcStatus: 'not-completed', mtcDue: '2026-12-20' });
+    expect(later.shadowRoot!.textContent).toContain('Not completed yet — due 20 Dec 2026');
+    const soon = renderBadge(summary({ status: 'due-soon', due: '2026-12-20', basis: 'assigned' }));
+    expect(soon.shadowRoot!.textContent).toContain('Due soon: complete by 20 Dec 2026');
+  });
+
   it('expands to say how the date was worked out, and toggles aria-expanded', () => {
     const host = renderBadge(summary());
     document.body.append(host);

@@ -32,7 +32,7 @@ export function renderBadge(summary: CourseSummary): HTMLElement {
   host.dataset.mtcCourse = summary.course.name;
   host.dataset.mtcStatus = summary.status;
   host.dataset.mtcDue = summary.due ?? '';
-  const label = statusLabel(summary.status, summary.due);
+  const label = statusLabel(summary.status, summary.due, undefined, summary.basis);
   const details = el('span', { class: 'details', text: `${summary.course.name}: ${summary.explanation}.`, attrs: { id: 'details', role: 'note' } });
   details.hidden = true;
   const button = el(
