@@ -137,3 +137,60 @@ describe('renewal badges by keyboard', () => {
     await page.close();
   });
 });
+
+describe('settings page: focus lands on what came of each action', () => {
+  /** The element with focus, by the data attribute that names it (or its id). */
+  const focusedBy = (page: Page, attribute: string) => page.evaluate((a) => document.activeElement?.getAttribute(a) ?? null, attribute);
+
+  it('save, a refused import and reset each move focus to their message', async () => {
+    const page = await h.openExtensionPage('options.html');
+    await page.waitForSelector('form');
+    await page.locator('#dueSoonDays').fill('45');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => focusedBy(page, 'data-mtc-options-message')).toBe('ok');
+    expect(await page.locator('[data-mtc-options-message]').innerText()).toMatch(/Saved/);
+
+    await page.setInputFiles('input[type="file"][aria-label="Settings file to import"]', { name: 'profile.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1}') });
+    await expect.poll(() => focusedBy(page, 'data-mtc-options-message')).toBe('error');
+
+    await page.getByRole('button', { name: 'Reset to UCL defaults' }).click();
+    await expect.poll(() => page.locator('[data-mtc-options-message]').innerText()).toMatch(/Reset to the UCL defaults/);
+    expect(await focusedBy(page, 'data-mtc-options-message')).toBe('ok');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a restore says plainly what it deletes; cancel changes nothing; focus follows backup, cancel and restore', async () => {
+    const page = await h.openExtensionPage('options.html');
+    await page.waitForSelector('[data-mtc-section="backup"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-mtc-action="backup"]')]);
+    const backup = (await download.path())!;
+    await expect.poll(() => focusedBy(page, 'data-mtc-backup-status')).not.toBeNull();
+    expect(await page.locator('[data-mtc-backup-status]').innerText()).toMatch(/Downloaded mandatory-training-backup-/);
+
+    await page.setInputFiles('[data-mtc-input="backup"]', backup);
+    const preview = page.locator('[data-mtc-restore-preview]');
+    await preview.waitFor();
+    // The records the badge test read from the dashboard are held now: the question counts them.
+    expect(await preview.locator('[data-mtc-restore-loses]').innerText()).toMatch(/deleted and replaced: \d[\d,]* training records?.*, and your settings\. Cancel changes nothing\./);
+    // A backup of what is held now can be made from the question itself, which stays open.
+    const [first] = await Promise.all([page.waitForEvent('download'), page.click('[data-mtc-action="backup-first"]')]);
+    expect(first.suggestedFilename()).toMatch(/^mandatory-training-backup-/);
+    await expect.poll(() => focusedBy(page, 'data-mtc-backup-status')).not.toBeNull();
+    expect(await preview.count()).toBe(1);
+    expect(await axeViolations(page, '[data-mtc-section="backup"]')).toEqual([]);
+
+    await page.locator('[data-mtc-action="restore-cancel"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-mtc-backup-status]').innerText()).toMatch(/Restore cancelled\. Nothing was changed\./);
+    expect(await focusedBy(page, 'data-mtc-backup-status')).not.toBeNull();
+
+    await page.setInputFiles('[data-mtc-input="backup"]', backup);
+    await preview.waitFor();
+    await page.locator('[data-mtc-action="restore-confirm"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-mtc-backup-status]').innerText()).toMatch(/Restored “/);
+    expect(await focusedBy(page, 'data-mtc-backup-status')).not.toBeNull();
+    await page.close();
+  });
+});
