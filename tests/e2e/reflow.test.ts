@@ -76,6 +76,12 @@ describe('team page at 320 px', () => {
     await page.waitForSelector('[data-mtc-time-log="table"] tbody tr');
     await expectNoSidewaysScroll(page);
     expect(await axeViolations(page, '#time-log')).toEqual([]);
+    // Cards on the narrow screen; the printed timesheet keeps its table.
+    const display = () => page.locator('[data-mtc-time-log="table"]').evaluate((t) => getComputedStyle(t).display);
+    expect(await display()).toBe('block');
+    await page.emulateMedia({ media: 'print' });
+    expect(await display()).toBe('table');
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('keeps the delete confirmations within the width', async () => {
