@@ -26,7 +26,12 @@ export function PageReport({ tabId, read, profile, today }: { tabId: number; rea
       // The anonymiser and the readers load only when a report is asked for: the panel opens without them.
       const { makePageReport } = await import('./report');
       setState({ kind: 'shown', report: makePageReport(copy.html, read, profile) });
-      requestAnimationFrame(() => shown.current?.focus());
+      // To the report's start, for the user to read it from the top.
+      requestAnimationFrame(() => {
+        shown.current?.setSelectionRange(0, 0);
+        shown.current?.focus();
+        if (shown.current) shown.current.scrollTop = 0;
+      });
     } catch (e) {
       setState({ kind: 'error', message: `The report could not be made (${errorText(e)}). Reload the page, then try again.` });
     }

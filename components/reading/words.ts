@@ -101,7 +101,7 @@ export function summaryLine(counted: number, notCounted: number): string {
   const total = counted + notCounted;
   if (!total) return 'I found no course entries on this page.';
   const entries = (n: number) => `${n} course ${n === 1 ? 'entry' : 'entries'}`;
-  if (!notCounted) return `I read ${entries(total)} on this page, and all of them count.`;
-  if (!counted) return `I read ${entries(total)} on this page, and none of them count.`;
+  if (!notCounted) return `I read ${entries(total)} on this page, and ${total === 1 ? 'it counts' : 'all of them count'}.`;
+  if (!counted) return `I read ${entries(total)} on this page, and ${total === 1 ? 'it does not count' : 'none of them count'}.`;
   return `I read ${entries(total)} on this page: ${counted} count, ${notCounted} I saw but did not count.`;
 }
