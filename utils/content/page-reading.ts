@@ -50,6 +50,8 @@ export function listenForPageReading(signal: AbortSignal, options: PageReadingOp
   const fromOwnPage = (sender: { id?: string; url?: string }) => sender.id === browser.runtime.id && Boolean(sender.url?.startsWith(ownPages));
   const ports = new Set<Browser.runtime.Port>();
   let outlines: Outlines | null = null;
+  /** "Show on page" is on: a draw finishing after it was turned off (or the panel went) draws nothing. */
+  let showing = false;
   let watcher: MutationObserver | null = null;
   let settle = 0;
 
@@ -64,12 +66,14 @@ export function listenForPageReading(signal: AbortSignal, options: PageReadingOp
 
   const draw = async (): Promise<number> => {
     const { entries, counted } = await read();
+    if (!showing) return 0;
     const counts = new Set(counted.map((e) => e.index));
     (outlines ??= createOutlines()).draw(entries.map((e, index) => ({ target: e.anchor, index, counted: counts.has(index) })));
     return entries.length;
   };
 
   const hide = () => {
+    showing = false;
     outlines?.remove();
     outlines = null;
   };
@@ -79,6 +83,7 @@ export function listenForPageReading(signal: AbortSignal, options: PageReadingOp
     if (request.type === 'show-on-page') {
       // Outlines live only while a panel is open to take them away again.
       if (!request.show || !ports.size) return hide(), { shown: 0 };
+      showing = true;
       return { shown: await draw() };
     }
     const { entries, otherPortal, counted, notCounted } = await read();
@@ -96,7 +101,7 @@ export function listenForPageReading(signal: AbortSignal, options: PageReadingOp
   const changed = () => {
     settle = 0;
     for (const port of ports) port.postMessage({ type: 'page-changed' });
-    if (outlines) void draw().catch(() => undefined);
+    if (showing) void draw().catch(() => undefined);
   };
   const watch = (mutations: MutationRecord[]) => {
     // Our own badges coming and going are not the page changing.
