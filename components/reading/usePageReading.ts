@@ -149,7 +149,8 @@ export function usePageReading(): PageReading {
     };
     browser.tabs.onActivated.addListener(again);
     browser.tabs.onUpdated.addListener(updated);
-    browser.windows.onFocusChanged.addListener(again);
+    // Beside a browser window the tab is that window's; in a window of its own, the last browser window used.
+    void browser.windows.getCurrent().then((own) => own.type !== 'normal' && browser.windows.onFocusChanged.addListener(again), () => undefined);
     return () => {
       browser.tabs.onActivated.removeListener(again);
       browser.tabs.onUpdated.removeListener(updated);

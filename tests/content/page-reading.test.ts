@@ -160,6 +160,19 @@ describe('show on page', () => {
     expect(panel.postMessage).not.toHaveBeenCalled();
   });
 
+  it('draws nothing when the panel goes while the page is still being read', async () => {
+    let answer!: (value: unknown) => void;
+    asked.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const panel = port();
+    onConnect.fire(panel);
+    const shown = ask({ type: 'show-on-page', show: true });
+    await new Promise((r) => setTimeout(r));
+    panel.onDisconnect.fire();
+    answer({ profile: UCL_PROFILE, today: '2026-11-28', records: null });
+    expect(await shown).toEqual({ shown: 0 });
+    expect(outlines()).toBeNull();
+  });
+
   it('takes everything away on navigation, and closes the panel’s port so it reads the new page', async () => {
     const panel = port();
     onConnect.fire(panel);
