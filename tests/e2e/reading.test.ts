@@ -56,6 +56,50 @@ async function openPanel(): Promise<Page> {
   return panel;
 }
 
+/**
+ * Chrome's own side panel beside the site's window, opened as the popup's "Open full view" does (an
+ * extension page's call with the user's gesture). Playwright does not attach to side panels: its page is
+ * driven through the DevTools protocol.
+ */
+async function openChromeSidePanel(site: Page) {
+  const opener = await h.openExtensionPage('options.html');
+  await site.bringToFront();
+  await opener.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const win = await c.windows.getLastFocused({ windowTypes: ['normal'] });
+    await c.sidePanel.open({ windowId: win.id! });
+  });
+  await opener.close();
+  const cdp = await h.context.browser()!.newBrowserCDPSession();
+  let targetId: string | undefined;
+  for (let i = 0; i < 100 && !targetId; i++) {
+    const { targetInfos } = (await cdp.send('Target.getTargets' as never)) as { targetInfos: { targetId: string; url: string }[] };
+    targetId = targetInfos.find((t) => t.url.startsWith(h.extensionUrl('sidepanel.html')))?.targetId;
+    if (!targetId) await new Promise((r) => setTimeout(r, 100));
+  }
+  const { sessionId } = (await cdp.send('Target.attachToTarget' as never, { targetId, flatten: false } as never)) as { sessionId: string };
+  const answers = new Map<number, (value: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget' as never, ((e: { message: string }) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: unknown } } };
+    if (m.id !== undefined) answers.get(m.id)?.(m.result?.result?.value);
+  }) as never);
+  let next = 0;
+  const evaluate = async (expression: string): Promise<unknown> => {
+    const id = ++next;
+    const answer = new Promise((resolve) => answers.set(id, resolve));
+    const params = { expression, returnByValue: true, awaitPromise: true, userGesture: true };
+    await cdp.send('Target.sendMessageToTarget' as never, { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params }) } as never);
+    return answer;
+  };
+  return {
+    evaluate,
+    async close() {
+      await cdp.send('Target.closeTarget' as never, { targetId } as never);
+      await cdp.detach();
+    },
+  };
+}
+
 /** A demo page, once the extension has read it (and the dashboard has redrawn its list, as LearnUpon's app does). */
 async function openSite(url: string): Promise<Page> {
   const page = await h.context.newPage();
@@ -140,6 +184,21 @@ describe('the panel lists what the reader read, with its words', () => {
     expect(entry).toMatchObject({ index: 0, course: 'Information Security Training', reason: null });
     expect(entry!.text).toMatch(/Completed on \d{1,2} \w{3} \d{4}, read from the page’s text/);
     await panel.close();
+    await page.close();
+  });
+});
+
+describe('in Chrome’s own side panel', () => {
+  it('reads the tab beside it, outlines it, and the outlines go when the side panel closes', async () => {
+    const page = await openSite(`${LU}/dashboard`);
+    const { reading } = await readOutside(page);
+    const panel = await openChromeSidePanel(page);
+    const entries = () => panel.evaluate(`[...document.querySelectorAll('${SECTION} li[data-mtc-read-entry]')].map((e) => ({ index: Number(e.dataset.mtcReadEntry), course: e.dataset.mtcCourse || null, reason: e.dataset.mtcReason || null }))`);
+    await expect.poll(entries, { timeout: 15_000 }).toEqual(expectedShape(reading));
+    await panel.evaluate(`document.querySelector('[data-mtc-action="show-on-page"]').click()`);
+    await page.waitForSelector(OUTLINES, { state: 'attached' });
+    await panel.close();
+    await page.waitForSelector(OUTLINES, { state: 'detached' });
     await page.close();
   });
 });
