@@ -174,5 +174,12 @@ export function usePageReading(): PageReading {
     [connect],
   );
 
-  return { view, refresh: () => void refresh(), outlined, showOnPage };
+  const again = useCallback(() => {
+    // Asked by the user: the page may have just been reloaded, so wait for it again.
+    tries.current = 0;
+    drops.current = 0;
+    void refresh();
+  }, [refresh]);
+
+  return { view, refresh: again, outlined, showOnPage };
 }

@@ -77,6 +77,13 @@ export function listenForPageReading(signal: AbortSignal, options: PageReadingOp
     outlines?.remove();
     outlines = null;
   };
+  /** No panel to tell any more: stop watching the page, and take the outlines away. */
+  const quiet = () => {
+    watcher?.disconnect();
+    watcher = null;
+    clearTimeout(settle);
+    hide();
+  };
 
   const answer = async (request: PanelRequest): Promise<unknown> => {
     if (request.type === 'copy-page') return { pageUrl: clip(location.href, LIMITS.url), html: document.documentElement.outerHTML };
@@ -120,11 +127,8 @@ export function listenForPageReading(signal: AbortSignal, options: PageReadingOp
     port.onDisconnect.addListener(() => {
       ports.delete(port);
       if (ports.size) return;
-      // The panel closed (or moved to another tab): take everything away.
-      watcher?.disconnect();
-      watcher = null;
-      clearTimeout(settle);
-      hide();
+      // The panel closed (or moved to another tab).
+      quiet();
     });
   };
 
@@ -134,10 +138,7 @@ export function listenForPageReading(signal: AbortSignal, options: PageReadingOp
     // Navigated (or the extension went away): nothing of ours stays, and the panel is told by the port closing.
     browser.runtime.onMessage.removeListener(onMessage);
     browser.runtime.onConnect.removeListener(onConnect);
-    watcher?.disconnect();
-    watcher = null;
-    clearTimeout(settle);
-    hide();
+    quiet();
     for (const port of ports) port.disconnect();
     ports.clear();
   });
