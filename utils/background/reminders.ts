@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { formatDate } from '@/utils/dates/calendar';
 import { META_KEYS } from '@/utils/data/keys';
 import { dueReminders } from '@/utils/renewal/summary';
+import { courseLink } from '@/utils/evidence/subject';
 import { loadProfile } from '@/utils/store/profile';
 import { readMeta, writeMeta } from '@/utils/store/meta';
 import { currentSummaries } from './state';
@@ -34,11 +35,17 @@ export async function runDailyCheck(): Promise<void> {
   await writeMeta(META_KEYS.remindersSent, [...sent]);
 }
 
+/**
+ * A reminder clicked: the course's own page when its link is one we may offer (utils/evidence/subject.ts
+ * `courseLink`: https on LearnUpon, CybSafe or the organisation's site), else the portal's dashboard or
+ * CybSafe; the side panel for a course no longer in the list.
+ */
 export async function openCourseFromNotification(notificationId: string): Promise<void> {
   const [prefix, name] = notificationId.split('|');
   if (prefix !== 'mtc' || !name) return;
-  const course = (await loadProfile()).courses.find((c) => c.name === name);
-  const url = course?.url && /^https:\/\//.test(course.url) ? course.url : browser.runtime.getURL('/sidepanel.html');
+  const profile = await loadProfile();
+  const course = profile.courses.find((c) => c.name === name);
+  const url = course ? courseLink(course, profile) : browser.runtime.getURL('/sidepanel.html');
   await browser.tabs.create({ url });
   await browser.notifications.clear(notificationId);
 }

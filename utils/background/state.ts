@@ -9,6 +9,7 @@ import { summariseCourses, worstStatus, type CourseSummary } from '@/utils/renew
 import { listRecords, replaceRecords, upsertRecords } from '@/utils/store/records';
 import { loadProfile } from '@/utils/store/profile';
 import { writeMeta } from '@/utils/store/meta';
+import { broadcast } from '@/utils/data/send';
 import { pageOrigin, reclassifiedRecords, recordsFromReadings } from './page-records';
 import type { ContentSender } from './router';
 
@@ -19,7 +20,16 @@ export async function currentSummaries(): Promise<CourseSummary[]> {
 
 const BADGE_COLOURS = { overdue: '#b3261e', 'due-soon': '#8a5300' } as const;
 
-/** Toolbar badge: how many courses are overdue or due soon, coloured by the worst. */
+/** The toolbar icons (drawn by scripts/make-icons.ts): the usual one, and the one that says something needs renewing. */
+export const TOOLBAR_ICONS = {
+  normal: { 16: '/icon/16.png', 32: '/icon/32.png' },
+  attention: { 16: '/icon/attention/16.png', 32: '/icon/attention/32.png' },
+} as const;
+
+/**
+ * Toolbar badge: how many courses are overdue or due soon, coloured by the worst, and the attention icon
+ * while there are any (the usual icon otherwise).
+ */
 export async function refreshBadge(): Promise<void> {
   const summaries = await currentSummaries();
   const urgent = summaries.filter((s) => s.status === 'overdue' || s.status === 'due-soon');
@@ -28,6 +38,7 @@ export async function refreshBadge(): Promise<void> {
   if (worst === 'overdue' || worst === 'due-soon') {
     await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOURS[worst] });
   }
+  await browser.action.setIcon({ path: urgent.length ? TOOLBAR_ICONS.attention : TOOLBAR_ICONS.normal });
   await browser.action.setTitle({
     title: urgent.length
       ? `Mandatory Training Companion: ${urgent.length} course${urgent.length > 1 ? 's' : ''} to renew`
@@ -73,4 +84,15 @@ export async function reclassifyPortalRecords(): Promise<number> {
   const changes = reclassifiedRecords(records, profile);
   await replaceRecords(changes);
   return changes.length;
+}
+
+/**
+ * The organisation's policy changed while the browser runs (utils/store/policy.ts `onPolicyChanged`):
+ * records are classed again under it (an outside source may count now, or no longer), open pages read
+ * the settings and records again, and the toolbar is redrawn.
+ */
+export async function policyChanged(): Promise<void> {
+  if (await reclassifyPortalRecords()) broadcast('records-changed');
+  broadcast('profile-changed');
+  await refreshBadge();
 }

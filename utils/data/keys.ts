@@ -19,6 +19,7 @@ export const META_KEYS = {
   collectFailures: 'collect-failures',
   timeLogAcceptedUntil: 'time-log-accepted-until',
   restoreCommitted: 'restore-committed',
+  schemaUpgrades: 'schema-upgrades',
 } as const;
 
 /** `empty-page:<site>`: the last time a page of the organisation that should list courses showed none. */

@@ -132,7 +132,8 @@ export const MESSAGES = {
     why: 'the background recounts the toolbar badge; open pages read the records again',
   },
   'profile-changed': {
-    from: { pages: true },
+    // The background says so too, when the organisation's policy changes (utils/background/state.ts).
+    from: { pages: true, background: true },
     to: ['background', 'pages'],
     request: request('profile-changed', {}),
     response: ok,
