@@ -7,6 +7,7 @@ import { dueReminders } from '@/utils/renewal/summary';
 import { courseLink } from '@/utils/evidence/subject';
 import { loadProfile } from '@/utils/store/profile';
 import { readMeta, writeMeta } from '@/utils/store/meta';
+import { NewerDataError } from '@/utils/store/db';
 import { currentSummaries } from './state';
 
 export const DAILY_ALARM = 'daily-check';
@@ -20,8 +21,17 @@ export async function ensureDailyAlarm(): Promise<void> {
 export async function runDailyCheck(): Promise<void> {
   const profile = await loadProfile();
   if (!profile.remindersEnabled) return;
-  const sent = new Set(await readMeta(META_KEYS.remindersSent));
-  const due = dueReminders(await currentSummaries(), sent);
+  let sent: Set<string>;
+  let summaries: Awaited<ReturnType<typeof currentSummaries>>;
+  try {
+    sent = new Set(await readMeta(META_KEYS.remindersSent));
+    summaries = await currentSummaries();
+  } catch (error) {
+    // Data from a newer version: no reminder can be right, and the toolbar already says to update.
+    if (error instanceof NewerDataError) return;
+    throw error;
+  }
+  const due = dueReminders(summaries, sent);
   for (const reminder of due) {
     const when = reminder.due ? formatDate(reminder.due) : '';
     await browser.notifications.create(`mtc|${reminder.course.name}`, {

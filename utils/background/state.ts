@@ -7,6 +7,7 @@ import type { ContentState } from '@/utils/data/messages';
 import type { PageReading } from '@/utils/records';
 import { summariseCourses, worstStatus, type CourseSummary } from '@/utils/renewal/summary';
 import { listRecords, replaceRecords, upsertRecords } from '@/utils/store/records';
+import { NewerDataError } from '@/utils/store/db';
 import { loadProfile } from '@/utils/store/profile';
 import { writeMeta } from '@/utils/store/meta';
 import { broadcast } from '@/utils/data/send';
@@ -31,7 +32,18 @@ export const TOOLBAR_ICONS = {
  * while there are any (the usual icon otherwise).
  */
 export async function refreshBadge(): Promise<void> {
-  const summaries = await currentSummaries();
+  let summaries: CourseSummary[];
+  try {
+    summaries = await currentSummaries();
+  } catch (error) {
+    if (!(error instanceof NewerDataError)) throw error;
+    // Data from a newer version: nothing can be counted, and the toolbar says why (the pages say more).
+    await browser.action.setBadgeText({ text: '!' });
+    await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOURS.overdue });
+    await browser.action.setIcon({ path: TOOLBAR_ICONS.attention });
+    await browser.action.setTitle({ title: 'Mandatory Training Companion: update the extension to see your training records (they were saved by a newer version)' });
+    return;
+  }
   const urgent = summaries.filter((s) => s.status === 'overdue' || s.status === 'due-soon');
   const worst = worstStatus(urgent.map((s) => s.status));
   await browser.action.setBadgeText({ text: urgent.length ? String(urgent.length) : '' });

@@ -122,3 +122,14 @@ export async function closeStore(): Promise<void> {
   db?.close();
   opening = null;
 }
+
+/** Whether this version can use the database: `newer` when a newer version saved it (`NewerDataError`). */
+export async function databaseState(): Promise<'ok' | 'newer'> {
+  try {
+    await openStore();
+    return 'ok';
+  } catch (error) {
+    if (error instanceof NewerDataError) return 'newer';
+    throw error;
+  }
+}
