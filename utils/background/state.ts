@@ -9,6 +9,7 @@ import { summariseCourses, worstStatus, type CourseSummary } from '@/utils/renew
 import { listRecords, replaceRecords, upsertRecords } from '@/utils/store/records';
 import { NewerDataError } from '@/utils/store/db';
 import { loadProfile } from '@/utils/store/profile';
+import { refreshPolicyCopy } from '@/utils/store/policy';
 import { writeMeta } from '@/utils/store/meta';
 import { broadcast } from '@/utils/data/send';
 import { pageOrigin, reclassifiedRecords, recordsFromReadings } from './page-records';
@@ -99,12 +100,15 @@ export async function reclassifyPortalRecords(): Promise<number> {
 }
 
 /**
- * The organisation's policy changed while the browser runs (utils/store/policy.ts `onPolicyChanged`):
+ * At start and whenever Chrome says the organisation's policy changed (utils/store/policy.ts): once
+ * Chrome can answer, its policy is kept as the copy readers use, and if it differs from what they used,
  * records are classed again under it (an outside source may count now, or no longer), open pages read
- * the settings and records again, and the toolbar is redrawn.
+ * the settings and records again, and the toolbar is redrawn. Returns whether it had changed.
  */
-export async function policyChanged(): Promise<void> {
+export async function checkPolicy(): Promise<boolean> {
+  if (!(await refreshPolicyCopy())) return false;
   if (await reclassifyPortalRecords()) broadcast('records-changed');
   broadcast('profile-changed');
   await refreshBadge();
+  return true;
 }

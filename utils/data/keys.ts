@@ -32,6 +32,7 @@ export const LOCAL_KEYS = {
   dismissedAlerts: 'dismissed-alerts',
   restoreJournal: 'restore-journal',
   restoreOutcome: 'restore-outcome',
+  policyCopy: 'policy-copy',
 } as const;
 
 /** The one key of each single-value Team store. */
