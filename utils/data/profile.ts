@@ -65,10 +65,12 @@ export type CountingSource = z.infer<typeof CountingSourceSchema>;
 /**
  * The profile every part of the extension works with: the person's own settings with whatever the
  * organisation's policy sets on top (utils/catalogue/policy.ts `applyPolicy`, read by
- * utils/store/profile.ts `loadProfile`). The two policy-only parts are optional so a plain profile (the
- * UCL defaults, a settings file) stands for "nothing turned off, no outside source counts".
+ * utils/store/profile.ts `loadProfile`), as content scripts are told it too. The two policy-only parts
+ * are optional so a plain profile (the UCL defaults, a settings file) stands for "nothing turned off, no
+ * outside source counts"; they are never stored with the person's own settings.
  */
-export type EffectiveProfile = Profile & {
-  features?: FeatureSwitches;
-  countingOutsideSources?: CountingSource[];
-};
+export const EffectiveProfileSchema = z.extend(ProfileSchema, {
+  features: z.optional(FeatureSwitchesSchema),
+  countingOutsideSources: z.optional(z.array(CountingSourceSchema)),
+});
+export type EffectiveProfile = z.infer<typeof EffectiveProfileSchema>;
