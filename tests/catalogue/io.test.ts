@@ -205,3 +205,12 @@ describe('course links in a settings file', () => {
     expect(result.profile.courses.map(({ url: _u, ...c }) => c)).toEqual(UCL_PROFILE.courses.map(({ url: _u, ...c }) => c));
   });
 });
+
+describe('portals in a settings file', () => {
+  it('must be LearnUpon portals: the dashboard link and which records count depend on them', () => {
+    expect(refusal(edited((p) => (p.portalHost = 'attacker.example')))).toMatch(/portalHost: must be a LearnUpon portal like ucl\.learnupon\.com \(found "attacker\.example"\)/);
+    expect(refusal(edited((p) => (p.portalHost = 'https://ucl.learnupon.com/dashboard')))).toMatch(/portalHost: must be a LearnUpon portal/);
+    expect(refusal(edited((p) => (p.morePortalHosts = ['ucl2.learnupon.com', 'javascript:alert(1)'])))).toMatch(/morePortalHosts\.1: must be a LearnUpon portal/);
+    expect(parseProfileJson(edited((p) => (p.morePortalHosts = ['ucl2.learnupon.com']))).ok).toBe(true);
+  });
+});

@@ -1,8 +1,9 @@
 // Importing and exporting a catalogue profile as JSON. An import is all or nothing: any problem
 // refuses the whole file, and the message names each field and says what is wrong in plain words.
 import { z } from '@/utils/zod';
+import { isLearnUponHost } from '@/utils/hosts';
 import { titleKey } from './match';
-import { ProfileSchema, withSafeCourseLinks, type Profile } from './profile';
+import { ProfileSchema, withSafeCourseLinks, type Course, type Profile } from './profile';
 
 /** `droppedLinks`: courses whose link was left out (`withSafeCourseLinks`), only when there are any. */
 export type ProfileParseResult = { ok: true; profile: Profile; droppedLinks?: string[] } | { ok: false; error: string };
@@ -67,13 +68,26 @@ export function describeProfileIssues(issues: readonly Issue[]): string {
 }
 
 /**
- * Rules the schema cannot express. Each course name and alias must lead to one course only: two
- * courses answering to "Fire Safety" would make matching depend on their order.
+ * Rules the schema cannot express. The portals are linked to ("Open your LearnUpon dashboard") and decide
+ * which records count: LearnUpon portals only. And `courseConflicts`.
  */
 export function profileConflicts(profile: Profile): string[] {
   const problems: string[] = [];
+  const portals = [{ host: profile.portalHost, field: 'portalHost' }, ...(profile.morePortalHosts ?? []).map((host, i) => ({ host, field: `morePortalHosts.${i}` }))];
+  for (const { host, field } of portals) {
+    if (!isLearnUponHost(host.trim())) problems.push(`${field}: must be a LearnUpon portal like ucl.learnupon.com (found ${shown(host)})`);
+  }
+  return [...problems, ...courseConflicts(profile.courses)];
+}
+
+/**
+ * Each course name and alias must lead to one course only: two courses answering to "Fire Safety" would
+ * make matching depend on their order.
+ */
+export function courseConflicts(courses: readonly Course[]): string[] {
+  const problems: string[] = [];
   const owners = new Map<string, { index: number; field: string }>();
-  profile.courses.forEach((course, index) => {
+  courses.forEach((course, index) => {
     const labels = [
       { text: course.name, field: `courses.${index}.name` },
       ...course.aliases.map((text, a) => ({ text, field: `courses.${index}.aliases.${a}` })),
@@ -88,7 +102,7 @@ export function profileConflicts(profile: Profile): string[] {
       if (owner === undefined) {
         owners.set(key, { index, field });
       } else if (owner.index !== index) {
-        const other = profile.courses[owner.index]!.name;
+        const other = courses[owner.index]!.name;
         problems.push(
           field.endsWith('.name')
             ? `${field}: the course name ${shown(text)} is used twice (also ${owner.field}, course ${shown(other)}); course names must be unique`

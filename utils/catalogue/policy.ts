@@ -5,7 +5,7 @@
 import { POLICY, type PolicyCourse, type PolicyKey } from '@/utils/data/policy';
 import { organisationPortals } from '@/utils/hosts';
 import type { z } from '@/utils/zod';
-import { droppedLinksText, issueReason, profileConflicts } from './io';
+import { courseConflicts, droppedLinksText, issueReason } from './io';
 import { createCourseMatcher } from './match';
 import { withSafeCourseLinks, type CountingSource, type Course, type EffectiveProfile, type FeatureSwitches, type Profile } from './profile';
 
@@ -80,7 +80,7 @@ export function readPolicy(raw: unknown): PolicyReading {
     if (key === 'courses') {
       const courses = (parsed.data as PolicyCourse[]).map(catalogueCourse);
       const wrong = courses.filter((c): c is string => typeof c === 'string');
-      const conflicts = wrong.length ? [] : profileConflicts({ courses } as Profile);
+      const conflicts = wrong.length ? [] : courseConflicts(courses as Course[]);
       if (wrong.length || conflicts.length) {
         problems.push(notUsed(key, [...wrong, ...conflicts].join('; ')));
         continue;
