@@ -19,6 +19,7 @@ export const META_KEYS = {
   collectFailures: 'collect-failures',
   timeLogAcceptedUntil: 'time-log-accepted-until',
   restoreCommitted: 'restore-committed',
+  schemaUpgrades: 'schema-upgrades',
 } as const;
 
 /** `empty-page:<site>`: the last time a page of the organisation that should list courses showed none. */
@@ -31,6 +32,7 @@ export const LOCAL_KEYS = {
   dismissedAlerts: 'dismissed-alerts',
   restoreJournal: 'restore-journal',
   restoreOutcome: 'restore-outcome',
+  policyCopy: 'policy-copy',
 } as const;
 
 /** The one key of each single-value Team store. */
