@@ -300,7 +300,7 @@ describe('Show on page', () => {
     await panel.waitForSelector(`${SECTION} li[data-mtc-read-entry]`);
     await panel.getByRole('button', { name: 'Refresh' }).focus();
     await panel.keyboard.press('Tab');
-    expect(await panel.evaluate(() => document.activeElement?.getAttribute('data-mtc-action'))).toBe('show-on-page');
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('data-mtc-action'))).toBe('show-on-page');
     await panel.keyboard.press('Enter');
     await page.waitForSelector(OUTLINES, { state: 'attached' });
     await panel.keyboard.press('Space');
