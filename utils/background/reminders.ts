@@ -1,9 +1,8 @@
 // The daily check: one notification per course when it enters the due-soon window and when it
 // becomes overdue. What was sent is remembered so a restart never repeats it.
 import { browser } from 'wxt/browser';
-import { formatDate } from '@/utils/dates/calendar';
 import { META_KEYS } from '@/utils/data/keys';
-import { dueReminders } from '@/utils/renewal/summary';
+import { dueReminders, reminderText } from '@/utils/renewal/reminders';
 import { courseLink } from '@/utils/evidence/subject';
 import { loadProfile } from '@/utils/store/profile';
 import { readMeta, writeMeta } from '@/utils/store/meta';
@@ -33,12 +32,10 @@ export async function runDailyCheck(): Promise<void> {
   }
   const due = dueReminders(summaries, sent);
   for (const reminder of due) {
-    const when = reminder.due ? formatDate(reminder.due) : '';
     await browser.notifications.create(`mtc|${reminder.course.name}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: reminder.status === 'overdue' ? `Overdue: ${reminder.course.name}` : `Due soon: ${reminder.course.name}`,
-      message: reminder.status === 'overdue' ? `This course was due on ${when}. Click to open it.` : `Renew by ${when}. Click to open the course.`,
+      ...reminderText(reminder),
     });
     sent.add(reminder.key);
   }
