@@ -30,9 +30,10 @@ export function unpackedExtensionId(dir: string): string {
   return [...createHash('sha256').update(dir).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
-/** The policy as an administrator would give it: Prevent renewed every 4 years, a mailbox, and one value that cannot be used. */
+/** The policy as an administrator would give it: Prevent renewed every 4 years, a mailbox, the Team page and time log off, and one value that cannot be used. */
 const POLICY = {
   mailbox: MAILBOX,
+  features: { teamPage: false, timeLog: false },
   subjectTemplate: 'Training completion issue', // no {course}: left out, and said on the settings page
   courses: UCL_PROFILE.courses.map(({ cadenceMonths, ...c }) =>
     c.name === PREVENT ? { ...c, cadenceMonths: 48 } : cadenceMonths === null ? { ...c, oneOff: true } : { ...c, cadenceMonths },
@@ -120,6 +121,18 @@ describe('settings set by the organisation’s policy', () => {
     expect(await options.inputValue('#mailbox')).toBe(MAILBOX);
     expect(await options.inputValue('#organisation')).toBe('UCL (Physics)');
     await options.close();
+  });
+
+  it('the Team page says what the organisation turned off: the team report, and the time log (its switch cannot be turned on)', async () => {
+    const team = await h.openExtensionPage('team.html');
+    await team.waitForSelector('[data-mtc-turned-off="team-page"]');
+    expect(await team.locator('[data-mtc-turned-off="team-page"]').innerText()).toMatch(/Your organisation has turned off the team report/);
+    expect(await team.locator('[data-mtc-section="team"]').count()).toBe(0);
+    await team.waitForSelector('[data-mtc-turned-off="time-log"]');
+    expect(await team.locator('[data-mtc-time-log="enabled"]').isDisabled()).toBe(true);
+    expect(await team.locator('[data-mtc-time-log="enabled"]').isChecked()).toBe(false);
+    expect(await axeViolations(team)).toEqual([]);
+    await team.close();
   });
 
   it('the evidence email goes to the policy’s mailbox, with the person’s own subject, and leaves out the course now current', async () => {
