@@ -129,6 +129,8 @@ describe('refused backups change nothing', () => {
 
   it('settings in the backup that are not valid', async () => {
     await refused(await edit((_, index) => void ((index.profile as { mailbox: string }).mailbox = 'not an email')), /settings in the backup are not valid/);
+    // Valid by the schema, wrong by the rules a settings file must follow: a portal that is not LearnUpon.
+    await refused(await edit((_, index) => void ((index.profile as { portalHost: string }).portalHost = 'login.evil.example')), /settings in the backup are not valid: .*portalHost: must be a LearnUpon portal/s);
   });
 });
 
