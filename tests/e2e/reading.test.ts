@@ -160,9 +160,11 @@ describe('the panel lists what the reader read, with its words', () => {
       if (entry.statusShown) expect(text).toContain(`Status shown: “${entry.statusShown}”`);
       for (const d of entry.dates) expect(text).toContain(`“${d.label}” ${d.text}`);
     }
-    const summary = await panel.locator(`${SECTION} [data-mtc-reading]`).innerText();
     const total = reading.counted.length + reading.notCounted.length;
-    expect(summary).toContain(total ? `I read ${total} course ${total === 1 ? 'entry' : 'entries'} on this page` : 'I found no course entries on this page.');
+    // Polled: with no entries the list above matches at once, before the panel has its answer.
+    await expect
+      .poll(() => panel.locator(`${SECTION} [data-mtc-reading]`).innerText(), { timeout: 15_000 })
+      .toContain(total ? `I read ${total} course ${total === 1 ? 'entry' : 'entries'} on this page` : 'I found no course entries on this page.');
     if (url.includes(NHS_PORTAL.host)) {
       expect(reading.counted).toEqual([]);
       expect(reading.notCounted.length).toBeGreaterThan(0);
