@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CaptureButton } from './CaptureButton';
 import { CourseList } from './CourseList';
+import { PopupCalendar } from './calendar/CalendarSection';
 import { LazyDetails } from './LazyDetails';
 import { LazyExportPanelReadingRecords } from './LazyExportPanel';
 import { useCourseLines } from './useOverview';
@@ -32,7 +33,7 @@ export function Popup() {
                 ? `${urgent} course${urgent > 1 ? 's' : ''} to renew soon or overdue.`
                 : 'Nothing overdue or due soon.'}
           </p>
-          <CourseList summaries={courses.lines} />
+          <PopupCalendar courses={courses} list={(calendar) => <CourseList summaries={courses.lines}>{calendar}</CourseList>} />
         </>
       )}
       <div class="row" style={{ marginTop: '12px' }}>

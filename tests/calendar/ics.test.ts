@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCalendar, calendarStatus, type CalendarInput } from '@/utils/calendar/ics';
+import { buildCalendar, type CalendarInput } from '@/utils/calendar/ics';
+import { calendarStatus } from '@/utils/calendar/status';
 import { outlookCalendarUrl } from '@/utils/calendar/outlook';
 import { courseUid } from '@/utils/calendar/plan';
 import { readCalendarState, type CalendarState } from '@/utils/calendar/state';

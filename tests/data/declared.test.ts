@@ -19,6 +19,8 @@ import { dismiss } from '@/utils/background/dismissals';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { addEvidence } from '@/utils/store/evidence';
 import { writeMeta } from '@/utils/store/meta';
+import { buildCalendar } from '@/utils/calendar/ics';
+import { summariseCourses } from '@/utils/renewal/summary';
 import { logProblem } from '@/utils/store/problems';
 import { saveProfile } from '@/utils/store/profile';
 import { listRecords, readRecordsBasis, saveManualCompletion } from '@/utils/store/records';
@@ -62,6 +64,9 @@ async function useEverything(): Promise<void> {
   await writeMeta('person', { name: 'Alex Taylor', email: 'a.taylor@ucl.ac.uk' });
   await writeMeta('collect-failures', []);
   await writeMeta('reminders-sent', ['x']);
+  // The popup's "Add to my calendar" (components/calendar/useCalendar.ts) stores what its file held.
+  const lines = summariseCourses(await listRecords(), UCL_PROFILE, '2026-01-03');
+  await writeMeta('calendar-state', buildCalendar({ lines, profile: UCL_PROFILE, now: new Date('2026-01-03T09:00:00Z'), previous: null }).state);
   await logTimeSlice('learnupon', 'Prevent at UCL', { start: now - 60_000, end: now }, now);
   await correctTime('2026-01-02', 'UCL Fire Safety', 60_000);
   await dismiss(new URL('https://ucl.learnupon.com/dashboard'), 'sso-error');

@@ -5,7 +5,7 @@ import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventTransparency } from '
 import { addDays, londonDate, toYmd } from '@/utils/dates/calendar';
 import type { CourseLine } from '@/utils/renewal/summary';
 import { planCalendar, type CalendarEventPlan, type CalendarProfile, type CalendarSkip } from './plan';
-import { calendarChanges, nextCalendarState, type CalendarChanges, type CalendarState } from './state';
+import { nextCalendarState, type CalendarState } from './state';
 
 export interface CalendarInput {
   /** The course lines as the popup has them (utils/renewal/summary.ts). */
@@ -36,11 +36,6 @@ function utcDay(day: string): Date {
 }
 
 const slug = (text: string) => text.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40);
-
-/** What the last export says against the records now, for "your calendar file is out of date". */
-export function calendarStatus(input: Omit<CalendarInput, 'course'>): CalendarChanges {
-  return calendarChanges(input.previous, planCalendar(input.lines, input.profile, londonDate(input.now)).events);
-}
 
 export function buildCalendar(input: CalendarInput): CalendarFile {
   const today = londonDate(input.now);

@@ -20,6 +20,7 @@ export const META_KEYS = {
   timeLogAcceptedUntil: 'time-log-accepted-until',
   restoreCommitted: 'restore-committed',
   schemaUpgrades: 'schema-upgrades',
+  calendarState: 'calendar-state',
 } as const;
 
 /** `empty-page:<site>`: the last time a page of the organisation that should list courses showed none. */

@@ -45,6 +45,28 @@ export type SchemaUpgrades = z.infer<typeof SchemaUpgradesSchema>;
 /** Written in the same transaction as a restore's stores: the restore with this id has replaced them. */
 export const RestoreCommittedSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) });
 
+/**
+ * What the last calendar file held (utils/calendar/state.ts, `CalendarState`): the next file keeps the
+ * same event UIDs with a higher SEQUENCE where an event changed, and the popup says when the file is out of date.
+ */
+const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+export const CalendarStateSchema = z.object({
+  version: z.literal(1),
+  exportedOn: Day,
+  events: z.record(
+    z.string().check(z.maxLength(300)),
+    z.object({
+      uid: z.string().check(z.maxLength(300)),
+      sequence: z.number().check(z.int(), z.gte(0)),
+      kind: z.enum(['renew', 'overdue', 'not-completed']),
+      date: Day,
+      due: z.nullable(Day),
+      title: z.string().check(z.maxLength(400)),
+      active: z.boolean(),
+    }),
+  ),
+});
+
 const emptyPage: ValueDeclaration<typeof EmptyPageSchema> = {
   schema: EmptyPageSchema,
   writers: ['background'],
@@ -104,6 +126,12 @@ export const META = {
     writers: ['pages', 'background'],
     backup: 'device',
     words: { plural: 'Database upgrades done on this computer', one: 'list of database upgrades' },
+  },
+  [META_KEYS.calendarState]: {
+    schema: CalendarStateSchema,
+    writers: ['pages'],
+    backup: 'carried',
+    words: { plural: 'What your last calendar file held', one: 'calendar file record' },
   },
 } as const satisfies Record<string, ValueDeclaration>;
 
