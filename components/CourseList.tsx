@@ -1,6 +1,7 @@
 import { formatDate } from '@/utils/dates/calendar';
 import type { CourseLine } from '@/utils/renewal/summary';
 import { StatusChip } from './StatusChip';
+import { formatMinutes } from '@/utils/platforms/duration';
 
 /** Every catalogue course, worst first, with its due date and a way to open it. */
 export function CourseList<S extends CourseLine>({ summaries, children }: { summaries: S[]; children?: (s: S) => preact.ComponentChildren }) {
@@ -15,6 +16,7 @@ export function CourseList<S extends CourseLine>({ summaries, children }: { summ
           <div class="muted">
             {s.due ? `${s.status === 'overdue' ? 'Was due' : 'Renew by'} ${formatDate(s.due)}. ` : ''}
             {s.explanation}.{' '}
+            {s.minutes ? <span data-mtc-minutes={s.minutes}>Time needed: {formatMinutes(s.minutes)}. </span> : null}
             {s.course.url && (
               <a href={s.course.url} target="_blank" rel="noopener noreferrer">
                 Open {s.course.platform === 'cybsafe' ? 'CybSafe' : 'the course'}

@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CaptureButton } from './CaptureButton';
 import { CourseList } from './CourseList';
+import { timeNeededText } from '@/utils/renewal/time-needed';
 import { PopupCalendar } from './calendar/CalendarSection';
 import { LazyDetails } from './LazyDetails';
 import { LazyExportPanelReadingRecords } from './LazyExportPanel';
@@ -19,7 +20,6 @@ export function Popup() {
   const { courses, error } = useCourseLines();
   // Read by `npm run bench` (scripts/bench-scale.ts): when the course list first shows.
   useEffect(() => void (courses && performance.mark('mtc:first-render')), [!courses]);
-  const urgent = courses?.lines.filter((s) => s.status === 'overdue' || s.status === 'due-soon').length ?? 0;
   return (
     <main style={{ width: '380px', padding: '12px 14px' }}>
       <h1>Your mandatory training</h1>
@@ -29,9 +29,7 @@ export function Popup() {
           <p class="muted" aria-live="polite">
             {courses.recordCount === 0
               ? 'Nothing seen yet. Open your LearnUpon dashboard and CybSafe once, and the dates will appear here.'
-              : urgent
-                ? `${urgent} course${urgent > 1 ? 's' : ''} to renew soon or overdue.`
-                : 'Nothing overdue or due soon.'}
+              : (timeNeededText(courses.lines) ?? 'Nothing overdue or due soon.')}
           </p>
           <PopupCalendar courses={courses} list={(calendar) => <CourseList summaries={courses.lines}>{calendar}</CourseList>} />
         </>

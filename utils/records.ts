@@ -23,5 +23,6 @@ export function mergeRecord(held: CompletionRecord, next: CompletionRecord): Com
     certificateUrl: next.certificateUrl ?? held.certificateUrl,
     dueOn: next.dueOn ?? held.dueOn,
     note: next.note ?? held.note,
+    ...((next.minutes ?? held.minutes) ? { minutes: next.minutes ?? held.minutes } : {}),
   };
 }

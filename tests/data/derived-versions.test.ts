@@ -12,12 +12,14 @@ import { summaryBasis } from '@/utils/renewal/basis';
 const FINGERPRINTS: Record<number, string> = {
   1: 'a937ab4263ffc57032da38b10cf0716b430231c03d03df4df9f7c9fdc41a8bb4',
   2: '9c0d25491d871f5551b5c9a472ca418465ffa92720de13549d2fb50e113d2bd2',
+  3: '695212a7232fc9f509216968134cca7b277cef79a5310604cc5e523925748743',
 };
 
 /**
  * Every combination of the fields the rules look at, for two courses holding all of them, and again with
  * each record alone under a course of its own (what the rules keep for a course with no completion shows
- * only there). Version 1's fingerprint was taken over the first half alone.
+ * only there). Version 1's fingerprint was taken over the first half alone; versions 1 and 2 over records
+ * without a course time (`minutes`, kept since version 3).
  */
 function grid(): CompletionRecord[] {
   const records: CompletionRecord[] = [];
@@ -33,7 +35,8 @@ function grid(): CompletionRecord[] {
                 const name = course ?? `Course ${n}`;
                 records.push({
                   id: `r${String(n).padStart(5, '0')}`, course: name, title: name, status, completedOn, dueOn, certExpiresOn, enrollmentId: null, certificateUrl: null,
-                  source, sourceUrl: '', seenAt: '2026-01-01T09:00:00.000Z', countsForCompliance,
+                  source, sourceUrl: '', seenAt: `2026-01-${String(1 + (n % 28)).padStart(2, '0')}T09:00:00.000Z`, countsForCompliance,
+                  ...(n % 5 === 0 ? { minutes: 1 + (n % 60) } : {}),
                 });
               }
   return records;

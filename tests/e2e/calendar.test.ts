@@ -7,7 +7,9 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays, londonDate } from '@/utils/dates/calendar';
+import { formatMinutes } from '@/utils/platforms/duration';
 import { personaEnrollments } from '../fixtures/persona';
+import { cybsafeModules } from '../fixtures/sites/cybsafe/pages';
 import { axeViolations } from './axe';
 import { launch, realErrors, type Harness } from './harness';
 
@@ -72,6 +74,18 @@ describe('Add to my calendar', () => {
       els.map((e) => ({ course: e.getAttribute('data-mtc-course')!, status: e.getAttribute('data-mtc-status')!, due: e.getAttribute('data-mtc-due')! })),
     );
     const today = londonDate();
+
+    // Time needed (issue 17 item 3): CybSafe's modules' minutes, summed, on its line and in the headline.
+    const minutes = cybsafeModules({ today: new Date(), complete: true }).reduce((sum, m) => sum + m.minutes, 0);
+    const security = popup.locator('li[data-mtc-course="Information Security Training"]');
+    expect((await security.locator('[data-mtc-minutes]').innerText()).trim()).toBe(`Time needed: ${formatMinutes(minutes)}.`);
+    const urgent = lines.filter((l) => l.status === 'overdue' || l.status === 'due-soon');
+    const unknown = urgent.filter((l) => l.course !== 'Information Security Training').map((l) => l.course);
+    expect(unknown.length).toBeGreaterThan(0);
+    const headline = await popup.locator('main > p.muted').first().innerText();
+    expect(headline).toContain(`${urgent.length} courses to renew soon or overdue: ${formatMinutes(minutes)} for Information Security Training; the time for `);
+    for (const course of unknown) expect(headline).toContain(course);
+
     const { name, ics } = await download(popup, () => popup.getByRole('button', { name: 'Add to my calendar' }).click());
     expect(name).toBe(`mandatory-training-renewals-${today}.ics`);
     const events = parse(ics);

@@ -25,10 +25,12 @@ const arbitraryRecord = fc
     dueOn: fc.option(fc.oneof(fewDates, isoDate), { freq: 2, nil: null }),
     source: fc.constantFrom('learnupon', 'cybsafe', 'training-history', 'manual', 'external') as fc.Arbitrary<CompletionRecord['source']>,
     seenAt: fc.constantFrom('2026-01-01T09:00:00.000Z', '2026-02-01T09:00:00.000Z'),
+    // The course's time, where a page showed it (issue 17).
+    minutes: fc.option(fc.integer({ min: 1, max: 120 }), { freq: 3, nil: undefined }),
     // Another organisation's portal: a LearnUpon record that does not count.
     otherPortal: fc.boolean(),
   })
-  .map(({ otherPortal, ...fields }) => record({ ...fields, ...(otherPortal && fields.source === 'learnupon' ? { countsForCompliance: false } : {}) }));
+  .map(({ otherPortal, minutes, ...fields }) => record({ ...fields, ...(minutes ? { minutes } : {}), ...(otherPortal && fields.source === 'learnupon' ? { countsForCompliance: false } : {}) }));
 
 describe('summaryBasis', () => {
   it('gives the same course lines as every record, on any day', () => {

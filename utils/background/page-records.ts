@@ -83,6 +83,7 @@ export function recordsFromReadings(readings: readonly PageReading[], site: Site
       certExpiresOn: reading.certExpiresOn,
       enrollmentId: reading.enrollmentId,
       certificateUrl: coveredLink(reading.certificateUrl, page),
+      ...(reading.minutes ? { minutes: reading.minutes } : {}),
       source: origin.source,
       sourceUrl: page.href.slice(0, LIMITS.url),
       seenAt: seenAt.toISOString(),

@@ -125,6 +125,7 @@ function toRecord(entry: PageCourse, course: string, source: RecordSource, seenA
     certExpiresOn: entry.certExpiresOn,
     enrollmentId: entry.enrollmentId,
     certificateUrl: entry.certificateUrl,
+    ...(entry.minutes ? { minutes: entry.minutes } : {}),
     source,
     sourceUrl: location.href.slice(0, 2000),
     seenAt,
@@ -144,7 +145,7 @@ function mergeById(held: CompletionRecord[], page: CompletionRecord[]): Completi
 
 /** What the page read, and nothing the background works out for itself. */
 function readingOf(r: CompletionRecord): PageReading {
-  return { title: r.title, status: r.status, completedOn: r.completedOn, dueOn: r.dueOn, certExpiresOn: r.certExpiresOn, enrollmentId: r.enrollmentId, certificateUrl: r.certificateUrl };
+  return { title: r.title, status: r.status, completedOn: r.completedOn, dueOn: r.dueOn, certExpiresOn: r.certExpiresOn, enrollmentId: r.enrollmentId, certificateUrl: r.certificateUrl, ...(r.minutes ? { minutes: r.minutes } : {}) };
 }
 
-const fingerprint = (r: CompletionRecord) => [r.status, r.completedOn, r.dueOn, r.certExpiresOn, r.certificateUrl].join('|');
+const fingerprint = (r: CompletionRecord) => [r.status, r.completedOn, r.dueOn, r.certExpiresOn, r.certificateUrl, r.minutes ?? ''].join('|');

@@ -21,6 +21,9 @@ export type RecordSource = z.infer<typeof RecordSourceSchema>;
 /** A calendar date, `YYYY-MM-DD`, in the Europe/London calendar. */
 export const IsoDateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
+/** A course's duration in whole minutes, as a page gave it: at most a day. */
+export const MinutesSchema = z.nullable(z.number().check(z.int(), z.gte(1), z.lte(24 * 60)));
+
 export const CompletionRecordSchema = z.object({
   /** Stable per source + enrollment + completion (utils/records.ts `recordId`), so re-reading a page updates rather than duplicates. */
   id: z.string().check(z.minLength(1), z.maxLength(500)),
@@ -39,6 +42,8 @@ export const CompletionRecordSchema = z.object({
   seenAt: z.string(),
   countsForCompliance: z.boolean(),
   note: z.optional(z.string().check(z.maxLength(2000))),
+  /** Minutes the course takes (or still needs) where the page said (utils/platforms/duration.ts); absent: not shown. */
+  minutes: z.optional(MinutesSchema),
 });
 export type CompletionRecord = z.infer<typeof CompletionRecordSchema>;
 
@@ -55,5 +60,6 @@ export const PageReadingSchema = z.object({
   certExpiresOn: z.nullable(IsoDateSchema),
   enrollmentId: z.nullable(z.string().check(z.maxLength(LIMITS.enrollmentId))),
   certificateUrl: z.nullable(z.string().check(z.maxLength(LIMITS.url))),
+  minutes: z.optional(MinutesSchema),
 });
 export type PageReading = z.infer<typeof PageReadingSchema>;

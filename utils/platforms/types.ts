@@ -37,6 +37,8 @@ export interface PageCourse {
   enrollmentId: string | null;
   certificateUrl: string | null;
   courseUrl: string | null;
+  /** Minutes the course takes (or still needs), where the page says; absent or null: not shown (utils/platforms/duration.ts). */
+  minutes?: number | null;
   /** The element the renewal badge is mounted next to. */
   anchor: Element;
   /** What it was read by (the LearnUpon reader fills it in). */

@@ -1,7 +1,7 @@
 // The few records that decide every course's status, due date and explanation: the popup reads these
 // (a few dozen) instead of every record (thousands), and gets the same lines as from all of them.
 import type { CompletionRecord } from '@/utils/records';
-import { isAssignment, isComplianceCompletion, isOtherCompletion, isUncountedAttempt } from './summary';
+import { isAssignment, isComplianceCompletion, isOtherCompletion, isUncountedAttempt, newestTimed } from './summary';
 
 /**
  * For each `course` value (the name summariseCourses matches on): its newest dated compliance
@@ -9,7 +9,8 @@ import { isAssignment, isComplianceCompletion, isOtherCompletion, isUncountedAtt
  * only when it has no compliance completion, what a course never completed is explained by: other-source
  * completions and failed or pending attempts (they are only counted) and the due dates its platform set.
  * Aliases merge names into one course; the newest of the merged names is among the kept ones, so
- * summariseCourses gives the same lines, apart from `history`, as it does for all records.
+ * summariseCourses gives the same lines, apart from `history`, as it does for all records. The record that
+ * last gave the course's time (a page's "8 minutes") is kept too.
  */
 export function summaryBasis(records: readonly CompletionRecord[]): CompletionRecord[] {
   const byCourse = new Map<string, CompletionRecord[]>();
@@ -20,14 +21,17 @@ export function summaryBasis(records: readonly CompletionRecord[]): CompletionRe
   }
   const kept: CompletionRecord[] = [];
   for (const list of byCourse.values()) {
+    // The course's time, as last seen on a page (summary.ts newestTimed), whatever else is kept.
+    const timed = newestTimed(list);
+    if (timed) kept.push(timed);
     const completions = list.filter(isComplianceCompletion);
     if (completions.length === 0) {
-      kept.push(...list.filter((r) => isOtherCompletion(r) || isUncountedAttempt(r) || isAssignment(r)));
+      kept.push(...list.filter((r) => r !== timed && (isOtherCompletion(r) || isUncountedAttempt(r) || isAssignment(r))));
       continue;
     }
     let newest: string | null = null;
     for (const r of completions) if (r.completedOn !== null && (newest === null || r.completedOn > newest)) newest = r.completedOn;
-    kept.push(...completions.filter((r) => r.completedOn === newest));
+    kept.push(...completions.filter((r) => r !== timed && r.completedOn === newest));
   }
   return kept;
 }

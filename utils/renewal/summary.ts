@@ -33,6 +33,8 @@ export interface CourseSummary {
   /** Every record for the course, from any source, newest completion first. */
   history: CompletionRecord[];
   explanation: string;
+  /** The time the course takes (or still needs), from the page that last showed it; null: not shown (never guessed). */
+  minutes: number | null;
 }
 
 /** A course's line in a list: everything but its history (the popup draws these from the summary basis). */
@@ -96,7 +98,7 @@ function currentAssignment(history: readonly CompletionRecord[]): CompletionReco
   return best;
 }
 
-type Line = Omit<CourseSummary, 'course' | 'latest' | 'history'>;
+type Line = Omit<CourseSummary, 'course' | 'latest' | 'history' | 'minutes'>;
 
 function unknownBecause(what: DateWhat, record: CompletionRecord, date: string): Line {
   return { status: 'unknown', due: null, basis: 'none', explanation: explainImplausible(what, date, record.source) };
@@ -159,11 +161,19 @@ function completed(course: Course, latest: CompletionRecord, completions: readon
   };
 }
 
+/** Of a course's records, the one seen last that says how long the course takes. */
+export function newestTimed(records: readonly CompletionRecord[]): CompletionRecord | null {
+  let newest: CompletionRecord | null = null;
+  // Ties go to the longer time, so the answer does not depend on the records' order.
+  for (const r of records) if (r.minutes && (newest === null || r.seenAt > newest.seenAt || (r.seenAt === newest.seenAt && r.minutes > newest.minutes!))) newest = r;
+  return newest;
+}
+
 function summariseCourse(course: Course, history: CompletionRecord[], today: string, dueSoonDays: number): CourseSummary {
   const completions = history.filter(isComplianceCompletion); // already newest first
   const latest = completions[0] ?? null;
   const line = latest === null ? notCompleted(history, today, dueSoonDays) : completed(course, latest, completions, today, dueSoonDays);
-  return { course, latest, history, ...line };
+  return { course, latest, history, ...line, minutes: newestTimed(history)?.minutes ?? null };
 }
 
 /** Worst first, then the earliest due date (none last), then catalogue order. */

@@ -66,6 +66,17 @@ describe('readCybSafeCompletion on the demo home page', () => {
     expect(course).toMatchObject({ title: 'Information Security Training', status: 'in-progress', completedOn: null, certificateUrl: null });
   });
 
+  it('reads the time still needed from the to-do list: the modules not yet done, summed (issue 17)', () => {
+    const options = { today: NOW, complete: false };
+    const doc = parsePage(renderCybSafeHome(options), HOME);
+    const toDo = cybsafeModules(options).filter((m) => !m.done).reduce((sum, m) => sum + m.minutes, 0);
+    expect(toDo).toBeGreaterThan(0);
+    expect(readCybSafeCompletion(doc, 'day-first')[0]!.minutes).toBe(toDo);
+    // Every module done: renewing means doing them all again.
+    const all = cybsafeModules({ today: NOW, complete: true }).reduce((sum, m) => sum + m.minutes, 0);
+    expect(readCybSafeCompletion(parsePage(renderCybSafeHome({ today: NOW, complete: true }), HOME), 'day-first')[0]!.minutes).toBe(all);
+  });
+
   it('is the same in either date order (the month is named)', () => {
     const doc = parsePage(renderCybSafeHome({ today: NOW, complete: true }), HOME);
     expect(readCybSafeCompletion(doc, 'month-first')[0]!.completedOn).toBe(completedOn);
@@ -87,6 +98,16 @@ describe('readCybSafeCompletion on the demo home page', () => {
 describe('readCybSafeCompletion on other layouts (the real DOM is a guess)', () => {
   const read = (body: string, order: 'day-first' | 'month-first' = 'day-first') =>
     readCybSafeCompletion(parsePage(`<!doctype html><html><body>${body}</body></html>`, HOME), order);
+
+  it('durations in a table of modules, with a tick for the done ones; all done: the whole course', () => {
+    const table = (done: boolean[]) =>
+      `<div role="progressbar" aria-label="Progress" aria-valuenow="50"></div><table>${[12, 7, 9]
+        .map((m, i) => `<tr><td>Module ${i + 1}</td><td>Approx. ${m} mins</td><td>${done[i] ? '✓ Done' : 'Start'}</td></tr>`)
+        .join('')}</table>`;
+    expect(read(table([true, false, false]))[0]!.minutes).toBe(16);
+    expect(read(table([true, true, true]))[0]!.minutes).toBe(28);
+    expect(read('<div role="progressbar" aria-valuenow="0"></div><p>Time limit: 30 days</p>')[0]!.minutes).toBeNull();
+  });
 
   it('a CCSA card with a numeric date, a native progress bar and a "View certificate" link', () => {
     const [course] = read(`

@@ -6,6 +6,7 @@ import type { EnrollmentStatus } from '@/utils/records';
 import { parseDisplayDate, type DateOrder } from '@/utils/dates/parse';
 import { normalizeText, readableText, shortTexts } from '@/utils/dom/text';
 import { isEmail } from '@/utils/platforms/email';
+import { durationOf } from '@/utils/platforms/duration';
 import { CS_DEFAULT_TITLE, CS_SELECTORS, CS_TEXT } from './selectors';
 
 /** Spaced text without script content: see readableText. */
@@ -127,6 +128,29 @@ function statusFrom(completion: Completion | null, progress: Progress | null): E
   return progress.percent === 0 ? 'not-started' : 'in-progress';
 }
 
+/** The list item (or card) a module's duration line belongs to. */
+function moduleOf(line: Element): Element {
+  return line.closest('li, [role="listitem"], tr, article') ?? line.parentElement ?? line;
+}
+
+/**
+ * The time the course still needs, from the modules' own durations ("8 minutes" per module): the sum of
+ * those not shown as done, or of all of them when every one is done (a renewal does them again); null
+ * when the page shows no durations (issue 17: unknown, never guessed).
+ */
+export function readMinutesToDo(root: ParentNode): number | null {
+  const lines = tightest(root, (t) => durationOf(t) !== null, 60);
+  if (!lines.length) return null;
+  let all = 0;
+  let toDo = 0;
+  for (const line of lines) {
+    const minutes = durationOf(textOf(line))!;
+    all += minutes;
+    if (!CS_TEXT.moduleDone.test(normalizeText(textOf(moduleOf(line))))) toDo += minutes;
+  }
+  return toDo || all;
+}
+
 /** The Information Security course as this CybSafe page shows it; [] when the page shows none of it. */
 export function readCybSafeCompletion(root: ParentNode, order: DateOrder): PageCourse[] {
   const progress = readProgress(root);
@@ -145,6 +169,7 @@ export function readCybSafeCompletion(root: ParentNode, order: DateOrder): PageC
       enrollmentId: null,
       certificateUrl: certificate?.url ?? null,
       courseUrl: null,
+      minutes: readMinutesToDo(root),
       anchor,
     },
   ];

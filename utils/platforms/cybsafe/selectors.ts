@@ -30,6 +30,8 @@ export const CS_TEXT = {
   percent: /(\d{1,3}(?:\.\d+)?)\s*%/,
   percentLine: /^(?:(?:your|overall|total)\s+)?(?:progress\s*:?\s*)?\d{1,3}(?:\.\d+)?\s*%(?:\s*(?:complete|completed|done))?$/,
   progressLabel: /\b(progress|overall|complete|completed)\b/,
+  /** A module of the to-do list already done ("Completed", a tick's "Done"). */
+  moduleDone: /\b(completed|complete|done|finished|passed)\b/,
   accountNotFound: ACCOUNT_NOT_FOUND,
   myAccount: /^my account$/,
   /** A form that signs in (its typed address is not the signed-in account). */
