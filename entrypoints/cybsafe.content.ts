@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
+import { prefetchState } from '@/utils/content/state';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { initDoctor } from '@/utils/content/doctor';
 import { diagnoseCybSafePage } from '@/utils/diagnostics/cybsafe';
@@ -14,6 +15,7 @@ export default defineContentScript({
   matches: [...SITE_MATCHES.cybsafe],
   runAt: 'document_idle',
   main(ctx) {
+    prefetchState(); // ready by the time the features start, after the page's load
     runFeatures(ctx, [
       {
         name: 'renewal badges',

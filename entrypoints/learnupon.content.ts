@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
+import { prefetchState } from '@/utils/content/state';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { initDoctor } from '@/utils/content/doctor';
 import { diagnoseLearnUponPage } from '@/utils/diagnostics/learnupon';
@@ -14,6 +15,7 @@ export default defineContentScript({
   matches: [...SITE_MATCHES.learnupon],
   runAt: 'document_idle',
   main(ctx) {
+    prefetchState(); // ready by the time the features start, after the page's load
     runFeatures(ctx, [
       {
         // Every page of the portal: entries are read wherever they are (learning paths, the catalogue, pages

@@ -11,6 +11,7 @@ import { loadProfile } from '@/utils/store/profile';
 import { writeMeta } from '@/utils/store/meta';
 import { pageOrigin, reclassifiedRecords, recordsFromReadings } from './page-records';
 import type { ContentSender } from './router';
+import { refreshContentView } from './content-view';
 
 export async function currentSummaries(): Promise<CourseSummary[]> {
   const [profile, records] = await Promise.all([loadProfile(), listRecords()]);
@@ -21,6 +22,7 @@ const BADGE_COLOURS = { overdue: '#b3261e', 'due-soon': '#8a5300' } as const;
 
 /** Toolbar badge: how many courses are overdue or due soon, coloured by the worst. */
 export async function refreshBadge(): Promise<void> {
+  await refreshContentView().catch(() => undefined); // content scripts read it instead of asking (utils/data/session.ts)
   const summaries = await currentSummaries();
   const urgent = summaries.filter((s) => s.status === 'overdue' || s.status === 'due-soon');
   const worst = worstStatus(urgent.map((s) => s.status));
