@@ -2,8 +2,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
 import { prefetchState } from '@/utils/content/state';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
-import { initDoctor } from '@/utils/content/doctor';
-import { diagnoseCybSafePage } from '@/utils/diagnostics/cybsafe';
 import { listenForCollect } from '@/utils/content/collect';
 import { readCybSafeAccount, readCybSafeCompletion } from '@/utils/platforms/cybsafe/read';
 import { cybSafePageKind } from '@/utils/platforms/cybsafe/pages';
@@ -11,6 +9,7 @@ import { SITE_MATCHES } from '@/utils/hosts';
 
 const isCourseListPage = (url: URL) => ['home', 'certificate'].includes(cybSafePageKind(url) ?? '');
 
+// The sign-in and connection doctor runs beside this script, in cybsafe-doctor.content.ts.
 export default defineContentScript({
   matches: [...SITE_MATCHES.cybsafe],
   runAt: 'document_idle',
@@ -27,11 +26,6 @@ export default defineContentScript({
         name: 'evidence collector',
         include: isCourseListPage,
         init: (signal) => listenForCollect(signal, { readCourses: readCybSafeCompletion, readAccount: readCybSafeAccount }),
-      },
-      {
-        name: 'sign-in and connection doctor',
-        include: () => true,
-        init: (signal) => initDoctor({ signal, diagnose: diagnoseCybSafePage, readAccount: readCybSafeAccount, watchLoads: true }),
       },
     ]);
   },

@@ -2,8 +2,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
 import { prefetchState } from '@/utils/content/state';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
-import { initDoctor } from '@/utils/content/doctor';
-import { diagnoseLearnUponPage } from '@/utils/diagnostics/learnupon';
 import { listenForCollect } from '@/utils/content/collect';
 import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
 import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
@@ -11,6 +9,7 @@ import { findTrainingHistoryButton, findTrainingHistoryLink } from '@/utils/plat
 import { learnUponPageKind } from '@/utils/platforms/learnupon/pages';
 import { SITE_MATCHES } from '@/utils/hosts';
 
+// The sign-in and connection doctor runs beside this script, in learnupon-doctor.content.ts.
 export default defineContentScript({
   matches: [...SITE_MATCHES.learnupon],
   runAt: 'document_idle',
@@ -39,11 +38,6 @@ export default defineContentScript({
             readAccount: readLearnUponAccount,
             history: { findButton: findTrainingHistoryButton, findLink: findTrainingHistoryLink },
           }),
-      },
-      {
-        name: 'sign-in and connection doctor',
-        include: () => true,
-        init: (signal) => initDoctor({ signal, diagnose: diagnoseLearnUponPage, readAccount: readLearnUponAccount, watchLoads: true }),
       },
     ]);
   },
