@@ -278,7 +278,51 @@ function isExtensionJs(e: TraceEvent): boolean {
   return where.startsWith('chrome-extension://');
 }
 
-/** Figures from one traced load. Nested events are counted once (the outermost extension event). */
+/** A CPU-profile sample of the main thread: when, for how long, and whether our code was on the stack. */
+interface Sample {
+  ts: number;
+  dur: number;
+  ours: boolean;
+}
+
+/**
+ * The main thread's CPU-profile samples from the trace (category `disabled-by-default-v8.cpu_profiler`),
+ * each marked ours when a frame of an extension script is on its stack. Samples see the JavaScript that
+ * trace events miss: our features run in promise callbacks, which have no FunctionCall event of their own.
+ */
+export function mainThreadSamples(events: TraceEvent[], main: { pid: number; tid: number }): Sample[] {
+  const profiles = new Map<string, { t: number; nodes: Map<number, boolean>; samples: { ts: number; ours: boolean }[] }>();
+  for (const e of events.filter((e) => e.name === 'Profile' || e.name === 'ProfileChunk').sort((a, b) => a.ts - b.ts)) {
+    const key = `${e.pid}:${(e as { id?: string }).id}`;
+    const data = (e.args as { data?: { startTime?: number; cpuProfile?: { nodes?: { id: number; parent?: number; callFrame: { url?: string } }[]; samples?: number[] }; timeDeltas?: number[] } } | undefined)?.data;
+    if (e.name === 'Profile') {
+      if (e.pid === main.pid && e.tid === main.tid) profiles.set(key, { t: data?.startTime ?? e.ts, nodes: new Map(), samples: [] });
+      continue;
+    }
+    const profile = profiles.get(key);
+    if (!profile || !data) continue;
+    for (const node of data.cpuProfile?.nodes ?? []) {
+      const own = (node.callFrame.url ?? '').startsWith('chrome-extension://');
+      profile.nodes.set(node.id, own || (node.parent !== undefined && profile.nodes.get(node.parent) === true));
+    }
+    const deltas = data.timeDeltas ?? [];
+    (data.cpuProfile?.samples ?? []).forEach((id, i) => {
+      profile.t += deltas[i] ?? 0;
+      profile.samples.push({ ts: profile.t, ours: profile.nodes.get(id) === true });
+    });
+  }
+  const samples = [...profiles.values()].flatMap((p) => p.samples).sort((a, b) => a.ts - b.ts);
+  const gaps = samples.slice(1).map((s, i) => s.ts - samples[i]!.ts).sort((a, b) => a - b);
+  const usual = gaps[Math.floor(gaps.length / 2)] ?? 0;
+  // A sample stands for the time until the next one, but no longer than a few usual intervals (idle gaps).
+  return samples.map((s, i) => ({ ...s, dur: Math.min((samples[i + 1]?.ts ?? s.ts + usual) - s.ts, 4 * usual) }));
+}
+
+/**
+ * Figures from one traced load. The evaluation is the extension scripts' EvaluateScript events before
+ * `load`. Our JavaScript per task comes from the CPU-profile samples when the trace has them (see
+ * mainThreadSamples), else from our outermost trace events (nested events counted once).
+ */
 export function traceFigures(events: TraceEvent[]): TraceFigures {
   const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
   const ours = complete.filter(isExtensionJs).sort((a, b) => a.ts - b.ts);
@@ -292,20 +336,24 @@ export function traceFigures(events: TraceEvent[]): TraceFigures {
     if (last && e.ts < last.ts + last.dur!) continue;
     outer.push(e);
   }
-  const evaluation = outer.filter((e) => e.name === 'EvaluateScript' || e.name === 'v8.compile').reduce((s, e) => s + e.dur!, 0) / 1000;
+  const evaluation = outer.filter((e) => (e.name === 'EvaluateScript' || e.name === 'v8.compile') && e.ts < loadTs).reduce((s, e) => s + e.dur!, 0) / 1000;
+  const samples = main ? mainThreadSamples(events, main).filter((s) => s.ours) : [];
+  /** Our JavaScript between two times, in ms. */
+  const ourJs = samples.length
+    ? (from: number, to: number) => samples.filter((s) => s.ts >= from && s.ts < to).reduce((sum, s) => sum + s.dur, 0) / 1000
+    : (from: number, to: number) => outer.filter((e) => e.ts >= from && e.ts < to).reduce((sum, e) => sum + e.dur!, 0) / 1000;
   const tasks = complete.filter((e) => onMain(e) && e.name === 'RunTask');
   let longestTask = 0;
   let blocking = 0;
   for (const task of tasks) {
-    const end = task.ts + task.dur!;
-    const js = outer.filter((e) => e.ts >= task.ts && e.ts < end).reduce((s, e) => s + e.dur!, 0) / 1000;
+    const js = ourJs(task.ts, task.ts + task.dur!);
     if (!js) continue;
     longestTask = Math.max(longestTask, js);
     const total = task.dur! / 1000;
     blocking += Math.max(0, total - LONG_TASK_MS) - Math.max(0, total - js - LONG_TASK_MS);
   }
   const windowEnd = loadTs + 1_500_000;
-  const firstSeconds = outer.filter((e) => e.ts >= loadTs && e.ts < windowEnd).reduce((s, e) => s + e.dur!, 0) / 1000;
+  const firstSeconds = ourJs(loadTs, windowEnd);
   const styleLayout =
     complete.filter((e) => onMain(e) && (e.name === 'UpdateLayoutTree' || e.name === 'Layout') && e.ts >= loadTs && e.ts < windowEnd).reduce((s, e) => s + e.dur!, 0) / 1000;
   return { evaluation, longestTask, blocking, firstSeconds, styleLayout };
@@ -320,7 +368,7 @@ async function tracedLoad(context: BrowserContext, target: string): Promise<Trac
     cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
     const complete = new Promise((r) => cdp!.once('Tracing.tracingComplete', r));
     await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel'] },
+      traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', 'disabled-by-default-v8.cpu_profiler'] },
       transferMode: 'ReportEvents',
     } as never);
     await page.goto(target, { waitUntil: 'load' });

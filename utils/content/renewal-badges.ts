@@ -86,7 +86,7 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
     scheduled = afterThisTask(() => {
       scheduled = null;
       afterThisTask(run());
-    });
+    }, true);
   });
   const runStart = performance.now();
   const handOver = run();

@@ -39,6 +39,19 @@ export function normalizeText(text: string): string {
     .toLowerCase();
 }
 
+/** Only ASCII characters: the reader's Unicode patterns then have plain ASCII equivalents. */
+export function isAscii(text: string): boolean {
+  return !/[^\x00-\x7f]/.test(text);
+}
+
+/**
+ * The text has a letter (any script). ASCII letters are looked for first: compiling a Unicode property
+ * class costs milliseconds on every page, and most texts settle it without one.
+ */
+export function hasLetter(text: string): boolean {
+  return /[A-Za-z]/.test(text) || (!isAscii(text) && /\p{L}/u.test(text));
+}
+
 // ---------------------------------------------------------------- one read's text, remembered
 
 /** Longest text `short` assembles: every reader's question about a short text asks for less. */

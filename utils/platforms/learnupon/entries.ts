@@ -2,7 +2,7 @@
 // found by structure: the largest element around an anchor that holds no other entry's anchor, with a
 // status word, a title and labelled dates inside. Anchors are links to `/enrollments/<id>/…` and, on any
 // page, titles naming a catalogue course (learning paths, catalogue and search results, details pages).
-import type { TextReader } from '@/utils/dom/text';
+import { hasLetter, type TextReader } from '@/utils/dom/text';
 import type { EnrollmentStatus } from '@/utils/records';
 import type { EnrollmentLink } from './links';
 import { MAX_TITLE } from './scan';
@@ -36,7 +36,7 @@ export function catalogueTitles(root: ParentNode, texts: readonly Text[], course
     let key = tested.get(el);
     if (key === undefined) {
       const text = read.short(el, MAX_TITLE);
-      key = text !== null && text.length >= 2 && /\p{L}/u.test(text) ? courseKey(text) : null;
+      key = text !== null && text.length >= 2 && hasLetter(text) ? courseKey(text) : null;
       tested.set(el, key);
     }
     return key;

@@ -1,7 +1,7 @@
 // All LearnUpon DOM knowledge. Only the URLs and words are known (docs/pages.md); the markup is a guess,
 // so these are roles, element kinds and words rather than class names. When the real site differs,
 // this is the file to fix.
-import { normalizeText } from '@/utils/dom/text';
+import { isAscii, normalizeText } from '@/utils/dom/text';
 import type { DateKind } from '@/utils/platforms/types';
 import type { EnrollmentStatus } from '@/utils/records';
 
@@ -61,11 +61,13 @@ function remembered<T>(test: (text: string) => T): (text: string) => T {
 /** "Completed", "Status: Not Started", "not_started", "✓ Passed" → a status; anything else → null. */
 export const statusFromText = remembered(readStatus);
 
+/** Icons and bullets around a word ("✓ Completed", "(Failed)"); in ASCII text, without compiling a Unicode class. */
+function trimSymbols(text: string): string {
+  return isAscii(text) ? text.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '') : text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
 function readStatus(text: string): EnrollmentStatus | null {
-  const t = normalise(text)
-    .replace(/[_-]+/g, ' ')
-    // Icons and bullets around the word ("✓ Completed", "(Failed)").
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+  const t = trimSymbols(normalise(text).replace(/[_-]+/g, ' '))
     .replace(/^(enrollment |enrolment |course )?status\s*:?\s*/, '')
     .trim();
   for (const [re, status] of STATUS_WORDS) if (re.test(t)) return status;

@@ -1,7 +1,5 @@
 // Status lines ("Completed", "Status: Not started") on a LearnUpon page, found once per read.
-import { ELEMENT_NODE, TEXT_NODE, type TextReader } from '@/utils/dom/text';
-
-const CDATA_SECTION_NODE = 4;
+import { isAscii, type TextReader } from '@/utils/dom/text';
 import type { EnrollmentStatus } from '@/utils/records';
 import { MAX_STATUS_LINE } from './scan';
 import { DATE_LIKE, LU_SELECTORS as S, normalise, statusFromText } from './selectors';
@@ -16,16 +14,12 @@ const STARTS_WITH_DATE = new RegExp(`^\\s*(?:${DATE_LIKE.source})`);
 function statusCandidates(root: ParentNode, hints: readonly Text[], maxLength: number, skipped: (el: Element) => boolean): Element[] {
   const start = root as Node;
   const found = new Set<Element>();
-  // textContent's length, counted only as far as `maxLength`: a card's whole text is never built to learn it is long.
+  // Each element's textContent length, asked once (the browser builds the string: cheaper than visiting its nodes from script).
   const lengths = new Map<Node, number>();
   const textLength = (node: Node): number => {
     let length = lengths.get(node);
     if (length === undefined) {
-      length = 0;
-      for (let child = node.firstChild; child && length <= maxLength; child = child.nextSibling) {
-        if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) length += (child as CharacterData).data.length;
-        else if (child.nodeType === ELEMENT_NODE) length += textLength(child);
-      }
+      length = (node.textContent ?? '').length;
       lengths.set(node, length);
     }
     return length;
@@ -44,7 +38,8 @@ function statusCandidates(root: ParentNode, hints: readonly Text[], maxLength: n
 }
 
 function wordsOnly(text: string): string {
-  return normalise(text).replace(/[^\p{L}]+/gu, ' ').trim();
+  const t = normalise(text);
+  return (isAscii(t) ? t.replace(/[^a-z]+/g, ' ') : t.replace(/[^\p{L}]+/gu, ' ')).trim();
 }
 
 /** A status line on the page, with what might disqualify it inside a given entry. */
