@@ -10,6 +10,7 @@ import { useOverview } from './useOverview';
 import { portalDashboardUrl } from '@/utils/hosts';
 import { LazyDetails } from './LazyDetails';
 import { useSiteChangedNotice } from './useStored';
+import { PageReadingPanel } from './reading/PageReadingPanel';
 
 export function SidePanel() {
   const { overview, error, reload } = useOverview();
@@ -62,6 +63,7 @@ export function SidePanel() {
         Line manager or PGTA?{' '}
         <a href="/team.html" target="_blank" data-mtc-link="team">Team report and training time log</a>
       </p>
+      {overview && <PageReadingPanel profile={overview.profile} today={overview.today} onSaved={() => void changed()} />}
     </main>
   );
 }

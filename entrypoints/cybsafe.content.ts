@@ -3,6 +3,7 @@ import { runFeatures } from '@/utils/content/features';
 import { prefetchState } from '@/utils/content/state';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { listenForCollect } from '@/utils/content/collect';
+import { listenForPageReading } from '@/utils/content/page-reading';
 import { readCybSafeAccount, readCybSafeCompletion } from '@/utils/platforms/cybsafe/read';
 import { cybSafePageKind } from '@/utils/platforms/cybsafe/pages';
 import { SITE_MATCHES } from '@/utils/hosts';
@@ -26,6 +27,12 @@ export default defineContentScript({
         name: 'evidence collector',
         include: isCourseListPage,
         init: (signal) => listenForCollect(signal, { readCourses: readCybSafeCompletion, readAccount: readCybSafeAccount }),
+      },
+      {
+        // The side panel's "What I read on this page": listens only, until the panel asks.
+        name: 'page reading',
+        include: () => true,
+        init: (signal) => listenForPageReading(signal, { site: 'cybsafe', read: readCybSafeCompletion }),
       },
     ]);
   },

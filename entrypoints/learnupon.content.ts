@@ -3,6 +3,7 @@ import { runFeatures } from '@/utils/content/features';
 import { prefetchState } from '@/utils/content/state';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { listenForCollect } from '@/utils/content/collect';
+import { listenForPageReading } from '@/utils/content/page-reading';
 import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
 import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
 import { findTrainingHistoryButton, findTrainingHistoryLink } from '@/utils/platforms/learnupon/history-controls';
@@ -38,6 +39,12 @@ export default defineContentScript({
             readAccount: readLearnUponAccount,
             history: { findButton: findTrainingHistoryButton, findLink: findTrainingHistoryLink },
           }),
+      },
+      {
+        // The side panel's "What I read on this page": listens only, until the panel asks.
+        name: 'page reading',
+        include: () => true,
+        init: (signal) => listenForPageReading(signal, { site: 'learnupon', read: readLearnUponCourses }),
       },
     ]);
   },

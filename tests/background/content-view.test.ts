@@ -3,11 +3,11 @@
 // badges the same lines as every record would; a content script reads it (utils/content/state.ts) and
 // asks the background when there is none it can use.
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { contentView, endOfLondonDay, refreshContentView } from '@/utils/background/content-view';
-import { refreshBadge, savePageRecords } from '@/utils/background/state';
+import { checkPolicy, contentState, refreshBadge, savePageRecords } from '@/utils/background/state';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { londonDate } from '@/utils/dates/calendar';
 import { SESSION_KEYS } from '@/utils/data/keys';
@@ -21,12 +21,18 @@ import { listRecords, saveManualCompletion } from '@/utils/store/records';
 import { isoDate } from '../dates/arbitraries';
 import { deleteTestDatabase } from '../fixtures/db/wipe';
 
+beforeEach(() => {
+  // The fake browser has no setIcon, which refreshBadge calls after writing the view.
+  (fakeBrowser.action as unknown as { setIcon: () => Promise<void> }).setIcon = async () => undefined;
+});
+
 afterEach(async () => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   await deleteTestDatabase();
   await browser.storage.local.clear();
   await browser.storage.session.clear();
+  await fakeBrowser.storage.managed.clear();
 });
 
 const dashboard = { kind: 'content' as const, site: 'learnupon' as const, url: new URL('https://ucl.learnupon.com/dashboard') };
@@ -51,7 +57,8 @@ describe('the view the background writes', () => {
     await refreshBadge();
     const view = await storedView();
     expect(isUsableView(view)).toBe(true);
-    expect(view!.profile).toEqual(UCL_PROFILE);
+    // The profile in force (no policy here: nothing turned off, no outside source counting).
+    expect(view!.profile).toEqual({ ...UCL_PROFILE, features: {}, countingOutsideSources: [] });
     expect(view!.today).toBe(londonDate());
     expect(view!.records.map((r) => r.course).sort()).toEqual(['Prevent at UCL', 'UCL Fire Safety']);
     for (const r of view!.records) {
@@ -65,6 +72,25 @@ describe('the view the background writes', () => {
     expect(JSON.stringify(view)).not.toMatch(/\/certificate|learnupon\.com\/enrollments|"note"/);
     // storage.session holds only its declared keys.
     expect(Object.keys(await browser.storage.session.get(null))).toEqual(Object.values(SESSION_KEYS));
+  });
+
+  it('carries the profile with the organisation’s policy on top, rewritten when the policy changes, as get-state tells it', async () => {
+    await refreshBadge();
+    expect((await storedView())!.profile.dueSoonDays).toBe(UCL_PROFILE.dueSoonDays);
+    const outside = { source: 'nhs-trust.learnupon.com', courses: ['Prevent at UCL'] };
+    await fakeBrowser.storage.managed.set({ dueSoonDays: 60, countingOutsideSources: [outside] });
+    expect(await checkPolicy()).toBe(true);
+    const view = await storedView();
+    expect(isUsableView(view)).toBe(true);
+    expect(view!.profile.dueSoonDays).toBe(60);
+    expect(view!.profile.countingOutsideSources).toEqual([outside]);
+    // A content script reading the view is told the same profile as one asking the background.
+    vi.stubGlobal('location', new URL('https://ucl.learnupon.com/dashboard'));
+    const fromView = await fetchState();
+    expect(fromView.profile).toEqual(view!.profile);
+    expect((await contentState(dashboard)).profile).toEqual(view!.profile);
+    // A view whose policy part is not in shape is not used.
+    expect(isUsableView({ ...view!, profile: { ...view!.profile, countingOutsideSources: [{ source: 'x' }] } })).toBe(false);
   });
 
   it('writes one view after another, the last from the last state, however their reads interleave', async () => {
@@ -141,7 +167,7 @@ describe('a content script reading the view', () => {
     here('https://ucl.learnupon.com/dashboard');
     const state = await fetchState();
     expect(ask).not.toHaveBeenCalled();
-    expect(state.profile).toEqual(UCL_PROFILE);
+    expect(state.profile).toEqual({ ...UCL_PROFILE, features: {}, countingOutsideSources: [] });
     const [held] = await listRecords();
     expect(state.records).toHaveLength(1);
     expect(state.holds(held!)).toBe(true);

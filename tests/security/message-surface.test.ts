@@ -23,9 +23,11 @@ describe('message surface', () => {
     expect(fromContent('microsoft')).toEqual(['dismiss-alert', 'get-state', 'is-alert-dismissed', 'report-problem']);
   });
 
-  it('extension pages only ask the background to refresh, and a content script to collect on the user’s click', () => {
-    expect(fromPages()).toEqual(['collect-evidence', 'profile-changed', 'records-changed']);
-    expect(MESSAGES['collect-evidence'].to).toEqual(['content']);
+  it('extension pages only ask the background to refresh, and a content script to collect on the user’s click, or to say what it read', () => {
+    // read-page: reads the page and changes nothing; show-on-page: our own outlines, only while the side panel is open;
+    // copy-page: the page's HTML to our own side panel, which anonymises it and shows it before the user copies or saves it.
+    expect(fromPages()).toEqual(['collect-evidence', 'copy-page', 'profile-changed', 'read-page', 'records-changed', 'show-on-page']);
+    for (const t of ['collect-evidence', 'read-page', 'show-on-page', 'copy-page'] as const) expect(MESSAGES[t].to).toEqual(['content']);
   });
 
   it('every message says why it is safe', () => {

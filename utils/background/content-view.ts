@@ -3,7 +3,7 @@
 // none). Refreshed with the toolbar badge, which follows every change of records or profile and every start.
 import { londonDate } from '@/utils/dates/calendar';
 import { CONTENT_VIEW_VERSION, heldKey, type ContentView } from '@/utils/data/session';
-import type { Profile } from '@/utils/data/profile';
+import type { EffectiveProfile } from '@/utils/data/profile';
 import type { CompletionRecord } from '@/utils/records';
 import { summaryBasis } from '@/utils/renewal/basis';
 import { listRecords } from '@/utils/store/records';
@@ -54,7 +54,7 @@ export function recordsForBadges(records: readonly CompletionRecord[]): Completi
   return [...summaryBasis(records.filter((r) => !pageCanMerge(r))), ...mergeable];
 }
 
-export function contentView(profile: Profile, records: readonly CompletionRecord[], now: Date): ContentView {
+export function contentView(profile: EffectiveProfile, records: readonly CompletionRecord[], now: Date): ContentView {
   const today = londonDate(now);
   return {
     version: CONTENT_VIEW_VERSION,

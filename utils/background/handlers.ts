@@ -2,12 +2,13 @@
 // has already checked who sent it and its shape).
 import { logProblem } from '@/utils/store/problems';
 import { loadTimeLogSettings } from '@/utils/timelog/settings';
+import { featureOn } from '@/utils/catalogue/policy';
+import { loadProfile } from '@/utils/store/profile';
 import { logTimeSlice } from '@/utils/timelog/record';
 import { broadcast } from '@/utils/data/send';
 import { dismiss, isDismissed } from './dismissals';
 import type { Handlers } from './router';
 import { contentState, reclassifyPortalRecords, refreshBadge, savePageRecords } from './state';
-
 
 export function createHandlers(): Handlers {
   return {
@@ -29,7 +30,8 @@ export function createHandlers(): Handlers {
       return { logged: await logTimeSlice(from.site, message.title, { start: message.start, end: message.end }) };
     },
     async 'get-time-log-switch'() {
-      return { enabled: (await loadTimeLogSettings()).enabled };
+      // Off when the person has not opted in, or the organisation's policy turns it off.
+      return { enabled: (await loadTimeLogSettings()).enabled && featureOn(await loadProfile(), 'timeLog') };
     },
     async 'is-alert-dismissed'(message, from) {
       return { dismissed: await isDismissed(from.url, message.kind) };

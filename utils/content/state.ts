@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import { londonDate } from '@/utils/dates/calendar';
 import type { ContentMessage, ContentMessageType, ContentState, RequestOf, ResponseOf } from '@/utils/data/messages';
-import type { Profile } from '@/utils/data/profile';
+import type { EffectiveProfile } from '@/utils/data/profile';
 import { CONTENT_VIEW_VERSION, SESSION_KEYS, heldKey, type ContentView } from '@/utils/data/session';
 import { isOtherOrganisationsPortal, siteOfHost } from '@/utils/hosts';
 import type { CompletionRecord, PageReading } from '@/utils/records';
@@ -47,7 +47,7 @@ export function fetchState(): Promise<PageState> {
   return asking;
 }
 
-export async function fetchProfile(): Promise<Profile> {
+export async function fetchProfile(): Promise<EffectiveProfile> {
   return (await fetchState()).profile;
 }
 
@@ -118,8 +118,15 @@ function isProfile(p: unknown): boolean {
     (p.dateOrder === 'day-first' || p.dateOrder === 'month-first') &&
     typeof p.dueSoonDays === 'number' &&
     Array.isArray(p.courses) &&
-    p.courses.every(isCourse)
+    p.courses.every(isCourse) &&
+    // What the organisation's policy adds (utils/data/profile.ts `EffectiveProfile`): the doctor reads the outside sources.
+    (p.features === undefined || isObject(p.features)) &&
+    (p.countingOutsideSources === undefined || (Array.isArray(p.countingOutsideSources) && p.countingOutsideSources.every(isOutsideSource)))
   );
+}
+
+function isOutsideSource(s: unknown): boolean {
+  return isObject(s) && isString(s.source) && isStrings(s.courses);
 }
 
 /** A view of this version, in the shape the background writes (utils/background/content-view.ts). */

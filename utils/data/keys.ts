@@ -19,6 +19,7 @@ export const META_KEYS = {
   collectFailures: 'collect-failures',
   timeLogAcceptedUntil: 'time-log-accepted-until',
   restoreCommitted: 'restore-committed',
+  schemaUpgrades: 'schema-upgrades',
 } as const;
 
 /** `empty-page:<site>`: the last time a page of the organisation that should list courses showed none. */
@@ -31,6 +32,7 @@ export const LOCAL_KEYS = {
   dismissedAlerts: 'dismissed-alerts',
   restoreJournal: 'restore-journal',
   restoreOutcome: 'restore-outcome',
+  policyCopy: 'policy-copy',
 } as const;
 
 /** Keys of storage.session; each is declared in ./session.ts. */
@@ -41,6 +43,9 @@ export const SESSION_KEYS = {
 /** The one key of each single-value Team store. */
 export const TEAM_REPORT_KEY = 'current';
 export const TEAM_MAPPING_KEY = 'mapping';
+
+/** The side panel's connection to the active tab's content script while "What I read on this page" is open (./messages.ts). */
+export const PAGE_READING_PORT = 'mtc-page-reading';
 
 /** docs/contract.md, "Alerts": the kinds a content script may show, report and dismiss. */
 export const ALERT_KINDS = ['wrong-account', 'sso-error', 'slow-connection', 'media-buffering', 'unsupported-browser', 'other-portal'] as const;

@@ -34,6 +34,12 @@ export const RestoreOutcomeSchema = z.object({
 });
 export type RestoreOutcome = z.infer<typeof RestoreOutcomeSchema>;
 
+/**
+ * The organisation's policy as Chrome last gave it (utils/store/policy.ts), unchecked like the original:
+ * Chrome answers managed storage only seconds after it starts, and pages and badges must not wait.
+ */
+export const PolicyCopySchema = z.record(z.string().check(z.maxLength(200)), z.unknown());
+
 export const LOCAL = {
   [LOCAL_KEYS.profile]: {
     schema: ProfileSchema,
@@ -64,6 +70,12 @@ export const LOCAL = {
     writers: ['pages', 'background'],
     backup: 'device',
     words: { plural: 'Outcome of an interrupted restore', one: 'restore outcome' },
+  },
+  [LOCAL_KEYS.policyCopy]: {
+    schema: PolicyCopySchema,
+    writers: ['background'],
+    backup: 'device',
+    words: { plural: 'Your organisation’s settings, as last read', one: 'copy of your organisation’s settings' },
   },
 } as const satisfies Record<string, ValueDeclaration>;
 

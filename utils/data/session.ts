@@ -4,7 +4,7 @@
 // and never read back by it: a content script that writes here can mislead only its own badges, and what
 // any content script sends the background is checked there as before. Holds nothing a page of a covered
 // site must not see. No schema library: content scripts import it.
-import type { Profile } from './profile';
+import type { EffectiveProfile } from './profile';
 import type { CompletionRecord } from './record';
 import { SESSION_KEYS } from './keys';
 
@@ -21,8 +21,11 @@ export const CONTENT_VIEW_VERSION = 1;
  */
 export interface ContentView {
   version: typeof CONTENT_VIEW_VERSION;
-  /** The organisation's settings and catalogue (the same profile every content script is told). */
-  profile: Profile;
+  /**
+   * The profile in force (utils/store/profile.ts `loadProfile`): the person's settings and catalogue with
+   * the organisation's policy on top, the same profile `get-state` tells every content script.
+   */
+  profile: EffectiveProfile;
   /** The Europe/London date when written, and the instant (epoch ms) it stops being today. */
   today: string;
   todayUntil: number;
