@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 
 // The covered sites are written once, in utils/hosts.ts: host permissions here, content-script matches
 // in each entrypoint. Content scripts declared in the manifest run without host permissions; these are
@@ -37,4 +38,14 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // Content scripts get Chrome's own promise API with the polyfill's message conventions
+    // (utils/content/browser.ts) instead of webextension-polyfill: each one loads on every page.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const aliases = config.resolve?.alias ?? [];
+      const list = Array.isArray(aliases) ? aliases : Object.entries(aliases).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'utils/content/browser.ts') }, ...list] };
+    },
+  },
 });

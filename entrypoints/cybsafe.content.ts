@@ -1,8 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
+import { prefetchState } from '@/utils/content/state';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
-import { initDoctor } from '@/utils/content/doctor';
-import { diagnoseCybSafePage } from '@/utils/diagnostics/cybsafe';
 import { listenForCollect } from '@/utils/content/collect';
 import { listenForPageReading } from '@/utils/content/page-reading';
 import { readCybSafeAccount, readCybSafeCompletion } from '@/utils/platforms/cybsafe/read';
@@ -11,10 +10,12 @@ import { SITE_MATCHES } from '@/utils/hosts';
 
 const isCourseListPage = (url: URL) => ['home', 'certificate'].includes(cybSafePageKind(url) ?? '');
 
+// The sign-in and connection doctor runs beside this script, in cybsafe-doctor.content.ts.
 export default defineContentScript({
   matches: [...SITE_MATCHES.cybsafe],
   runAt: 'document_idle',
   main(ctx) {
+    prefetchState(); // ready by the time the features start, after the page's load
     runFeatures(ctx, [
       {
         name: 'renewal badges',
@@ -32,11 +33,6 @@ export default defineContentScript({
         name: 'page reading',
         include: () => true,
         init: (signal) => listenForPageReading(signal, { site: 'cybsafe', read: readCybSafeCompletion }),
-      },
-      {
-        name: 'sign-in and connection doctor',
-        include: () => true,
-        init: (signal) => initDoctor({ signal, diagnose: diagnoseCybSafePage, readAccount: readCybSafeAccount, watchLoads: true }),
       },
     ]);
   },

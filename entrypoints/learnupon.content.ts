@@ -1,8 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
+import { prefetchState } from '@/utils/content/state';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
-import { initDoctor } from '@/utils/content/doctor';
-import { diagnoseLearnUponPage } from '@/utils/diagnostics/learnupon';
 import { listenForCollect } from '@/utils/content/collect';
 import { listenForPageReading } from '@/utils/content/page-reading';
 import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
@@ -11,10 +10,12 @@ import { findTrainingHistoryButton, findTrainingHistoryLink } from '@/utils/plat
 import { learnUponPageKind } from '@/utils/platforms/learnupon/pages';
 import { SITE_MATCHES } from '@/utils/hosts';
 
+// The sign-in and connection doctor runs beside this script, in learnupon-doctor.content.ts.
 export default defineContentScript({
   matches: [...SITE_MATCHES.learnupon],
   runAt: 'document_idle',
   main(ctx) {
+    prefetchState(); // ready by the time the features start, after the page's load
     runFeatures(ctx, [
       {
         // Every page of the portal: entries are read wherever they are (learning paths, the catalogue, pages
@@ -44,11 +45,6 @@ export default defineContentScript({
         name: 'page reading',
         include: () => true,
         init: (signal) => listenForPageReading(signal, { site: 'learnupon', read: readLearnUponCourses }),
-      },
-      {
-        name: 'sign-in and connection doctor',
-        include: () => true,
-        init: (signal) => initDoctor({ signal, diagnose: diagnoseLearnUponPage, readAccount: readLearnUponAccount, watchLoads: true }),
       },
     ]);
   },

@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
+import { prefetchState } from '@/utils/content/state';
 import { initDoctor } from '@/utils/content/doctor';
 import { diagnoseMicrosoftPage } from '@/utils/diagnostics/microsoft';
 import { SITE_MATCHES } from '@/utils/hosts';
@@ -9,6 +10,7 @@ export default defineContentScript({
   matches: [...SITE_MATCHES.microsoft],
   runAt: 'document_idle',
   main(ctx) {
+    prefetchState(); // ready by the time the features start, after the page's load
     runFeatures(ctx, [
       { name: 'sign-in doctor', include: () => true, init: (signal) => initDoctor({ signal, diagnose: diagnoseMicrosoftPage, watchLoads: false }) },
     ]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCourseMatcher, matchCourse, normaliseTitle } from '@/utils/catalogue/match';
+import { createCourseMatcher, matchCourse, normaliseAnyTitle, normaliseTitle } from '@/utils/catalogue/match';
 import type { Course } from '@/utils/catalogue/profile';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 
@@ -138,5 +138,16 @@ describe('matchCourse', () => {
     const hits = titles.map(match).filter(Boolean);
     expect(hits).toHaveLength(100);
     expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
+describe('normaliseTitle on ASCII titles', () => {
+  it('takes its ASCII way to the same words as the general one', () => {
+    const ascii = fc.string({ unit: fc.constantFrom(...' \t\n&\'`"()[]{}.,;:-/_!?0123456789abcxyzUCLFireSafetyv2024Version'.split('')), maxLength: 40 });
+    const tagged = fc.tuple(ascii, fc.constantFrom('', ' (2024)', ' [2024/25].', ' (v2)', ' {Version 2.1}', " (2024) (v3) ", '&', "'s")).map(([a, b]) => a + b);
+    fc.assert(fc.property(fc.oneof(ascii, tagged, fc.string({ maxLength: 30 })), (title) => {
+      if (/[^\x00-\x7f]/.test(title)) return;
+      expect(normaliseTitle(title)).toBe(normaliseAnyTitle(title));
+    }), { numRuns: 3000 });
   });
 });

@@ -145,8 +145,11 @@ function sources(dir: string): string[] {
 
 describe('only the store layer touches storage', () => {
   const files = [...sources('utils'), ...sources('components'), ...sources('entrypoints')];
-  /** Where storage may be opened by hand: the store layer, backup and restore (which read every store), and the worker's access level. */
-  const allowed = (file: string) => /^utils\/(store|backup)\//.test(file) || file === 'entrypoints/background.ts';
+  /**
+   * Where storage may be opened by hand: the store layer, backup and restore (which read every store), the
+   * worker's access level, and the content scripts' reading of their view in storage.session (below).
+   */
+  const allowed = (file: string) => /^utils\/(store|backup)\//.test(file) || file === 'entrypoints/background.ts' || file === 'utils/content/state.ts';
 
   it('no module outside it calls browser storage or opens the meta store (but through the typed metaIn)', () => {
     const offenders = files.filter((f) => !allowed(f)).filter((f) => {
@@ -157,15 +160,25 @@ describe('only the store layer touches storage', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('content scripts only read storage.session, and only their view there (utils/data/session.ts)', () => {
+    const code = readFileSync(join(ROOT, 'utils/content/state.ts'), 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
+    expect([...code.matchAll(/\b(?:browser|chrome)\.storage\.[\w.]+\([^)]*\)/g)].map((m) => m[0])).toEqual(['browser.storage.session.get(SESSION_KEYS.contentView)']);
+  });
+
   it('components read through hooks, never by opening the database', () => {
     expect(sources('components').filter((f) => /\bopenStore\b/.test(readFileSync(join(ROOT, f), 'utf8')))).toEqual([]);
   });
 
-  it('content scripts import no schema library and no store (from utils/data, only types and the keys)', () => {
+  it('content scripts import no schema library and no store (from utils/data, only types, the keys and the zod-free session view)', () => {
     const content = files.filter((f) => /^utils\/content\//.test(f) || /\.content\.ts$/.test(f));
     for (const f of content) {
       const runtimeImports = [...readFileSync(join(ROOT, f), 'utf8').matchAll(/^import (?!type )[^;]*?from '([^']+)'/gm)].map((m) => m[1]!);
-      for (const spec of runtimeImports) expect(spec, f).not.toMatch(/^@\/utils\/(zod|store\/|data\/(?!keys$))|^zod/);
+      for (const spec of runtimeImports) expect(spec, f).not.toMatch(/^@\/utils\/(zod|store\/|data\/(?!(keys|session)$))|^zod/);
+    }
+    // The two modules of utils/data content scripts run: no schema library, nothing of the store.
+    for (const f of ['utils/data/keys.ts', 'utils/data/session.ts']) {
+      const runtimeImports = [...readFileSync(join(ROOT, f), 'utf8').matchAll(/^import (?!type )[^;]*?from '([^']+)'/gm)].map((m) => m[1]!);
+      expect(runtimeImports.every((spec) => spec === './keys'), f).toBe(true);
     }
   });
 

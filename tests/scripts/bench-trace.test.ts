@@ -33,4 +33,27 @@ describe('traceFigures', () => {
     expect(f.firstSeconds).toBeCloseTo(40);
     expect(f.styleLayout).toBeCloseTo(5);
   });
+
+  it('takes our JavaScript from the CPU-profile samples when there are some (promise callbacks have no event of their own)', () => {
+    // The same trace, and samples every 1 ms from 200 ms: 30 with our code on the stack (20 in it, 10 in a
+    // DOM call it made) in the after-load task where the events say 40, then 5 of the page's.
+    const nodes = [
+      { id: 1, callFrame: { url: '' } },
+      { id: 2, parent: 1, callFrame: { url: EXT } },
+      { id: 3, parent: 2, callFrame: { url: '' } }, // a DOM call made by our code
+      { id: 4, parent: 1, callFrame: { url: 'https://ucl.learnupon.com/app.js' } },
+    ];
+    const run = (n: number, node: number) => Array.from({ length: n }, () => node);
+    const samples = [...run(20, 2), ...run(10, 3), ...run(5, 4), ...run(1, 1)];
+    const profile = [
+      { name: 'Profile', ph: 'P', ts: 199_000, pid: 1, tid: 1, id: '0x1', args: { data: { startTime: 199_000 } } },
+      { name: 'ProfileChunk', ph: 'P', ts: 300_000, pid: 1, tid: 9, id: '0x1', args: { data: { cpuProfile: { nodes, samples }, timeDeltas: samples.map(() => 1000) } } },
+    ];
+    const f = traceFigures([...events, ...profile] as never);
+    expect(f.evaluation).toBeCloseTo(8);
+    expect(f.longestTask).toBeCloseTo(30);
+    // An 80 ms task, 30 ms of it ours: 50 ms without us, so 30 ms of blocking are ours.
+    expect(f.blocking).toBeCloseTo(30);
+    expect(f.firstSeconds).toBeCloseTo(30);
+  });
 });

@@ -14,6 +14,7 @@ import { writeMeta } from '@/utils/store/meta';
 import { broadcast } from '@/utils/data/send';
 import { pageOrigin, reclassifiedRecords, recordsFromReadings } from './page-records';
 import type { ContentSender } from './router';
+import { refreshContentView } from './content-view';
 
 export async function currentSummaries(): Promise<CourseSummary[]> {
   const [profile, records] = await Promise.all([loadProfile(), listRecords()]);
@@ -33,6 +34,7 @@ export const TOOLBAR_ICONS = {
  * while there are any (the usual icon otherwise).
  */
 export async function refreshBadge(): Promise<void> {
+  await refreshContentView().catch(() => undefined); // content scripts read it instead of asking (utils/data/session.ts)
   let summaries: CourseSummary[];
   try {
     summaries = await currentSummaries();

@@ -15,6 +15,25 @@ const UNDECOMPOSED: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ı: 'i
  * dropped ("UCL's" → "ucls"), other punctuation a word break, a trailing bracketed year or version removed.
  */
 export function normaliseTitle(title: string): string {
+  return /[^\x00-\x7f]/.test(title) ? normaliseAnyTitle(title) : normaliseAsciiTitle(title);
+}
+
+/**
+ * The same for a title in ASCII, where each step reduces to a plain ASCII pattern: no Unicode property
+ * classes, whose compiling costs a content script milliseconds on every page (tests/catalogue/match.test.ts
+ * checks both ways agree).
+ */
+function normaliseAsciiTitle(title: string): string {
+  let s = title.toLowerCase().replace(/\s+/g, ' ').trim();
+  for (let previous = ''; previous !== s; ) {
+    previous = s;
+    s = s.replace(/[^a-z0-9)\]}]+$/, '').replace(TRAILING_TAG, '').trim();
+  }
+  return s.replace(/&/g, ' and ').replace(/['`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** normaliseTitle for any title (exported for the test that holds the ASCII way to it). */
+export function normaliseAnyTitle(title: string): string {
   let s = title
     .toLowerCase()
     .normalize('NFKD') // also splits ligatures and maps full-width forms to ASCII

@@ -1,14 +1,19 @@
 // Reads the course entries on a page, keeps them as records, and mounts a renewal badge beside each
-// catalogue course. Single-page apps re-render their lists: a mutation observer puts badges back.
+// catalogue course. Single-page apps re-render their lists: a mutation observer puts badges back, in a
+// task of its own (not inside the page's own rendering), and the records go to the background after the
+// badges are up.
 // On another organisation's LearnUpon portal (docs/rules.md, "Which records count") what is read is kept
 // as records that do not count, and no badge claims a status there.
 import { createCourseMatcher } from '@/utils/catalogue/match';
+import type { Course } from '@/utils/catalogue/profile';
+import { heldKey } from '@/utils/data/session';
 import { isOtherOrganisationsPortal } from '@/utils/hosts';
 import { makesClaim, type CourseReader, type PageCourse } from '@/utils/platforms/types';
 import { mergeRecord, recordId, type CompletionRecord, type PageReading, type RecordSource } from '@/utils/records';
 import { summariseCourses, type CourseSummary } from '@/utils/renewal/summary';
 import { badgeMatches, renderBadge } from './badge';
 import { fetchState, saveReadings } from './state';
+import { afterThisTask } from './tasks';
 
 export interface RenewalBadgeOptions {
   source: Extract<RecordSource, 'learnupon' | 'cybsafe'>;
@@ -28,27 +33,30 @@ export const MARKS = { start: 'mtc:renewal:start', mounted: 'mtc:renewal:mounted
 
 export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<void> {
   performance.mark(MARKS.start);
-  const { profile, records, today } = await fetchState();
-  const held = records ?? [];
+  const state = await fetchState();
+  const { profile, today } = state;
+  const held = state.records ?? [];
   if (options.signal.aborted) return;
-  const match = createCourseMatcher(profile.courses);
-  const courseKey = (title: string) => match(title)?.name ?? null;
+  const courseOf = memoisedMatcher(profile.courses);
+  const courseKey = (title: string) => courseOf(title)?.name ?? null;
   const otherPortal = options.source === 'learnupon' && isOtherOrganisationsPortal(location.hostname, profile);
   // What the background already holds needs no second saving: a repeat visit sends only what changed.
-  const savedIds = new Map<string, string>(held.map((r) => [r.id, fingerprint(r)]));
+  const sent = new Set<string>();
   let lastFound = -1;
 
+  /** Reads the page and mounts its badges; returns what to hand the background, which waits for a task of its own. */
   const run = () => {
     const seenAt = new Date().toISOString();
+    const url = new URL(location.href);
     const entries = options.read(document, profile.dateOrder, { courseKey });
     const matched = entries.flatMap((entry) => {
-      const course = match(entry.title);
+      const course = courseOf(entry.title);
       return course ? [{ entry, course: course.name }] : [];
     });
     // An entry with no status or date of its own makes no claim: it is not kept, and its badge shows what the records say.
     const pageRecords = matched
       .filter(({ entry }) => makesClaim(entry))
-      .map(({ entry, course }) => toRecord(entry, course, options.source, seenAt))
+      .map(({ entry, course }) => toRecord(entry, course, options.source, seenAt, url))
       .map((r) => (otherPortal ? { ...r, countsForCompliance: false } : r));
     if (!otherPortal) {
       const summaries = new Map(
@@ -56,37 +64,56 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
       );
       mountBadges(matched.map(({ entry, course }) => ({ entry, summary: summaries.get(course)! })));
     }
-    persist(pageRecords, entries.length);
-    performance.mark(MARKS.read);
+    return () => {
+      persist(pageRecords, entries.length, url);
+      performance.mark(MARKS.read);
+    };
   };
 
-  const persist = (pageRecords: CompletionRecord[], found: number) => {
-    const fresh = pageRecords.filter((r) => savedIds.get(r.id) !== fingerprint(r));
-    const expects = options.expectsCourses(new URL(location.href));
+  const persist = (pageRecords: CompletionRecord[], found: number, url: URL) => {
+    const fresh = pageRecords.filter((r) => !state.holds(r) && !sent.has(heldKey(r)));
+    const expects = options.expectsCourses(url);
     if (!fresh.length && (found === lastFound || !expects)) return;
     lastFound = found;
-    for (const r of fresh) savedIds.set(r.id, fingerprint(r));
+    for (const r of fresh) sent.add(heldKey(r));
     void saveReadings(fresh.map(readingOf), expects ? found : Math.max(found, 1)).catch(() => undefined);
   };
 
-  let scheduled = 0;
+  let scheduled: (() => void) | null = null;
   const observer = new MutationObserver((mutations) => {
-    if (mutations.every(isOwnMutation) || scheduled) return;
-    scheduled = requestAnimationFrame(() => {
-      scheduled = 0;
-      run();
-    });
+    if (scheduled || mutations.every(isOwnMutation)) return;
+    // The page changed its list: read it again once its own task is over, then hand over what changed.
+    scheduled = afterThisTask(() => {
+      scheduled = null;
+      afterThisTask(run());
+    }, true);
   });
   const runStart = performance.now();
-  run();
+  const handOver = run();
   performance.measure(MARKS.run, { start: runStart, end: performance.now() });
   performance.mark(MARKS.mounted);
+  afterThisTask(handOver);
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   options.signal.addEventListener('abort', () => {
     observer.disconnect();
-    cancelAnimationFrame(scheduled);
+    scheduled?.();
     document.querySelectorAll(BADGE_SELECTOR).forEach((b) => b.remove());
   });
+}
+
+/** Page titles repeat, and every read after a redraw asks again: each text is matched once per page. */
+function memoisedMatcher(courses: Course[]): (title: string) => Course | null {
+  const match = createCourseMatcher(courses);
+  const known = new Map<string, Course | null>();
+  return (title) => {
+    let course = known.get(title);
+    if (course === undefined) {
+      if (known.size > 10_000) known.clear(); // a page that keeps making new texts
+      course = match(title) ?? null;
+      known.set(title, course);
+    }
+    return course;
+  };
 }
 
 function mountBadges(items: { entry: PageCourse; summary: CourseSummary }[]): void {
@@ -115,7 +142,7 @@ function isOwnMutation(m: MutationRecord): boolean {
  * makes the stored one from the readings alone (utils/background/page-records.ts): its source, address,
  * time and id never come from here.
  */
-function toRecord(entry: PageCourse, course: string, source: RecordSource, seenAt: string): CompletionRecord {
+function toRecord(entry: PageCourse, course: string, source: RecordSource, seenAt: string, url: URL): CompletionRecord {
   const base = {
     course,
     title: entry.title.slice(0, 500),
@@ -127,14 +154,15 @@ function toRecord(entry: PageCourse, course: string, source: RecordSource, seenA
     certificateUrl: entry.certificateUrl,
     ...(entry.minutes ? { minutes: entry.minutes } : {}),
     source,
-    sourceUrl: location.href.slice(0, 2000),
+    sourceUrl: url.href.slice(0, 2000),
     seenAt,
     countsForCompliance: true,
   };
   return { ...base, id: recordId(base) };
 }
 
-function mergeById(held: CompletionRecord[], page: CompletionRecord[]): CompletionRecord[] {
+/** Held records with this page's read over them (a later sighting never erases what an earlier one established). */
+export function mergeById(held: readonly CompletionRecord[], page: readonly CompletionRecord[]): CompletionRecord[] {
   const byId = new Map(held.map((r) => [r.id, r]));
   for (const r of page) {
     const old = byId.get(r.id);
@@ -147,5 +175,3 @@ function mergeById(held: CompletionRecord[], page: CompletionRecord[]): Completi
 function readingOf(r: CompletionRecord): PageReading {
   return { title: r.title, status: r.status, completedOn: r.completedOn, dueOn: r.dueOn, certExpiresOn: r.certExpiresOn, enrollmentId: r.enrollmentId, certificateUrl: r.certificateUrl, ...(r.minutes ? { minutes: r.minutes } : {}) };
 }
-
-const fingerprint = (r: CompletionRecord) => [r.status, r.completedOn, r.dueOn, r.certExpiresOn, r.certificateUrl, r.minutes ?? ''].join('|');

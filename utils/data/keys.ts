@@ -36,6 +36,11 @@ export const LOCAL_KEYS = {
   policyCopy: 'policy-copy',
 } as const;
 
+/** Keys of storage.session; each is declared in ./session.ts. */
+export const SESSION_KEYS = {
+  contentView: 'content-view',
+} as const;
+
 /** The one key of each single-value Team store. */
 export const TEAM_REPORT_KEY = 'current';
 export const TEAM_MAPPING_KEY = 'mapping';

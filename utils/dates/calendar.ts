@@ -53,15 +53,13 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.UTC(y.year, y.month - 1, y.day) - Date.UTC(x.year, x.month - 1, x.day)) / 86_400_000);
 }
 
-const londonFormatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Made on first use, not at module load: a time-zone formatter costs ~15 ms to build, and content
+// scripts load this module on every page (most of them never need it: the background tells them today).
+let londonFormatter: Intl.DateTimeFormat | null = null;
 
 /** The Europe/London calendar date of an instant ("today" in the product rules). */
 export function londonDate(instant: Date = new Date()): string {
+  londonFormatter ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
   const parts = Object.fromEntries(londonFormatter.formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }

@@ -39,7 +39,30 @@ export function normalizeText(text: string): string {
     .toLowerCase();
 }
 
+/** Only ASCII characters: the reader's Unicode patterns then have plain ASCII equivalents. */
+export function isAscii(text: string): boolean {
+  return !/[^\x00-\x7f]/.test(text);
+}
+
+/**
+ * The text has a letter (any script). ASCII letters are looked for first: compiling a Unicode property
+ * class costs milliseconds on every page, and most texts settle it without one.
+ */
+export function hasLetter(text: string): boolean {
+  return /[A-Za-z]/.test(text) || (!isAscii(text) && /\p{L}/u.test(text));
+}
+
 // ---------------------------------------------------------------- one read's text, remembered
+
+/** Longest text `short` assembles: every reader's question about a short text asks for less. */
+const SHORT_LIMIT = 600;
+
+/** Runs of white space as one space, trimmed; most short texts need nothing done, which one test finds. */
+const NEEDS_COLLAPSE = /[^\S ]| {2}|^ | $/;
+const collapse = (text: string) => (NEEDS_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
+const NOT_SPACE = /\S/;
+const SPACE_FIRST = /^\s/;
+const SPACE_LAST = /\s$/;
 
 /**
  * Text of nodes during one read. A reader asks for the same small elements' text many times over
@@ -50,11 +73,21 @@ export interface TextReader {
   text(node: Node): string;
   /** The same, with runs of white space as one space and trimmed. */
   clean(node: Node): string;
+  /**
+   * `clean(node)` when it is at most `max` characters long (at most 600), else null: found from the children's
+   * short texts, so a long text (a whole list) is never assembled to learn that it is long.
+   */
+  short(node: Node, max: number): string | null;
+  /** `isSkipped(el)`, remembered for the read (most questions are about the same few ancestors). */
+  skipped(el: Element): boolean;
 }
 
 export function createTextReader(): TextReader {
-  const raw = new WeakMap<Node, string>();
-  const cleaned = new WeakMap<Node, string>();
+  // Maps, not WeakMaps: a reader lives for one read, and Map lookups are the cheaper.
+  const raw = new Map<Node, string>();
+  const cleaned = new Map<Node, string>();
+  const shorts = new Map<Node, string | null>();
+  const skippedMemo = new Map<Element, boolean>();
   const text = (node: Node): string => {
     if (node.nodeType === TEXT_NODE) return node.nodeValue ?? '';
     if (node.nodeType !== ELEMENT_NODE || isOwnOrInvisible(node as Element)) return '';
@@ -69,11 +102,75 @@ export function createTextReader(): TextReader {
   const clean = (node: Node): string => {
     const known = cleaned.get(node);
     if (known !== undefined) return known;
-    const value = text(node).replace(/\s+/g, ' ').trim();
+    const value = collapse(text(node));
     cleaned.set(node, value);
     return value;
   };
-  return { text, clean };
+  // clean(node) is the collapsed concatenation of its children's own texts, each element child's cleaned
+  // text standing between spaces: so a child too long makes its parent too long, and nothing longer is built.
+  const shortOf = (node: Node): string | null => {
+    const known = shorts.get(node);
+    if (known !== undefined) return known;
+    let value = cleaned.get(node) ?? null;
+    if (value === null) {
+      if (node.nodeType === TEXT_NODE) value = collapse(node.nodeValue ?? '');
+      else if (node.nodeType !== ELEMENT_NODE || isOwnOrInvisible(node as Element)) value = '';
+      else value = shortElement(node);
+    }
+    if (value !== null && value.length > SHORT_LIMIT) value = null;
+    shorts.set(node, value);
+    return value;
+  };
+  // Built already collapsed: an element child stands between spaces, a text child keeps a space where its
+  // value starts or ends with white space, an element of our own or a script adds nothing (not even a space).
+  const shortElement = (el: Node): string | null => {
+    let out = '';
+    let gap = false;
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        const value = (child as Text).data;
+        if (!value) continue;
+        // White space between tags (most text nodes): a gap, nothing to collapse.
+        if (!NOT_SPACE.test(value)) {
+          gap = true;
+          continue;
+        }
+        const piece = collapse(value);
+        if (out && (gap || SPACE_FIRST.test(value))) out += ' ';
+        out += piece;
+        gap = SPACE_LAST.test(value);
+      } else if (child.nodeType === ELEMENT_NODE) {
+        if (isOwnOrInvisible(child as Element)) continue;
+        const inner = shortOf(child);
+        if (inner === null) return null;
+        if (inner) {
+          if (out) out += ' ';
+          out += inner;
+        }
+        gap = true;
+      }
+      if (out.length > SHORT_LIMIT) return null;
+    }
+    return out;
+  };
+  const skipped = (el: Element): boolean => {
+    let known = skippedMemo.get(el);
+    if (known === undefined) {
+      const parent = el.parentElement;
+      known = isOwnOrInvisible(el) || (parent !== null && skipped(parent));
+      skippedMemo.set(el, known);
+    }
+    return known;
+  };
+  return {
+    text,
+    clean,
+    short: (node, max) => {
+      const value = shortOf(node);
+      return value !== null && value.length <= max ? value : null;
+    },
+    skipped,
+  };
 }
 
 // ---------------------------------------------------------------- text nodes

@@ -1,7 +1,7 @@
 // Who is signed in to LearnUpon: the profile menu (the round initials badge, top right) or the header.
-import { createTextReader, isSkipped, textNodes, type TextReader } from '@/utils/dom/text';
+import { createTextReader, textNodes, type TextReader } from '@/utils/dom/text';
 import type { PageAccount } from '@/utils/platforms/types';
-import { hrefOf, pathOf } from './links';
+import { linkTarget } from './links';
 import { EMAIL, INITIALS, LU_SELECTORS as S, MENU_ACTION_TEXT, PERSON_NAME, PROFILE_LINK_HREF, PROFILE_LINK_TEXT, normalise } from './selectors';
 
 /** Text pieces in document order (one per text node), outside buttons (the initials badge) and our UI. */
@@ -30,12 +30,21 @@ function identity(scope: Element, strict: boolean): PageAccount {
   return { name, email };
 }
 
+/** The link is the profile menu's "My Profile" by its words or its address. */
+function isProfileLink(a: Element, read: TextReader): boolean {
+  if (PROFILE_LINK_TEXT.test(normalise(read.short(a, 600) ?? read.clean(a)))) return true;
+  // An address from the root or with a scheme has its path in what is written (the parser only drops
+  // `.` segments and tabs or line breaks): without one of these words it is no profile address, unparsed.
+  const raw = a.getAttribute('href') ?? '';
+  if (!raw.includes('profile') && !raw.includes('edit') && /^\s*(\/|[a-z][a-z0-9+.-]*:)/i.test(raw) && !/[\t\n\r]/.test(raw)) return false;
+  const target = linkTarget(a);
+  return target !== null && PROFILE_LINK_HREF.test(target.path);
+}
+
 /** The profile menu: around its "My Profile" link, or the element the initials badge controls. */
 function profileMenu(root: ParentNode, read: TextReader): Element | null {
-  for (const a of Array.from(root.querySelectorAll(S.links))) {
-    if (isSkipped(a)) continue;
-    const href = hrefOf(a);
-    if (!PROFILE_LINK_TEXT.test(normalise(read.clean(a))) && !(href && PROFILE_LINK_HREF.test(pathOf(href)))) continue;
+  for (const a of root.querySelectorAll(S.links)) {
+    if (!isProfileLink(a, read) || read.skipped(a)) continue;
     let el: Element | null = a.parentElement;
     for (let i = 0; el && i < 5 && !el.matches('html, body'); i++, el = el.parentElement) {
       if (pieces(el).some((p) => EMAIL.test(p) || looksLikeName(p))) return el;

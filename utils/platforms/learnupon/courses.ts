@@ -2,30 +2,29 @@
 // paths, catalogue and search results, the one course of a details page. Each entry says what it was read
 // by (`reading`), so the extension can show the user what it read. Pure DOM: no browser APIs.
 import type { DateOrder } from '@/utils/dates/parse';
-import { createTextReader, isSkipped, type TextReader } from '@/utils/dom/text';
+import { createTextReader, type TextReader } from '@/utils/dom/text';
 import type { CourseReadOptions, PageCourse } from '@/utils/platforms/types';
-import { datesIn, firstOfKind } from './dates';
+import { datesIn, digitsByEntry, firstOfKind } from './dates';
 import { type Anchor, type PageIndex, catalogueTitles, createAlikeIndex, findEntries, indexPage, pageAnchors, statusMarkIn } from './entries';
-import { enrollmentLinks, hrefOf, pathOf } from './links';
+import { createLinkReader, enrollmentLinks, type LinkReader } from './links';
 import { enrollmentIdFromUrl } from './pages';
-import { ACTION_TEXT, CERTIFICATE_TEXT, LU_SELECTORS as S, normalise, statusFromText } from './selectors';
+import { scanText } from './scan';
+import { CERTIFICATE_TEXT, LU_SELECTORS as S, isActionText, statusFromText } from './selectors';
 import { statusMarks } from './status';
 
-/** What one read needs at hand: the page's index and this read's text memo (never kept between reads). */
+/** What one read needs at hand: the page's index and this read's text and link memos (never kept between reads). */
 interface Read {
   index: PageIndex;
+  /** Each entry's text nodes with a digit. */
+  digits: Map<Element, Text[]>;
   text: TextReader;
+  links: LinkReader;
   order: DateOrder;
 }
 
 function inFurniture(el: Element, scope: Element, furniture: ReadonlySet<Element>): boolean {
   for (let e: Element | null = el; e && e !== scope; e = e.parentElement) if (furniture.has(e)) return true;
   return false;
-}
-
-function isActionText(text: string): boolean {
-  const t = normalise(text);
-  return !t || ACTION_TEXT.test(t) || CERTIFICATE_TEXT.test(t);
 }
 
 function anchorsIn(entry: Element, read: Read): Anchor[] {
@@ -39,8 +38,10 @@ function titleElement(entry: Element, key: string, read: Read): Element | null {
     if (!link) continue;
     const a = link.a;
     if (isActionText(read.text.clean(a))) continue;
-    const around = a.closest(S.headings);
-    if (around && entry.contains(around)) return around;
+    // The heading around the link, within the entry (closest() would look on up to the page's root).
+    let around: Element | null = null;
+    for (let e: Element | null = a; e && !around; e = e === entry ? null : e.parentElement) if (e.matches(S.headings)) around = e;
+    if (around) return around;
     const inside = Array.from(a.querySelectorAll(S.headings)).find((h) => read.text.clean(h));
     if (inside) return inside;
     if (read.text.clean(a).length <= 200) return a;
@@ -50,17 +51,18 @@ function titleElement(entry: Element, key: string, read: Read): Element | null {
   return (
     Array.from(entry.querySelectorAll(S.headings)).find((h) => {
       const t = read.text.clean(h);
-      return t && !isSkipped(h) && !inFurniture(h, entry, read.index.furniture) && !statusFromText(t);
+      return t && !read.text.skipped(h) && !inFurniture(h, entry, read.index.furniture) && !statusFromText(t);
     }) ?? null
   );
 }
 
 function certificateUrl(entry: Element, read: Read): string | null {
-  for (const a of Array.from(entry.querySelectorAll(S.links))) {
-    if (isSkipped(a) || inFurniture(a, entry, read.index.furniture)) continue;
+  for (const a of entry.querySelectorAll(S.links)) {
+    // The words first: most links are not the certificate's.
     const label = [read.text.clean(a), a.getAttribute('aria-label') ?? '', a.getAttribute('title') ?? ''].join(' ');
-    const href = hrefOf(a);
-    if (href && CERTIFICATE_TEXT.test(label)) return href;
+    if (!CERTIFICATE_TEXT.test(label) || read.text.skipped(a) || inFurniture(a, entry, read.index.furniture)) continue;
+    const href = read.links(a)?.href;
+    if (href) return href;
   }
   return null;
 }
@@ -72,8 +74,8 @@ function readEntry(entry: Element, key: string, read: Read): PageCourse | null {
   const id = key.startsWith('id:') ? key.slice(3) : null;
   const mine = anchorsIn(entry, read).flatMap((a) => (a.link && a.link.id === id ? [a.link] : []));
   const certificate = certificateUrl(entry, read);
-  const course = mine.find((l) => /\/details\/?$/.test(pathOf(l.href))) ?? mine.find((l) => l.href !== certificate);
-  const dates = datesIn(entry, read.order, read.index.furniture, read.text);
+  const course = mine.find((l) => /\/details\/?$/.test(l.path)) ?? mine.find((l) => l.href !== certificate);
+  const dates = datesIn(entry, read.digits.get(entry) ?? [], read.order, read.text);
   const mark = statusMarkIn(entry, read.index);
   const completedOn = firstOfKind(dates, 'completed');
   // "Completed 12 Mar 2025" with no status word of its own is a completion.
@@ -108,15 +110,21 @@ function pageUrl(root: ParentNode): URL | null {
  */
 export function readLearnUponCourses(root: ParentNode, order: DateOrder, options: CourseReadOptions = {}): PageCourse[] {
   const text = createTextReader();
-  const links = enrollmentLinks(root);
+  const linkReader = createLinkReader();
+  const links = enrollmentLinks(root, linkReader, text.skipped);
+  if (!links.length && !options.courseKey) return [];
+  const scan = scanText(root);
   const furniture = new Set(root.querySelectorAll(S.furniture));
-  const titles = options.courseKey ? catalogueTitles(root, options.courseKey, furniture, text) : [];
+  const titles = options.courseKey ? catalogueTitles(root, scan.titles, options.courseKey, furniture, text) : [];
   if (!links.length && !titles.length) return [];
   const alike = createAlikeIndex();
   const anchors = pageAnchors(links, titles, alike);
-  const read: Read = { index: indexPage(root, anchors, statusMarks(root, text), alike), text, order };
+  const marks = statusMarks(root, scan.statuses, text);
+  const index = indexPage(furniture, anchors, marks, alike);
+  const entries = findEntries(anchors, index);
+  const read: Read = { index, digits: digitsByEntry(scan.digits, entries, furniture), text, links: linkReader, order };
   // In page order: links were looked at before titles, but the page lists them mixed.
-  const found = [...findEntries(anchors, read.index)].sort(([a], [b]) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+  const found = [...entries].sort(([a], [b]) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
   const courses = found.flatMap(([el, key]) => readEntry(el, key, read) ?? []);
   // A details or player page found by its title alone is still that enrollment's page.
   const fromUrl = pageUrl(root);

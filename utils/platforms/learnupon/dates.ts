@@ -1,7 +1,7 @@
 // Labelled dates inside one entry: what each date is, by the words right before it, its column header
 // or an aria-label ("Due date 20 Dec 2026", a "Date completed" column, aria-label="Certificate expires").
 import { parseDisplayDate, type DateOrder } from '@/utils/dates/parse';
-import { textNodesWithDigits, type TextReader } from '@/utils/dom/text';
+import { isOwnOrInvisible, type TextReader } from '@/utils/dom/text';
 import type { DateKind, DateReading } from '@/utils/platforms/types';
 import { DATE_LIKE, LU_SELECTORS as S, dateKindFromLabel, normalise } from './selectors';
 
@@ -10,7 +10,14 @@ const LABEL_TAIL = /[\s:\-–—·|,(]+$/;
 
 function dateMatches(text: string): RegExpExecArray[] {
   // Every date has a digit: most text nodes are skipped without running the big pattern.
-  return /\d/.test(text) ? Array.from(text.matchAll(DATES)) : [];
+  const found: RegExpExecArray[] = [];
+  if (!/\d/.test(text)) return found;
+  DATES.lastIndex = 0;
+  for (let m = DATES.exec(text); m; m = DATES.exec(text)) {
+    found.push(m);
+    if (m[0] === '') DATES.lastIndex++;
+  }
+  return found;
 }
 
 /** The header of a table or grid cell's column, when the table has a header row. */
@@ -86,10 +93,31 @@ function dateLabel(text: Text, index: number, scope: Element, read: TextReader):
   return label ?? null;
 }
 
-/** Every labelled date in `scope` (outside `skip`, e.g. page furniture), in page order. */
-export function datesIn(scope: Element, order: DateOrder, skip: ReadonlySet<Element>, read: TextReader): DateReading[] {
+/**
+ * The text nodes with a digit (`digits`, in document order; scanText) that belong to each entry: inside it,
+ * and neither in a script or our own UI up to and including the entry, nor in `skip` (page furniture) inside
+ * it. One walk up from each digit, instead of a walk through each entry.
+ */
+export function digitsByEntry(digits: readonly Text[], entries: ReadonlyMap<Element, unknown>, skip: ReadonlySet<Element>): Map<Element, Text[]> {
+  const byEntry = new Map<Element, Text[]>();
+  for (const node of digits) {
+    for (let el = node.parentElement; el && !isOwnOrInvisible(el); el = el.parentElement) {
+      if (entries.has(el)) {
+        const list = byEntry.get(el);
+        if (list) list.push(node);
+        else byEntry.set(el, [node]);
+        break;
+      }
+      if (skip.has(el)) break;
+    }
+  }
+  return byEntry;
+}
+
+/** Every labelled date in `scope`, from its text nodes with a digit (`digits`, in page order; digitsByEntry), in page order. */
+export function datesIn(scope: Element, digits: readonly Text[], order: DateOrder, read: TextReader): DateReading[] {
   const found: DateReading[] = [];
-  for (const text of textNodesWithDigits(scope, skip)) {
+  for (const text of digits) {
     for (const m of dateMatches(text.nodeValue ?? '')) {
       const iso = parseDisplayDate(m[0], order);
       const label = iso ? dateLabel(text, m.index, scope, read) : null;

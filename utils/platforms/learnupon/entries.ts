@@ -2,9 +2,10 @@
 // found by structure: the largest element around an anchor that holds no other entry's anchor, with a
 // status word, a title and labelled dates inside. Anchors are links to `/enrollments/<id>/…` and, on any
 // page, titles naming a catalogue course (learning paths, catalogue and search results, details pages).
-import { SHOW_TEXT, isSkipped, type TextReader } from '@/utils/dom/text';
+import { hasLetter, type TextReader } from '@/utils/dom/text';
 import type { EnrollmentStatus } from '@/utils/records';
 import type { EnrollmentLink } from './links';
+import { MAX_TITLE } from './scan';
 import { LU_SELECTORS as S } from './selectors';
 import type { StatusMark } from './status';
 
@@ -22,29 +23,28 @@ export interface Anchor {
 const NOT_TITLE = 'option, select, datalist, label, legend, th, [role="columnheader"], [role="option"], [role="tab"], [role="menuitem"], button[aria-haspopup]';
 /** Inline wrappers: a title split over them ("UCL <b>Fire</b> Safety") is read from the element around them. */
 const INLINE = new Set(['B', 'I', 'EM', 'STRONG', 'SMALL', 'SPAN', 'MARK', 'ABBR', 'SUB', 'SUP', 'b', 'i', 'em', 'strong', 'small', 'span', 'mark', 'abbr', 'sub', 'sup']);
-const MAX_TITLE = 200;
 
-/** Elements whose whole text names a catalogue course, outside page furniture and form controls. */
-export function catalogueTitles(root: ParentNode, courseKey: (title: string) => string | null, furniture: ReadonlySet<Element>, read: TextReader): Anchor[] {
+/**
+ * Elements whose whole text names a catalogue course, outside page furniture and form controls, from the
+ * text nodes that may be part of a title (`texts`: short, with a letter, in document order; scanText).
+ */
+export function catalogueTitles(root: ParentNode, texts: readonly Text[], courseKey: (title: string) => string | null, furniture: ReadonlySet<Element>, read: TextReader): Anchor[] {
   const start = root as Node;
-  const doc = start.ownerDocument ?? (start as Document);
-  const walker = doc.createTreeWalker(start, SHOW_TEXT);
   const tested = new Map<Element, string | null>();
+  // Only short texts can be titles: `short` never assembles a longer one (a card, a list) to find it too long.
   const keyOf = (el: Element): string | null => {
     let key = tested.get(el);
     if (key === undefined) {
-      const text = read.clean(el);
-      key = text.length >= 2 && text.length <= MAX_TITLE && /\p{L}/u.test(text) ? courseKey(text) : null;
+      const text = read.short(el, MAX_TITLE);
+      key = text !== null && text.length >= 2 && hasLetter(text) ? courseKey(text) : null;
       tested.set(el, key);
     }
     return key;
   };
   const found = new Map<Element, string>();
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const value = node.nodeValue ?? '';
-    if (value.length > MAX_TITLE || !/\p{L}/u.test(value)) continue;
+  for (const node of texts) {
     let el = node.parentElement;
-    while (el && INLINE.has(el.tagName) && el.parentElement && read.clean(el.parentElement).length <= MAX_TITLE) el = el.parentElement;
+    while (el && INLINE.has(el.tagName) && el.parentElement && read.short(el.parentElement, MAX_TITLE) !== null) el = el.parentElement;
     if (!el || el === start || found.has(el)) continue;
     const key = keyOf(el);
     if (!key) continue;
@@ -53,7 +53,8 @@ export function catalogueTitles(root: ParentNode, courseKey: (title: string) => 
     let best = el;
     let heading: Element | null = el.matches(S.headings) ? el : null;
     let link: Element | null = el.matches(S.links) ? el : null;
-    for (let up = el.parentElement; up && up !== start && read.clean(up) === read.clean(el); up = up.parentElement) {
+    const text = read.short(el, MAX_TITLE);
+    for (let up = el.parentElement; up && up !== start && read.short(up, MAX_TITLE) === text; up = up.parentElement) {
       best = up;
       if (!heading && up.matches(S.headings)) heading = up;
       if (!link && up.matches(S.links)) link = up;
@@ -63,14 +64,24 @@ export function catalogueTitles(root: ParentNode, courseKey: (title: string) => 
   }
   const titles: Anchor[] = [];
   const items = new Map<Element | null, number>();
+  // The titles taken, and every element above one: a title inside or around a taken one is found by
+  // walking up from it once, not by comparing it with every title (a 500-course page has hundreds).
+  const taken = new Set<Element>();
+  const aboveTaken = new Set<Element>();
+  const insideTaken = (el: Element) => {
+    for (let e: Element | null = el; e; e = e.parentElement) if (taken.has(e)) return true;
+    return false;
+  };
   for (const [el, course] of found) {
-    if (isSkipped(el) || el.closest(NOT_TITLE) || inFurniture(el, furniture)) continue;
+    if (read.skipped(el) || el.closest(NOT_TITLE) || inFurniture(el, furniture)) continue;
     // Nested titles (a heading inside a titled link): one anchor.
-    if (titles.some((t) => t.el.contains(el) || el.contains(t.el))) continue;
+    if (aboveTaken.has(el) || insideTaken(el)) continue;
     // The same course in two items of a list (a course and its re-enrollment) is two entries; twice in one item, one.
     const item = listItemOf(el);
     if (!items.has(item)) items.set(item, items.size);
     titles.push({ el, key: `course:${course}#${items.get(item)}`, course });
+    taken.add(el);
+    for (let up = el.parentElement; up && !aboveTaken.has(up); up = up.parentElement) aboveTaken.add(up);
   }
   return titles;
 }
@@ -90,29 +101,34 @@ export type AlikeIndex = (parent: Element, child: Element) => boolean;
 
 export function createAlikeIndex(): AlikeIndex {
   const levels = new Map<Element, number | null>();
-  const groups = new Map<Element, Map<string, number>>();
+  /** Per parent: per tag name, how many children of each heading level. */
+  const groups = new Map<Element, Map<string, Map<number, number>>>();
   const level = (el: Element): number | null => {
-    if (!levels.has(el)) {
-      const h = el.matches(S.headings) ? el : el.querySelector(S.headings);
+    let found = levels.get(el);
+    if (found === undefined) {
+      const h = el.matches(S.headings) ? el : el.firstElementChild ? el.querySelector(S.headings) : null;
       const aria = h?.getAttribute('aria-level');
-      levels.set(el, h ? Number(aria ?? (/^h([1-6])$/i.exec(h.tagName)?.[1] ?? 2)) : null);
+      found = h ? Number(aria ?? (/^h([1-6])$/i.exec(h.tagName)?.[1] ?? 2)) : null;
+      levels.set(el, found);
     }
-    return levels.get(el)!;
+    return found;
   };
-  const signature = (el: Element) => `${el.tagName}|${level(el)}`;
   return (parent, child) => {
-    if (level(child) === null) return false;
+    const own = level(child);
+    if (own === null) return false;
     let group = groups.get(parent);
     if (!group) {
       group = new Map();
-      for (const c of Array.from(parent.children)) {
-        if (level(c) === null) continue;
-        const sig = signature(c);
-        group.set(sig, (group.get(sig) ?? 0) + 1);
+      for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+        const l = level(c);
+        if (l === null) continue;
+        let byLevel = group.get(c.tagName);
+        if (!byLevel) group.set(c.tagName, (byLevel = new Map()));
+        byLevel.set(l, (byLevel.get(l) ?? 0) + 1);
       }
       groups.set(parent, group);
     }
-    return (group.get(signature(child)) ?? 0) > 1;
+    return (group.get(child.tagName)?.get(own) ?? 0) > 1;
   };
 }
 
@@ -171,12 +187,12 @@ export function pageAnchors(links: EnrollmentLink[], titles: Anchor[], alike: Al
   return [...links.map((link): Anchor => ({ el: link.a, key: `id:${link.id}`, link })), ...ownTitles(links, titles, alike)];
 }
 
-export function indexPage(root: ParentNode, anchors: Anchor[], marks: StatusMark[], alike: AlikeIndex): PageIndex {
+export function indexPage(furniture: ReadonlySet<Element>, anchors: Anchor[], marks: StatusMark[], alike: AlikeIndex): PageIndex {
   const anchorsUnder = new Map<Element, Anchor[]>();
   for (const anchor of anchors) under(anchorsUnder, anchor.el, anchor);
   const marksUnder = new Map<Element, StatusMark[]>();
   for (const mark of marks) under(marksUnder, mark.el.parentElement, mark);
-  return { furniture: new Set(root.querySelectorAll(S.furniture)), alike, anchorsUnder, marksUnder };
+  return { furniture, alike, anchorsUnder, marksUnder };
 }
 
 /** The first status line that belongs to `scope` (furniture and captions inside it do not). */

@@ -1,7 +1,7 @@
 // All LearnUpon DOM knowledge. Only the URLs and words are known (docs/pages.md); the markup is a guess,
 // so these are roles, element kinds and words rather than class names. When the real site differs,
 // this is the file to fix.
-import { normalizeText } from '@/utils/dom/text';
+import { isAscii, normalizeText } from '@/utils/dom/text';
 import type { DateKind } from '@/utils/platforms/types';
 import type { EnrollmentStatus } from '@/utils/records';
 
@@ -43,12 +43,31 @@ const STATUS_WORDS: [RegExp, EnrollmentStatus][] = [
   [/^(pending review|pending approval|awaiting review|awaiting approval)$/, 'pending-review'],
 ];
 
+/**
+ * A pure test of a text, answered once per text: every card asks about the same few words ("Completed",
+ * "Due date") and every read after a redraw asks again. Bounded, for pages that keep making new texts.
+ */
+function remembered<T>(test: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (known.has(text)) return known.get(text)!;
+    if (known.size >= 5000) known.clear();
+    const value = test(text);
+    known.set(text, value);
+    return value;
+  };
+}
+
 /** "Completed", "Status: Not Started", "not_started", "✓ Passed" → a status; anything else → null. */
-export function statusFromText(text: string): EnrollmentStatus | null {
-  const t = normalise(text)
-    .replace(/[_-]+/g, ' ')
-    // Icons and bullets around the word ("✓ Completed", "(Failed)").
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+export const statusFromText = remembered(readStatus);
+
+/** Icons and bullets around a word ("✓ Completed", "(Failed)"); in ASCII text, without compiling a Unicode class. */
+function trimSymbols(text: string): string {
+  return isAscii(text) ? text.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '') : text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+function readStatus(text: string): EnrollmentStatus | null {
+  const t = trimSymbols(normalise(text).replace(/[_-]+/g, ' '))
     .replace(/^(enrollment |enrolment |course )?status\s*:?\s*/, '')
     .trim();
   for (const [re, status] of STATUS_WORDS) if (re.test(t)) return status;
@@ -71,7 +90,9 @@ const DATE_LABELS: [RegExp, DateKind][] = [
 ];
 
 /** The kind of date a label announces, or null when the text does not end in a known label. */
-export function dateKindFromLabel(text: string): DateKind | null {
+export const dateKindFromLabel = remembered(readDateKind);
+
+function readDateKind(text: string): DateKind | null {
   const t = normalise(text).replace(/[\s:\-–—·|,(]+$/, '');
   if (!t) return null;
   for (const [re, kind] of DATE_LABELS) if (re.test(t)) return kind;
@@ -86,6 +107,12 @@ export const ACTION_TEXT =
   /^(start|start course|resume|continue|review|revisit|retake|launch|view|view course|view details|details|open|play|begin|enrol+|re-?enrol+|go to course|download|more)\b/;
 
 export const CERTIFICATE_TEXT = /\bcertificate\b/i;
+
+/** Text a link shows that cannot be a course title: empty, an action ("Start", "Resume") or the certificate. */
+export const isActionText = remembered((text: string): boolean => {
+  const t = normalise(text);
+  return !t || ACTION_TEXT.test(t) || CERTIFICATE_TEXT.test(t);
+});
 
 /** The profile menu: its "My Profile" link, by text or by address. */
 export const PROFILE_LINK_TEXT = /^(my )?profile$/;
