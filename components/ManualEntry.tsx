@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Course } from '@/utils/catalogue/profile';
 import { saveManualCompletion } from '@/utils/store/records';
 import { errorText } from '@/utils/errors';
@@ -7,6 +7,9 @@ import { errorText } from '@/utils/errors';
 export function ManualEntry({ course, today, onSaved }: { course: Course; today: string; onSaved: () => void }) {
   const [date, setDate] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // After Save, focus moves to what came of it (the form's date was emptied, or kept to be corrected).
+  const status = useRef<HTMLSpanElement>(null);
+  useEffect(() => void (message && status.current?.focus()), [message]);
   const id = `manual-${course.name.replace(/\W+/g, '-')}`;
   const save = async (event: Event) => {
     event.preventDefault();
@@ -28,7 +31,7 @@ export function ManualEntry({ course, today, onSaved }: { course: Course; today:
       <label for={id} style={{ fontWeight: 400 }}>I completed this on</label>
       <input id={id} type="date" max={today} value={date} onInput={(e) => setDate(e.currentTarget.value)} required />
       <button type="submit" class="secondary">Save</button>
-      {message && <span class={message.ok ? 'ok' : 'error'} role="status">{message.text}</span>}
+      {message && <span class={message.ok ? 'ok' : 'error'} role="status" tabIndex={-1} ref={status}>{message.text}</span>}
     </form>
   );
 }

@@ -2,8 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CaptureButton } from './CaptureButton';
 import { CourseList } from './CourseList';
-import { LazyDetails } from './LazyDetails';
-import { LazyExportPanelReadingRecords } from './LazyExportPanel';
+import { ReportIssueButton } from './ReportIssueButton';
 import { useCourseLines } from './useOverview';
 import { portalDashboardUrl } from '@/utils/hosts';
 
@@ -20,7 +19,8 @@ export function Popup() {
   useEffect(() => void (courses && performance.mark('mtc:first-render')), [!courses]);
   const urgent = courses?.lines.filter((s) => s.status === 'overdue' || s.status === 'due-soon').length ?? 0;
   return (
-    <main style={{ width: '380px', padding: '12px 14px' }}>
+    // 380 px wide as a toolbar popup; never wider than the window it is shown in (reflow at 320 px).
+    <main style={{ width: '380px', maxWidth: '100vw', padding: '12px 14px' }}>
       <h1>Your mandatory training</h1>
       {error && <p class="error" role="alert">{error}</p>}
       {courses && (
@@ -32,7 +32,7 @@ export function Popup() {
                 ? `${urgent} course${urgent > 1 ? 's' : ''} to renew soon or overdue.`
                 : 'Nothing overdue or due soon.'}
           </p>
-          <CourseList summaries={courses.lines} />
+          <CourseList summaries={courses.lines}>{(s) => <ReportIssueButton course={s.course.name} from="popup" />}</CourseList>
         </>
       )}
       <div class="row" style={{ marginTop: '12px' }}>
@@ -49,11 +49,6 @@ export function Popup() {
       <div style={{ marginTop: '12px' }}>
         <CaptureButton />
       </div>
-      {courses && courses.recordCount > 0 && (
-        <div style={{ marginTop: '8px' }}>
-          <LazyDetails summary="Export evidence for a completion issue">{() => <LazyExportPanelReadingRecords compact />}</LazyDetails>
-        </div>
-      )}
     </main>
   );
 }

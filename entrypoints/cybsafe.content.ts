@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { initDoctor } from '@/utils/content/doctor';
-import { listenForCollect } from '@/utils/content/collect';
+import { listenForCollect, shareSignedInAccount } from '@/utils/content/collect';
 import { readCybSafeAccount, readCybSafeCompletion } from '@/utils/platforms/cybsafe/read';
 import { cybSafePageKind } from '@/utils/platforms/cybsafe/pages';
 import { SITE_MATCHES } from '@/utils/hosts';
@@ -24,6 +24,12 @@ export default defineContentScript({
         name: 'evidence collector',
         include: isCourseListPage,
         init: (signal) => listenForCollect(signal, { readCourses: readCybSafeCompletion, readAccount: readCybSafeAccount }),
+      },
+      {
+        // Prefills the evidence email's sender (the completion-issue flow); the user can change it there.
+        name: 'signed-in account',
+        include: isCourseListPage,
+        init: (signal) => shareSignedInAccount(signal, readCybSafeAccount),
       },
       {
         name: 'sign-in and connection doctor',

@@ -19,6 +19,11 @@ export const META_KEYS = {
   collectFailures: 'collect-failures',
   timeLogAcceptedUntil: 'time-log-accepted-until',
   restoreCommitted: 'restore-committed',
+  // The completion-issue flow (docs/contract.md, "Completion-issue flow"):
+  sender: 'sender',
+  collectRuns: 'collect-runs',
+  departmentAddresses: 'department-addresses',
+  captureFor: 'capture-for',
 } as const;
 
 /** `empty-page:<site>`: the last time a page of the organisation that should list courses showed none. */
@@ -31,6 +36,7 @@ export const LOCAL_KEYS = {
   dismissedAlerts: 'dismissed-alerts',
   restoreJournal: 'restore-journal',
   restoreOutcome: 'restore-outcome',
+  sidePanelView: 'side-panel-view',
 } as const;
 
 /** The one key of each single-value Team store. */

@@ -34,6 +34,10 @@ export const RestoreOutcomeSchema = z.object({
 });
 export type RestoreOutcome = z.infer<typeof RestoreOutcomeSchema>;
 
+/** The side panel's task last shown (Courses, Evidence, Help), opened again next time. */
+export const SidePanelViewSchema = z.enum(['courses', 'evidence', 'help']);
+export type SidePanelView = z.infer<typeof SidePanelViewSchema>;
+
 export const LOCAL = {
   [LOCAL_KEYS.profile]: {
     schema: ProfileSchema,
@@ -64,6 +68,12 @@ export const LOCAL = {
     writers: ['pages', 'background'],
     backup: 'device',
     words: { plural: 'Outcome of an interrupted restore', one: 'restore outcome' },
+  },
+  [LOCAL_KEYS.sidePanelView]: {
+    schema: SidePanelViewSchema,
+    writers: ['pages'],
+    backup: 'device',
+    words: { plural: 'Side panel view last shown', one: 'side panel view' },
   },
 } as const satisfies Record<string, ValueDeclaration>;
 

@@ -1,0 +1,28 @@
+import { useState } from 'preact/hooks';
+import { openFlowTab, type FlowStart } from '@/utils/evidence/flow-tab';
+import { errorText } from '@/utils/errors';
+
+/**
+ * "My completion isn't recorded" beside a course (docs/contract.md, "Completion-issue flow"): opens the
+ * flow page for it, where the evidence is collected, checked and downloaded.
+ */
+export function ReportIssueButton({ course, from }: { course: string; from: FlowStart }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const start = async () => {
+    try {
+      await openFlowTab({ courses: [course], from });
+      // The popup has done its part; the flow has a tab of its own.
+      if (from === 'popup') window.close();
+    } catch (error) {
+      setProblem(`The page could not be opened (${errorText(error)}). Try again.`);
+    }
+  };
+  return (
+    <>
+      <button type="button" class="link" data-mtc-action="report-issue" data-mtc-course={course} onClick={() => void start()}>
+        My completion isn’t recorded<span class="visually-hidden"> for {course}</span>
+      </button>
+      {problem && <p class="error" role="alert">{problem}</p>}
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launch, type Harness } from './harness';
+let h: Harness;
+beforeAll(async () => { h = await launch(); });
+afterAll(async () => { await h?.close(); });
+it('debug', async () => {
+  h.worker.on('console', (m) => console.log('SW', m.type(), m.text()));
+  const dashboard = await h.context.newPage();
+  dashboard.on('console', (m) => console.log('PAGE', m.type(), m.text()));
+  await dashboard.goto('https://ucl.learnupon.com/dashboard');
+  await dashboard.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0);
+  await dashboard.waitForTimeout(800);
+  const badge = dashboard.locator(`[data-mtc="renewal"][data-mtc-course="UCL Fire Safety"]`).first();
+  await badge.locator('button[aria-expanded]').click();
+  const report = badge.locator(`[data-mtc-action="report-issue"]`);
+  await report.waitFor();
+  await report.click();
+  await dashboard.waitForTimeout(3000);
+  console.log(h.context.pages().map((p) => p.url()));
+  console.log(await h.worker.evaluate(async () => JSON.stringify(await (globalThis as any).chrome.runtime.getContexts({}))));
+});
