@@ -54,7 +54,7 @@ export function CatalogueFlow({ overview, request, reloadOverview }: { overview:
         continue;
       }
       setSiteProblems((p) => ({ ...p, [site]: undefined }));
-      const problem = await collectSiteForFlow(site, profile, (step) => setSteps((s) => ({ ...s, [step.id]: step })));
+      const problem = await collectSiteForFlow(site, courses.filter((c) => c.platform === site).map((c) => c.name), profile, (step) => setSteps((s) => ({ ...s, [step.id]: step })));
       if (problem) setSiteProblems((p) => ({ ...p, [site]: problem }));
     }
     // This page's own broadcasts do not reach it: read again what the collection changed.

@@ -38,17 +38,20 @@ async function keepRun(site: FlowSite, run: SiteRun): Promise<void> {
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-function certificateText(site: FlowSite, kept: number, problems: number): string {
-  if (!kept && !problems) return `${SITE_NAMES[site]} shows no certificate for these courses.`;
-  const parts = [kept ? `${plural(kept, 'certificate')} kept` : '', problems ? `${plural(problems, 'certificate')} could not be kept (see the review)` : ''];
-  return `${parts.filter(Boolean).join('; ')}.`;
+/** Per course the flow is about: kept, not kept, or none shown; and how many were kept in all. */
+function certificateText(site: FlowSite, courses: readonly string[], kept: readonly string[], problems: readonly { course: string }[]): string {
+  const each = courses.map((c) =>
+    kept.includes(c) ? `${c}: kept` : problems.some((p) => p.course === c) ? `${c}: not kept (the review says why)` : `${c}: ${SITE_NAMES[site]} shows none`,
+  );
+  const others = new Set(kept.filter((c) => !courses.includes(c))).size;
+  return `${each.join('; ')}.${others ? ` (${plural(others, 'certificate')} for your other courses kept too.)` : ''}`;
 }
 
 /**
  * Collects from one site, saying each step through `report`. Resolves with why the site could not be
  * collected from at all (it did not open, the user is not signed in), or null when it was.
  */
-export async function collectSiteForFlow(site: FlowSite, profile: Profile, report: (step: StepReport) => void): Promise<string | null> {
+export async function collectSiteForFlow(site: FlowSite, courses: readonly string[], profile: Profile, report: (step: StepReport) => void): Promise<string | null> {
   const [first, second] = SITE_STEPS[site];
   const name = SITE_NAMES[site];
   report({ id: first!, state: 'working', text: `Opening ${name} and reading your courses…` });
@@ -58,8 +61,8 @@ export async function collectSiteForFlow(site: FlowSite, profile: Profile, repor
     tab = await openSiteTab(site, profile);
     const certificates = await importCollected(await askSiteTab(tab, { type: 'collect-evidence', history: false }), profile);
     if (certificates.personChanged) broadcast('person-changed');
-    const problems = certificates.certificateProblems.length;
-    report({ id: first!, state: problems && !certificates.certificatesFor.length ? 'problem' : 'done', text: certificateText(site, certificates.certificatesFor.length, problems) });
+    const failed = courses.some((c) => certificates.certificateProblems.some((p) => p.course === c) && !certificates.certificatesFor.includes(c));
+    report({ id: first!, state: failed ? 'problem' : 'done', text: certificateText(site, courses, certificates.certificatesFor, certificates.certificateProblems) });
     let historyProblem: string | null = null;
     if (second) {
       current = second;
