@@ -79,7 +79,7 @@ export function CatalogueFlow({ overview, request, reloadOverview }: { overview:
 
   const summaries = new Map(overview.summaries.map((s) => [s.course.name, s]));
   const reviews = useMemo(
-    () => courses.map((c) => reviewCourse(c, summaries.get(c.name) ?? { history: [], due: null }, { items: items.value ?? [], runs: runs.value, siteProblems })),
+    () => courses.map((c) => reviewCourse(c, summaries.get(c.name) ?? { history: [], due: null }, { items: items.value ?? [], runs: runs.value, siteProblems, profile })),
     [overview, items.value, runs.value, siteProblems, chosen.join('\n')],
   );
 

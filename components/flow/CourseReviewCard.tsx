@@ -7,7 +7,6 @@ import { errorText } from '@/utils/errors';
 import { captureForCourse } from '@/utils/evidence/capture';
 import type { CourseReview, LockerItem } from '@/utils/evidence/flow-review';
 import { checkEvidenceFile, importHistoryFile } from '@/utils/evidence/locker';
-import { courseLink } from '@/utils/evidence/subject';
 import { addEvidence, restoreEvidence, StorageFullError } from '@/utils/store/evidence';
 import type { EvidenceItem } from '@/utils/data/evidence';
 import { FilePicker } from '../FilePicker';
@@ -35,7 +34,6 @@ export function CourseReviewCard({ review, profile, unassigned = [], onChanged }
   useEffect(() => void (message && status.current?.focus()), [message]);
   const slug = review.name.replace(/[^A-Za-z0-9]+/g, '-');
   const why = (piece: 'completion-record' | 'certificate' | 'training-history') => review.missing.find((m) => m.evidence === piece)?.reason;
-  const course = profile.courses.find((c) => c.name === review.name);
   const site = review.platform === 'cybsafe' ? 'CybSafe' : 'LearnUpon';
   const needsProof = !review.certificates.length;
 
@@ -80,8 +78,8 @@ export function CourseReviewCard({ review, profile, unassigned = [], onChanged }
   const capture = () =>
     act(async () => {
       await captureForCourse(review.name);
-      if (course) await browser.tabs.create({ url: courseLink(course, profile), active: true });
-      return `On the page that shows your completion${course ? ` (opened in a new tab)` : ''}, press Alt+Shift+E, or click the extension’s toolbar button and then “Capture this page”. The picture is added here for ${review.name} (for the next 15 minutes).`;
+      if (review.page) await browser.tabs.create({ url: review.page, active: true });
+      return `On the page that shows your completion${review.page ? ` (opened in a new tab)` : ''}, press Alt+Shift+E, or click the extension’s toolbar button and then “Capture this page”. The picture is added here for ${review.name} (for the next 15 minutes).`;
     });
 
   const use = (item: EvidenceItem) => act(async () => {
@@ -141,8 +139,8 @@ export function CourseReviewCard({ review, profile, unassigned = [], onChanged }
             <button type="button" class="secondary" data-mtc-fix="capture" onClick={() => void capture()}>
               Capture a page for this course<span class="visually-hidden"> ({review.name})</span>
             </button>
-            {course && (
-              <a class="button secondary" href={courseLink(course, profile)} target="_blank" rel="noopener noreferrer" data-mtc-fix="open-course">
+            {review.page && (
+              <a class="button secondary" href={review.page} target="_blank" rel="noopener noreferrer" data-mtc-fix="open-course">
                 Open the course on {site}<span class="visually-hidden"> ({review.name})</span>
               </a>
             )}

@@ -7,6 +7,7 @@ import type { CollectRuns } from '@/utils/data/meta';
 import type { EvidenceItem } from '@/utils/data/evidence';
 import type { CompletionRecord, EnrollmentStatus, RecordSource } from '@/utils/records';
 import { compareNewestFirst, isComplianceCompletion } from '@/utils/renewal/summary';
+import { CYBSAFE_HOME, organisationPortals, portalDashboardUrl } from '@/utils/hosts';
 import type { FlowSite } from './flow-plan';
 import type { MissingPiece } from './pack-input';
 
@@ -27,6 +28,8 @@ export interface CourseReview {
   /** Whether the LearnUpon training history is evidence for this course (LearnUpon catalogue courses). */
   historyApplies: boolean;
   history: LockerItem | null;
+  /** Where the course can be seen on its site (null for role-specific training). */
+  page: string | null;
   /** In the order completion record, certificate, training history (pack-input.ts `MissingPiece`). */
   missing: MissingPiece[];
 }
@@ -101,7 +104,7 @@ function certificateReason(platform: FlowSite, course: string, history: readonly
 }
 
 /** One catalogue course's review. */
-export function reviewCourse(course: Course, summary: { history: readonly CompletionRecord[]; due: string | null }, ctx: ReviewContext): CourseReview {
+export function reviewCourse(course: Course, summary: { history: readonly CompletionRecord[]; due: string | null }, ctx: ReviewContext & { profile: { portalHost: string; morePortalHosts?: readonly string[] } }): CourseReview {
   const platform = course.platform;
   const items = ctx.items.filter(usable);
   const certificates = items.filter((i) => i.kind === 'certificate' && i.course === course.name).sort(byNewest);
@@ -119,7 +122,8 @@ export function reviewCourse(course: Course, summary: { history: readonly Comple
     const why = ctx.runs?.learnupon?.historyProblem ?? ctx.siteProblems.learnupon ?? 'the training history file was not fetched from LearnUpon';
     missing.push({ evidence: 'training-history', reason: why.replace(/[.\s]+$/, '') });
   }
-  return { name: course.name, platform, roleSpecific: false, completion, due: summary.due, certificates, screenshots, historyApplies, history, missing };
+  const page = coursePageUrl(course, summary.history, ctx.profile);
+  return { name: course.name, platform, roleSpecific: false, completion, due: summary.due, certificates, screenshots, historyApplies, history, page, missing };
 }
 
 /** Role-specific training (outside the catalogue): evidence comes from the locker; it goes to the department. */
@@ -133,11 +137,32 @@ export function reviewRoleSpecific(name: string, records: readonly CompletionRec
   if (!certificates.length) {
     missing.push({ evidence: 'certificate', reason: screenshots.length ? 'no certificate was added; a screenshot is attached instead' : 'no certificate or screenshot for this course was added' });
   }
-  return { name, platform: 'other', roleSpecific: true, completion, due: null, certificates, screenshots, historyApplies: false, history: null, missing };
+  return { name, platform: 'other', roleSpecific: true, completion, due: null, certificates, screenshots, historyApplies: false, history: null, page: null, missing };
 }
 
 /** The role-specific courses the records know of (history file rows outside the catalogue), for suggestions. */
 export function knownRoleSpecific(records: readonly CompletionRecord[], catalogue: readonly Pick<Course, 'name'>[]): string[] {
   const names = new Set(catalogue.map((c) => c.name));
   return [...new Set(records.filter((r) => r.countsForCompliance && !names.has(r.course)).map((r) => r.course))].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * Where the course can be seen on its site, for the review's "open the course" and "capture a page":
+ * its LearnUpon course summary (`/enrollments/<id>/details`, docs/pages.md) on the portal it was read
+ * from, else the organisation's dashboard; CybSafe's home.
+ */
+export function coursePageUrl(course: Pick<Course, 'platform'>, history: readonly CompletionRecord[], profile: { portalHost: string; morePortalHosts?: readonly string[] }): string {
+  if (course.platform === 'cybsafe') return CYBSAFE_HOME;
+  const portals = organisationPortals(profile);
+  for (const r of [...history].sort(compareNewestFirst)) {
+    if (r.source !== 'learnupon' || !r.enrollmentId || !/^\d{1,12}$/.test(r.enrollmentId)) continue;
+    let host: string;
+    try {
+      host = new URL(r.sourceUrl).hostname.toLowerCase();
+    } catch {
+      continue;
+    }
+    if (portals.includes(host)) return `https://${host}/enrollments/${r.enrollmentId}/details`;
+  }
+  return portalDashboardUrl(profile.portalHost);
 }
