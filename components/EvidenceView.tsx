@@ -21,8 +21,8 @@ export function EvidenceView({ overview, onChanged }: { overview: Overview; onCh
   const start = async (roleSpecific: boolean) => {
     if (!roleSpecific && !chosen.size) return setMessage('Tick at least one course the email is about.');
     setMessage(null);
-    // In the catalogue's order, as the email lists them.
-    const courses = roleSpecific ? [] : overview.profile.courses.map((c) => c.name).filter((n) => chosen.has(n));
+    // Most urgent first, as listed here and as the email will list them.
+    const courses = roleSpecific ? [] : overview.summaries.map((s) => s.course.name).filter((n) => chosen.has(n));
     await openFlowTab({ courses, from: 'panel', roleSpecific }).catch((error: unknown) => setMessage(`The page could not be opened (${errorText(error)}). Try again.`));
   };
   return (

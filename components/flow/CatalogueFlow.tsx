@@ -40,8 +40,8 @@ export function CatalogueFlow({ overview, request, reloadOverview }: { overview:
   const attempted = useRef(new Set<FlowSite>());
   const [adding, setAdding] = useState('');
 
-  // The catalogue's order, as the email lists them.
-  const courses: Course[] = profile.courses.filter((c) => chosen.includes(c.name));
+  // In the order asked for (the side panel lists the most urgent first), as the email lists them.
+  const courses: Course[] = chosen.flatMap((name) => profile.courses.filter((c) => c.name === name));
   const sites = sitesFor(courses);
 
   const collect = async (todo: FlowSite[], known: CollectRuns, force: boolean) => {
@@ -83,6 +83,7 @@ export function CatalogueFlow({ overview, request, reloadOverview }: { overview:
     [overview, items.value, runs.value, siteProblems, chosen.join('\n')],
   );
 
+  const unassigned = (items.value ?? []).filter((i) => i.course === null && i.kind !== 'history' && i.countsForCompliance);
   const undated = reviews.filter((r) => !r.completion);
   const completionStep: ShownStep = (collecting || sites.some((s) => !attempted.current.has(s))) && undated.length
     ? { id: 'completion', state: 'working', text: 'Looking at what the sites show…' }
@@ -160,7 +161,7 @@ export function CatalogueFlow({ overview, request, reloadOverview }: { overview:
           <section aria-labelledby="review-heading" data-mtc-section="review">
             <h2 id="review-heading">What the email will say</h2>
             {reviews.map((r) => (
-              <CourseReviewCard key={r.name} review={r} profile={profile} onChanged={async () => void (await Promise.all([items.reload(), reloadOverview()]))} />
+              <CourseReviewCard key={r.name} review={r} profile={profile} unassigned={unassigned} onChanged={async () => void (await Promise.all([items.reload(), reloadOverview()]))} />
             ))}
           </section>
           <SenderFields person={sender.person} seen={sender.seen} profile={profile} onInput={sender.set} onCommit={() => void sender.remember()} />

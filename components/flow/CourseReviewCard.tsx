@@ -145,20 +145,20 @@ export function CourseReviewCard({ review, profile, unassigned = [], onChanged }
               </a>
             )}
           </div>
-          {unassigned.length > 0 && (
-            <>
-              <p style={{ margin: '8px 0 4px' }}>Or use something already in your evidence locker:</p>
-              <ul class="found">
-                {unassigned.map((item) => (
-                  <li key={item.id}>
-                    {item.name} ({origin(item)}){' '}
-                    <button type="button" class="link" onClick={() => void use(item)}>Use for this course<span class="visually-hidden"> ({item.name})</span></button>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
         </div>
+      )}
+      {unassigned.length > 0 && (
+        <details data-mtc-fix="use-kept">
+          <summary>Use something already in your evidence locker ({unassigned.length})</summary>
+          <ul class="found">
+            {unassigned.map((item) => (
+              <li key={item.id}>
+                {item.name} ({origin(item)}){' '}
+                <button type="button" class="link" onClick={() => void use(item)}>Use for this course<span class="visually-hidden"> ({item.name})</span></button>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {review.historyApplies && !review.history && (
         <div class="row" data-mtc-fix="history">
