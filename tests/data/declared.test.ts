@@ -61,6 +61,11 @@ async function useEverything(): Promise<void> {
   await logProblem({ kind: 'sso-error', title: 'Sign-in problem', pageUrl: 'https://ucl.learnupon.com/' });
   await writeMeta('person', { name: 'Alex Taylor', email: 'a.taylor@ucl.ac.uk' });
   await writeMeta('collect-failures', []);
+  // The completion-issue flow's own (utils/evidence/sender.ts, flow-collect.ts, capture.ts, RoleSpecificFlow).
+  await writeMeta('sender', { name: null, email: 'a.taylor@ucl.ac.uk' });
+  await writeMeta('collect-runs', { learnupon: { at: now, history: true, historyProblem: null, certificateProblems: [] } });
+  await writeMeta('department-addresses', { 'Research Data Management Essentials': 'research-data@ucl.ac.uk' });
+  await writeMeta('capture-for', { course: 'UCL Fire Safety', until: now + 60_000 });
   await writeMeta('reminders-sent', ['x']);
   await logTimeSlice('learnupon', 'Prevent at UCL', { start: now - 60_000, end: now }, now);
   await correctTime('2026-01-02', 'UCL Fire Safety', 60_000);
