@@ -5,6 +5,7 @@ import { addEvidence, deleteEvidence, renameEvidence, restoreEvidence, StorageFu
 import { collectFromSite, type CollectSite } from '@/utils/evidence/collect-client';
 import { checkEvidenceFile, importCollected, importHistoryFile, type ImportOutcome } from '@/utils/evidence/locker';
 import { broadcast } from '@/utils/data/send';
+import { keepLockerRun } from '@/utils/evidence/flow-collect';
 import { formatDate } from '@/utils/dates/calendar';
 import type { Overview } from './useOverview';
 import { StorageNotice } from './StorageNotice';
@@ -71,8 +72,10 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
 
   const fetchFrom = (site: CollectSite) =>
     run(site === 'learnupon' ? 'Fetching from LearnUpon…' : 'Fetching from CybSafe…', async () => {
-      const outcome = await importCollected(await collectFromSite(site, overview.profile, { history: site === 'learnupon' }), overview.profile);
+      const history = site === 'learnupon';
+      const outcome = await importCollected(await collectFromSite(site, overview.profile, { history }), overview.profile);
       if (outcome.personChanged) broadcast('person-changed');
+      await keepLockerRun(site, history, outcome).catch(() => undefined);
       return outcome;
     });
 

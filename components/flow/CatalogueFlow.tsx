@@ -72,9 +72,12 @@ export function CatalogueFlow({ overview, request, reloadOverview }: { overview:
     void collect(todo, runs.value, false);
   }, [runs.value, sites.join(' '), collecting]);
 
-  const again = () => {
+  // After "Fetch again", focus goes to what came of it.
+  const status = useRef<HTMLParagraphElement>(null);
+  const again = async () => {
     sites.forEach((s) => attempted.current.add(s));
-    void collect(sites, {}, true);
+    await collect(sites, {}, true);
+    status.current?.focus();
   };
 
   const summaries = new Map(overview.summaries.map((s) => [s.course.name, s]));
@@ -145,7 +148,7 @@ export function CatalogueFlow({ overview, request, reloadOverview }: { overview:
             <h2 id="collect-heading">Collecting your evidence</h2>
             <p class="muted">From your open {sites.map((s) => (s === 'learnupon' ? 'LearnUpon' : 'CybSafe')).join(' and ')} session, in a tab (one is opened in the background if needed, and closed when done). Nothing is sent anywhere.</p>
             <CollectSteps steps={shown} />
-            <p aria-live="polite" data-mtc-flow-status={pending || !loaded ? 'collecting' : 'ready'}>
+            <p aria-live="polite" ref={status} tabIndex={-1} data-mtc-flow-status={pending || !loaded ? 'collecting' : 'ready'}>
               {pending
                 ? 'Collecting…'
                 : loaded
@@ -153,7 +156,7 @@ export function CatalogueFlow({ overview, request, reloadOverview }: { overview:
                   : ''}
             </p>
             {!pending && loaded && (
-              <button type="button" class="secondary" data-mtc-action="collect-again" onClick={again}>
+              <button type="button" class="secondary" data-mtc-action="collect-again" onClick={() => void again()}>
                 Fetch again
               </button>
             )}

@@ -10,7 +10,7 @@ import { errorText } from '@/utils/errors';
 import { readMeta, writeMeta } from '@/utils/store/meta';
 import { askSiteTab, closeSiteTab, openSiteTab, SITE_NAMES } from './collect-client';
 import type { FlowSite } from './flow-plan';
-import { importCollected } from './locker';
+import { importCollected, type CollectOutcome } from './locker';
 
 export type StepId = 'learnupon-certificates' | 'learnupon-history' | 'cybsafe-certificate';
 export type StepState = 'waiting' | 'working' | 'done' | 'reused' | 'problem';
@@ -34,6 +34,11 @@ export async function readCollectRuns(): Promise<CollectRuns> {
 async function keepRun(site: FlowSite, run: SiteRun): Promise<void> {
   const runs = await readCollectRuns();
   await writeMeta(META_KEYS.collectRuns, { ...runs, [site]: run });
+}
+
+/** A collection made elsewhere (the locker's Fetch buttons) counts too: the flow reuses it within the hour. */
+export async function keepLockerRun(site: FlowSite, history: boolean, outcome: Pick<CollectOutcome, 'historyProblem' | 'certificateProblems'>): Promise<void> {
+  await keepRun(site, { at: Date.now(), history, historyProblem: outcome.historyProblem, certificateProblems: outcome.certificateProblems.slice(0, 500) });
 }
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
