@@ -13,14 +13,23 @@ async function openSidePanel() {
   window.close();
 }
 
+function inToolbarPopup(): boolean {
+  try {
+    return (browser.extension.getViews({ type: 'popup' }) as unknown[]).includes(window);
+  } catch {
+    return true;
+  }
+}
+
 export function Popup() {
   const { courses, error } = useCourseLines();
   // Read by `npm run bench` (scripts/bench-scale.ts): when the course list first shows.
   useEffect(() => void (courses && performance.mark('mtc:first-render')), [!courses]);
   const urgent = courses?.lines.filter((s) => s.status === 'overdue' || s.status === 'due-soon').length ?? 0;
   return (
-    // 380 px wide as a toolbar popup; never wider than the window it is shown in (reflow at 320 px).
-    <main style={{ width: '380px', maxWidth: '100vw', padding: '12px 14px' }}>
+    // 380 px wide as a toolbar popup, which Chrome sizes to its content (a width relative to the window
+    // would shrink it); opened anywhere else, never wider than the window (reflow at 320 px).
+    <main style={{ ...(inToolbarPopup() ? { width: '380px' } : { maxWidth: '380px' }), padding: '12px 14px' }}>
       <h1>Your mandatory training</h1>
       {error && <p class="error" role="alert">{error}</p>}
       {courses && (
@@ -32,7 +41,7 @@ export function Popup() {
                 ? `${urgent} course${urgent > 1 ? 's' : ''} to renew soon or overdue.`
                 : 'Nothing overdue or due soon.'}
           </p>
-          <CourseList summaries={courses.lines}>{(s) => <ReportIssueButton course={s.course.name} from="popup" />}</CourseList>
+          <CourseList summaries={courses.lines} action={(s) => <ReportIssueButton course={s.course.name} from="popup" />} />
         </>
       )}
       <div class="row" style={{ marginTop: '12px' }}>

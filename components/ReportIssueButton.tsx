@@ -19,10 +19,10 @@ export function ReportIssueButton({ course, from }: { course: string; from: Flow
   };
   return (
     <>
-      <button type="button" class="link" data-mtc-action="report-issue" data-mtc-course={course} onClick={() => void start()}>
+      <button type="button" class="link" style={{ display: 'inline', padding: 0 }} data-mtc-action="report-issue" data-mtc-course={course} onClick={() => void start()}>
         My completion isn’t recorded<span class="visually-hidden"> for {course}</span>
       </button>
-      {problem && <p class="error" role="alert">{problem}</p>}
+      {problem && <span class="error" role="alert" style={{ display: 'block' }}>{problem}</span>}
     </>
   );
 }

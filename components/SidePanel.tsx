@@ -43,19 +43,16 @@ function CoursesView({ overview, onChanged }: { overview: Overview; onChanged: (
           and CybSafe once, or enter a completion below.
         </p>
       )}
-      <CourseList summaries={overview.summaries}>
+      <CourseList summaries={overview.summaries} action={(s) => <ReportIssueButton course={s.course.name} from="panel" />}>
         {(s) => (
-          <>
-            <ReportIssueButton course={s.course.name} from="panel" />
-            <LazyDetails summary="History and manual entry">
-              {() => (
-                <>
-                  <CourseHistory history={s.history} />
-                  <ManualEntry course={s.course} today={overview.today} onSaved={onChanged} />
-                </>
-              )}
-            </LazyDetails>
-          </>
+          <LazyDetails summary="History and manual entry">
+            {() => (
+              <>
+                <CourseHistory history={s.history} />
+                <ManualEntry course={s.course} today={overview.today} onSaved={onChanged} />
+              </>
+            )}
+          </LazyDetails>
         )}
       </CourseList>
     </section>
