@@ -24,6 +24,12 @@ function summary(counts: Record<string, number>): string {
   return parts.length ? parts.join(', ') : 'no data yet, only your settings';
 }
 
+/** What the restore deletes: everything held now, counted in the same words as a backup's contents. */
+function heldNow(prepared: PreparedRestore): string {
+  const held = prepared.preview.filter((row) => row.now > 0);
+  return held.length ? `${summary(Object.fromEntries(held.map((row) => [row.store, row.now])))}, and your settings` : 'your settings';
+}
+
 function settingsWords(prepared: PreparedRestore): string {
   const profile = prepared.profile ? `${prepared.profile.organisation}, ${prepared.profile.courses.length} courses` : `the ${UCL_PROFILE.organisation} defaults`;
   const others = Object.keys(prepared.settings).length;
@@ -67,12 +73,16 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
   const run = async (label: string, work: () => Promise<Status>) => {
     setBusy(label);
     setStatus(null);
+    let done: Status = null;
     try {
-      setStatus(await work());
+      done = await work();
     } catch (error) {
-      setStatus({ ok: false, text: message(error) });
+      done = { ok: false, text: message(error) };
     } finally {
+      setStatus(done);
       setBusy(null);
+      // After a backup or a restore, focus moves to what came of it (the buttons were disabled meanwhile).
+      if (done) statusBox.current?.focus();
       setUse(await storageEstimate().catch(() => null));
     }
   };
@@ -167,8 +177,11 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
               </tr>
             </tbody>
           </table>
-          <p>If you are unsure, cancel and make a backup of what you have now first.</p>
+          <p data-mtc-restore-loses>
+            What this computer holds now is deleted and replaced: {heldNow(pending.prepared)}. Cancel changes nothing. If you are unsure, back up what you have now first.
+          </p>
           <div class="row">
+            <button type="button" class="secondary" data-mtc-action="backup-first" disabled={!!busy} onClick={() => void backUp()}>Back up what I have now first</button>
             <button type="button" data-mtc-action="restore-confirm" disabled={!!busy} onClick={() => void confirm()}>Replace everything with this backup</button>
             <button type="button" class="secondary" data-mtc-action="restore-cancel" disabled={!!busy} onClick={cancel}>Cancel</button>
           </div>

@@ -13,6 +13,7 @@ import { FilePicker } from './FilePicker';
 import { errorText } from '@/utils/errors';
 import { useLockerItems } from './useStored';
 import { ImageDialog, openPreview } from './Preview';
+import { CellLabel } from './CellLabel';
 
 /** Rows drawn at first: hundreds of items with three buttons each made the panel slow to open. */
 const LIST_PAGE = 50;
@@ -187,7 +188,7 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
         )}
       </div>
       {items.length ? (
-        <table data-mtc-list="evidence" class="stack">
+        <table data-mtc-list="evidence" class="cards">
           <caption class="visually-hidden">Evidence kept</caption>
           <thead>
             <tr><th scope="col">Item</th><th scope="col">Course</th><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Size</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr>
@@ -196,10 +197,10 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
             {(showAll ? items : items.slice(0, LIST_PAGE)).map((item) => (
               <tr key={item.id} data-mtc-evidence-kind={item.kind}>
                 <td>{KIND_WORDS[item.kind]}: {item.name}{!item.countsForCompliance && <span class="muted"> (does not count for {overview.profile.organisation})</span>}</td>
-                <td data-label="Course">{item.course ?? '—'}</td>
-                <td data-label="Date">{item.completedOn ? formatDate(item.completedOn) : new Date(item.addedAt).toLocaleDateString('en-GB')}</td>
-                <td data-label="Source">{item.sourceUrl ? hostOf(item.sourceUrl, item.sourceUrl.slice(0, 40)) : 'Added by you'}</td>
-                <td data-label="Size">{formatSize(item.size)}</td>
+                <td><CellLabel>Course</CellLabel><span>{item.course ?? '—'}</span></td>
+                <td><CellLabel>Date</CellLabel><span>{item.completedOn ? formatDate(item.completedOn) : new Date(item.addedAt).toLocaleDateString('en-GB')}</span></td>
+                <td><CellLabel>Source</CellLabel><span>{item.sourceUrl ? hostOf(item.sourceUrl, item.sourceUrl.slice(0, 40)) : 'Added by you'}</span></td>
+                <td><CellLabel>Size</CellLabel><span>{formatSize(item.size)}</span></td>
                 <td>
                   <div class="row">
                     {item.kind !== 'history' && (

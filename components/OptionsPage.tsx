@@ -8,6 +8,7 @@ import { useProfile } from './useStored';
 import { downloadBlob } from './download';
 import { BackupPanel } from './BackupPanel';
 import { FilePicker } from './FilePicker';
+import { CellLabel } from './CellLabel';
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -17,6 +18,9 @@ export function OptionsPage() {
   const stored = useProfile();
   const [draft, setDraft] = useState<Profile | null>(null);
   const [message, setMessage] = useState<Message>(null);
+  // After save, import or reset, focus moves to the message that says how it went.
+  const messageBox = useRef<HTMLParagraphElement>(null);
+  useEffect(() => messageBox.current?.focus(), [message]);
   // The form starts from what is saved; a later read replaces it only after a restore, never what is being typed.
   const takeNext = useRef(false);
   useEffect(() => {
@@ -55,10 +59,10 @@ export function OptionsPage() {
   };
 
   return (
-    <main style={{ padding: '16px', maxWidth: '980px' }}>
+    <main class="options-page" style={{ padding: '16px', maxWidth: '980px' }}>
       <h1>Mandatory Training Companion — settings</h1>
       <p class="muted">These settings describe your organisation and its mandatory courses. An HR team can share one file with everyone: use Export and Import below.</p>
-      {message && <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'} data-mtc-options-message={message.ok ? 'ok' : 'error'}>{message.text}</p>}
+      {message && <p ref={messageBox} tabIndex={-1} class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'} data-mtc-options-message={message.ok ? 'ok' : 'error'}>{message.text}</p>}
       <form onSubmit={(e) => void save(e)}>
         <h2>Organisation</h2>
         <Field id="organisation" label="Organisation name" value={draft.organisation} onInput={(v) => set('organisation', v)} />
@@ -79,7 +83,7 @@ export function OptionsPage() {
         </div>
 
         <h2>Courses</h2>
-        <table>
+        <table class="cards">
           <caption class="visually-hidden">Mandatory courses</caption>
           <thead>
             <tr><th scope="col">Course name</th><th scope="col">Other titles (comma-separated)</th><th scope="col">Platform</th><th scope="col">Renew every (months; empty = once)</th><th scope="col">Who</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr>
@@ -87,16 +91,18 @@ export function OptionsPage() {
           <tbody>
             {draft.courses.map((course, i) => (
               <tr key={i}>
-                <td><input aria-label={`Course ${i + 1} name`} value={course.name} onInput={(e) => setCourse(i, { name: e.currentTarget.value })} /></td>
-                <td><input aria-label={`Course ${i + 1} other titles`} value={course.aliases.join(', ')} onInput={(e) => setCourse(i, { aliases: splitList(e.currentTarget.value) })} /></td>
+                <td><CellLabel>Course name</CellLabel><input aria-label={`Course ${i + 1} name`} value={course.name} onInput={(e) => setCourse(i, { name: e.currentTarget.value })} /></td>
+                <td><CellLabel>Other titles</CellLabel><input aria-label={`Course ${i + 1} other titles`} value={course.aliases.join(', ')} onInput={(e) => setCourse(i, { aliases: splitList(e.currentTarget.value) })} /></td>
                 <td>
+                  <CellLabel>Platform</CellLabel>
                   <select aria-label={`Course ${i + 1} platform`} value={course.platform} onChange={(e) => setCourse(i, { platform: e.currentTarget.value as Course['platform'] })}>
                     <option value="learnupon">LearnUpon</option>
                     <option value="cybsafe">CybSafe</option>
                   </select>
                 </td>
-                <td><input aria-label={`Course ${i + 1} renewal months`} type="number" min={1} max={240} style={{ width: '6em' }} value={course.cadenceMonths ?? ''} onInput={(e) => setCourse(i, { cadenceMonths: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })} /></td>
+                <td><CellLabel>Renew every (months)</CellLabel><input aria-label={`Course ${i + 1} renewal months`} type="number" min={1} max={240} style={{ width: '6em' }} value={course.cadenceMonths ?? ''} onInput={(e) => setCourse(i, { cadenceMonths: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })} /></td>
                 <td>
+                  <CellLabel>Who</CellLabel>
                   <select aria-label={`Course ${i + 1} scope`} value={course.scope} onChange={(e) => setCourse(i, { scope: e.currentTarget.value as Course['scope'] })}>
                     <option value="all-staff">All staff</option>
                     <option value="role-specific">Role-specific</option>

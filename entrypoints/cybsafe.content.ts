@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { initDoctor } from '@/utils/content/doctor';
+import { diagnoseCybSafePage } from '@/utils/diagnostics/cybsafe';
 import { listenForCollect, shareSignedInAccount } from '@/utils/content/collect';
 import { readCybSafeAccount, readCybSafeCompletion } from '@/utils/platforms/cybsafe/read';
 import { cybSafePageKind } from '@/utils/platforms/cybsafe/pages';
@@ -34,7 +35,7 @@ export default defineContentScript({
       {
         name: 'sign-in and connection doctor',
         include: () => true,
-        init: (signal) => initDoctor({ signal, readAccount: readCybSafeAccount, watchLoads: true }),
+        init: (signal) => initDoctor({ signal, diagnose: diagnoseCybSafePage, readAccount: readCybSafeAccount, watchLoads: true }),
       },
     ]);
   },

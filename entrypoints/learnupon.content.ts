@@ -2,8 +2,11 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { initDoctor } from '@/utils/content/doctor';
+import { diagnoseLearnUponPage } from '@/utils/diagnostics/learnupon';
 import { listenForCollect, shareSignedInAccount } from '@/utils/content/collect';
-import { findTrainingHistoryButton, findTrainingHistoryLink, readLearnUponAccount, readLearnUponCourses } from '@/utils/platforms/learnupon/read';
+import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
+import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
+import { findTrainingHistoryButton, findTrainingHistoryLink } from '@/utils/platforms/learnupon/history-controls';
 import { learnUponPageKind } from '@/utils/platforms/learnupon/pages';
 import { SITE_MATCHES } from '@/utils/hosts';
 
@@ -13,8 +16,10 @@ export default defineContentScript({
   main(ctx) {
     runFeatures(ctx, [
       {
+        // Every page of the portal: entries are read wherever they are (learning paths, the catalogue, pages
+        // never seen); the page kind only says where finding none means the site changed.
         name: 'renewal badges',
-        include: (url) => ['dashboard', 'details'].includes(learnUponPageKind(url)),
+        include: () => true,
         init: (signal) =>
           initRenewalBadges({
             source: 'learnupon',
@@ -42,7 +47,7 @@ export default defineContentScript({
       {
         name: 'sign-in and connection doctor',
         include: () => true,
-        init: (signal) => initDoctor({ signal, readAccount: readLearnUponAccount, watchLoads: true }),
+        init: (signal) => initDoctor({ signal, diagnose: diagnoseLearnUponPage, readAccount: readLearnUponAccount, watchLoads: true }),
       },
     ]);
   },

@@ -20,9 +20,6 @@ const SCANNED = ['utils', 'components', 'entrypoints'];
  * anything else fails. Empty this list once those branches have landed.
  */
 export const KNOWN_CYCLES: readonly (readonly string[])[] = [
-  // The sign-in checks use the CybSafe page kinds and selectors; the CybSafe reader uses the
-  // diagnostics' text helpers.
-  ['utils/diagnostics', 'utils/platforms/cybsafe'],
 ];
 
 /** The folder an import graph node stands for: a file's folder, or a file of its own directly in utils/. */

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Course } from '@/utils/catalogue/profile';
 import { formatDate } from '@/utils/dates/calendar';
 import { correctTime, listTimeEntries } from '@/utils/timelog/store';
@@ -11,10 +11,15 @@ export function AddTimeForm(props: { courses: Course[]; today: string; entries: 
   const [course, setCourse] = useState('');
   const [minutes, setMinutes] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // What went wrong gets focus, so a keyboard user hears it and is beside the fields to fix.
+  const errorBox = useRef<HTMLParagraphElement>(null);
+  const [tries, setTries] = useState(0);
+  useEffect(() => void (error && errorBox.current?.focus()), [error, tries]);
   const names = [...new Set([...props.courses.map((c) => c.name), ...props.entries.map((e) => e.course)])];
 
   const add = async (event: Event) => {
     event.preventDefault();
+    setTries((t) => t + 1);
     const n = Math.round(Number(minutes));
     if (!day || !course) return setError('Choose the date and the course.');
     if (!Number.isFinite(n) || n <= 0 || n > 24 * 60) return setError('Enter the minutes to add, between 1 and 1440.');
@@ -51,7 +56,11 @@ export function AddTimeForm(props: { courses: Course[]; today: string; entries: 
         </div>
         <button type="submit" class="secondary">Add the time</button>
       </div>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert" ref={errorBox} tabIndex={-1}>
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Profile } from '@/utils/catalogue/profile';
 import { formatDate, londonDate } from '@/utils/dates/calendar';
 import { loadProfile } from '@/utils/store/profile';
@@ -10,9 +10,11 @@ import { toSavedMapping } from '@/utils/team/mapping';
 import { deleteTeamData, listMarks, setMark } from '@/utils/team/store';
 import type { Availability, ColumnMap, PersonMark } from '@/utils/team/types';
 import { ColumnMapping } from './ColumnMapping';
+import { ConfirmDelete } from './ConfirmDelete';
 import { TeamView } from './TeamView';
 import { FilePicker } from '../FilePicker';
 import { readError } from '../useRead';
+import { errorText } from '@/utils/errors';
 
 type Notice = { ok: boolean; text: string } | null;
 /** A file that could not be read with the columns found: kept until the user picks them. */
@@ -28,7 +30,13 @@ export function TeamSection() {
   const [busy, setBusy] = useState<string | null>('Loading…');
   const [notice, setNotice] = useState<Notice>(null);
   const [pending, setPending] = useState<Pending>(null);
+  const [confirming, setConfirming] = useState(false);
   const today = londonDate();
+  // After each action (import, columns, delete), focus moves to what came of it.
+  const status = useRef<HTMLDivElement>(null);
+  const [focusStatus, setFocusStatus] = useState(0);
+  useEffect(() => void (focusStatus && status.current?.focus()), [focusStatus]);
+  const announce = () => setFocusStatus((n) => n + 1);
 
   const run = async (label: string, job: TeamJob, done: (r: Extract<TeamJobResult, { ok: true }>) => string): Promise<TeamJobResult> => {
     setBusy(label);
@@ -72,6 +80,7 @@ export function TeamSection() {
       requestAnimationFrame(() => setTimeout(() => performance.mark(IMPORT_MARKS.done)));
     } else if (result.headers && result.columns) setPending({ file, error: result.error, headers: result.headers, columns: result.columns });
     else setNotice({ ok: false, text: result.error });
+    announce();
   };
 
   const applyColumns = async (columns: ColumnMap) => {
@@ -80,6 +89,7 @@ export function TeamSection() {
     if (!report) return;
     const result = await run('Applying the columns…', { kind: 'remap', mapping: toSavedMapping(report.headers, columns), profile, today }, () => 'Columns saved and applied.');
     if (!result.ok) setNotice({ ok: false, text: `The columns were not changed. ${result.error}` });
+    announce();
   };
 
   const mark = async (person: string, availability: Availability | null) => {
@@ -88,12 +98,25 @@ export function TeamSection() {
   };
 
   const remove = async () => {
-    await deleteTeamData();
-    setReport(null);
-    setEntries([]);
-    setMarks(new Map());
-    setPending(null);
-    setNotice({ ok: true, text: 'Team data deleted from this computer. Your column choices are kept for next time.' });
+    setConfirming(false);
+    try {
+      await deleteTeamData();
+      setReport(null);
+      setEntries([]);
+      setMarks(new Map());
+      setPending(null);
+      setNotice({ ok: true, text: 'Team data deleted from this computer. Your column choices are kept for next time.' });
+    } catch (error) {
+      // One transaction (utils/team/store.ts): when it fails, everything is still there.
+      setNotice({ ok: false, text: `The team data was not deleted (${errorText(error)}). Nothing was changed.` });
+    }
+    announce();
+  };
+
+  const cancelRemove = () => {
+    setConfirming(false);
+    setNotice({ ok: true, text: 'Nothing was deleted.' });
+    announce();
   };
 
   const shown = useMemo(() => applyMarks(entries, marks), [entries, marks]);
@@ -119,12 +142,22 @@ export function TeamSection() {
           {report ? 'Import a newer report…' : 'Import the report…'}
         </FilePicker>
         {report && (
-          <button type="button" class="secondary" data-mtc-action="team-delete" disabled={!!busy} onClick={() => void remove()}>
+          <button type="button" class="secondary" data-mtc-action="team-delete" aria-expanded={confirming} disabled={!!busy} onClick={() => setConfirming(true)}>
             Delete team data
           </button>
         )}
       </div>
-      <div aria-live="polite" data-mtc-team-status>
+      {report && confirming && (
+        <ConfirmDelete id="team-delete" title="Delete the team data?" confirm="Delete the team data" onConfirm={() => void remove()} onCancel={cancelRemove}>
+          <p>
+            This deletes from this computer the report “{report.fileName}”, imported {formatDate(londonDate(new Date(report.importedAt)))} ({plural(people, 'person', 'people')},{' '}
+            {plural(entries.length, 'course row')})
+            {marks.size > 0 ? `, and who you marked as working, on leave or not working now (${plural(marks.size, 'person', 'people')})` : ''}. Your column choices are
+            kept. The report file itself is not touched: you can import it again{marks.size > 0 ? ', but your marks would have to be made again' : ''}.
+          </p>
+        </ConfirmDelete>
+      )}
+      <div aria-live="polite" data-mtc-team-status ref={status} tabIndex={-1}>
         {busy && <p class="muted">{busy}</p>}
         {notice && <p class={notice.ok ? 'ok' : 'error'}>{notice.text}</p>}
         {pending && <p class="error">“{pending.file.name}” was not imported. {pending.error}</p>}

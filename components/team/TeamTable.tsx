@@ -6,6 +6,7 @@ import { personReminder } from '@/utils/team/remind';
 import type { Availability } from '@/utils/team/types';
 import type { Sort, SortKey } from '@/utils/team/view';
 import { StatusChip } from '../StatusChip';
+import { CellLabel } from '../CellLabel';
 
 /** Rows per page: a whole 20,000-row report at once would make the page slow to use. */
 export const PAGE_SIZE = 100;
@@ -37,9 +38,9 @@ export function TeamTable(props: Props) {
   return (
     <>
       <div class="table-wrap">
-        <table data-mtc-team="table">
+        <table class="cards" data-mtc-team="table">
           <caption class="visually-hidden">Team members' mandatory courses; choose a column heading to sort</caption>
-          <thead>
+          <thead class="sort-bar">
             <tr>
               {HEADINGS.map((h) => {
                 const on = props.sort.key === h.key;
@@ -90,16 +91,25 @@ function Row({ entry: e, outstanding, profile, onMark }: { entry: TeamEntry; out
         <div class="person-name">{who}</div>
         <div class="muted">{[e.email, e.staffId && `Staff no. ${e.staffId}`, e.department].filter(Boolean).join(' · ')}</div>
       </td>
-      <td>{e.course.name}</td>
       <td>
+        <CellLabel>Course</CellLabel>
+        {e.course.name}
+      </td>
+      <td>
+        <CellLabel>Status</CellLabel>
         <StatusChip status={e.status} />
       </td>
-      <td>{e.completedOn ? formatDate(e.completedOn) : '—'}</td>
       <td>
+        <CellLabel>Completed</CellLabel>
+        {e.completedOn ? formatDate(e.completedOn) : '—'}
+      </td>
+      <td>
+        <CellLabel>Renew by</CellLabel>
         {e.due ? formatDate(e.due) : '—'}
         {e.basis === 'certificate' && <div class="muted">expiry date in the report</div>}
       </td>
       <td>
+        <CellLabel>Working now?</CellLabel>
         {e.availability !== 'active' && <span class="away">{AVAILABILITY_WORDS[e.availability]}</span>}
         {e.leaveText && <div class="muted">Report: {e.leaveText}</div>}
         <select aria-label={`Is ${who} working now?`} value={e.availabilityByYou ? e.availability : ''} onChange={(ev) => onMark(e.person, (ev.currentTarget.value || null) as Availability | null)}>
@@ -110,6 +120,7 @@ function Row({ entry: e, outstanding, profile, onMark }: { entry: TeamEntry; out
         </select>
       </td>
       <td>
+        {isOutstanding(e.status) && <CellLabel>Remind</CellLabel>}
         {reminder ? (
           <div class="links">
             <a href={reminder.outlook} target="_blank" rel="noopener noreferrer" data-mtc-remind="outlook">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Course } from '@/utils/catalogue/profile';
 import { addDays, formatDate, londonDate } from '@/utils/dates/calendar';
 import { loadProfile } from '@/utils/store/profile';
@@ -10,6 +10,9 @@ import { PAID_CAP_MINUTES, buildTimesheet, formatMinutes, rangeWords, timesheetC
 import type { TimeEntry } from '@/utils/timelog/types';
 import { downloadBlob } from '../download';
 import { AddTimeForm } from './AddTimeForm';
+import { ConfirmDelete } from './ConfirmDelete';
+import { CellLabel } from '../CellLabel';
+import { errorText } from '@/utils/errors';
 
 /** PGTAs are paid for up to 4 hours of mandatory training (FAQ 13): an opt-in log of time on course pages, and a timesheet. */
 export function TimeLogSection() {
@@ -20,6 +23,17 @@ export function TimeLogSection() {
   const [to, setTo] = useState(today);
   const [entries, setEntries] = useState<TimeEntry[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The whole log, while the question before deleting it is open. */
+  const [confirming, setConfirming] = useState<TimeEntry[] | null>(null);
+  // After an action (add, delete), focus moves to the notice that says what came of it. Not after a
+  // setting or a correction is changed: focus stays where the user is typing.
+  const noticeBox = useRef<HTMLParagraphElement>(null);
+  const [focusNotice, setFocusNotice] = useState(0);
+  useEffect(() => void (focusNotice && noticeBox.current?.focus()), [focusNotice]);
+  const announce = (text: string) => {
+    setNotice(text);
+    setFocusNotice((n) => n + 1);
+  };
 
   const reload = useCallback(async () => setEntries(await listTimeEntries(from, to)), [from, to]);
   useEffect(() => {
@@ -45,6 +59,43 @@ export function TimeLogSection() {
     await correctTime(entry.day, entry.course, minutes === null ? null : minutes * 60_000);
     setNotice(minutes === null ? `${entry.course} on ${formatDate(entry.day)}: back to the logged time.` : `${entry.course} on ${formatDate(entry.day)}: corrected to ${formatMinutes(minutes)}.`);
     await reload();
+  };
+
+  const removeEntry = async (entry: TimeEntry) => {
+    try {
+      await deleteTimeEntry(entry.id);
+      await reload();
+      announce(`Deleted the entry for ${entry.course} on ${formatDate(entry.day)}.`);
+    } catch (error) {
+      announce(`The entry was not deleted (${errorText(error)}).`);
+    }
+  };
+
+  /** Every entry, whatever dates are shown: what “the whole log” means. */
+  const askToClear = async () => {
+    try {
+      const all = await listTimeEntries('0000-01-01', '9999-12-31');
+      if (all.length) setConfirming(all);
+      else announce('The time log is empty: there is nothing to delete.');
+    } catch (error) {
+      announce(readError('The time log', error));
+    }
+  };
+
+  const clear = async () => {
+    setConfirming(null);
+    try {
+      await clearTimeLog();
+      await reload();
+      announce('The whole time log was deleted.');
+    } catch (error) {
+      announce(`The time log was not deleted (${errorText(error)}). Nothing was changed.`);
+    }
+  };
+
+  const cancelClear = () => {
+    setConfirming(null);
+    announce('Nothing was deleted.');
   };
 
   const print = () => {
@@ -98,12 +149,14 @@ export function TimeLogSection() {
           </div>
         </div>
       </div>
-      <p aria-live="polite" class="muted no-print" data-mtc-time-log-notice>{notice}</p>
+      <p aria-live="polite" class="muted no-print" data-mtc-time-log-notice ref={noticeBox} tabIndex={-1}>
+        {notice}
+      </p>
       {sheet.rows.length === 0 ? (
         <p class="muted" data-mtc-time-log="empty">No training time logged from {formatDate(from)} to {formatDate(to)}.</p>
       ) : (
         <div class="table-wrap">
-          <table data-mtc-time-log="table">
+          <table class="cards" data-mtc-time-log="table">
             <caption class="visually-hidden">Training time, {rangeWords(from, to).toLowerCase()}</caption>
             <thead>
               <tr>
@@ -119,10 +172,20 @@ export function TimeLogSection() {
             <tbody>
               {sheet.rows.map((r) => (
                 <tr key={r.entry.id} data-mtc-time-entry={r.entry.course} data-mtc-day={r.entry.day} data-mtc-tracked-ms={r.entry.trackedMs}>
-                  <td>{formatDate(r.entry.day)}</td>
-                  <td>{r.entry.course}</td>
-                  <td>{formatMinutes(r.loggedMinutes)}</td>
                   <td>
+                    <CellLabel>Date</CellLabel>
+                    {formatDate(r.entry.day)}
+                  </td>
+                  <td>
+                    <CellLabel>Course</CellLabel>
+                    {r.entry.course}
+                  </td>
+                  <td>
+                    <CellLabel>Logged</CellLabel>
+                    {formatMinutes(r.loggedMinutes)}
+                  </td>
+                  <td>
+                    <CellLabel>Your correction (minutes)</CellLabel>
                     <input
                       type="number"
                       min={0}
@@ -135,10 +198,16 @@ export function TimeLogSection() {
                       onChange={(e) => void correct(r.entry, e.currentTarget.value)}
                     />
                   </td>
-                  <td>{formatMinutes(r.countedMinutes)}</td>
-                  <td>{formatMinutes(r.claimableMinutes)}</td>
+                  <td>
+                    <CellLabel>Counted</CellLabel>
+                    {formatMinutes(r.countedMinutes)}
+                  </td>
+                  <td>
+                    <CellLabel>Within the {PAID_CAP_MINUTES / 60}-hour cap</CellLabel>
+                    {formatMinutes(r.claimableMinutes)}
+                  </td>
                   <td class="no-print">
-                    <button type="button" class="secondary" onClick={() => void deleteTimeEntry(r.entry.id).then(reload)}>
+                    <button type="button" class="secondary" onClick={() => void removeEntry(r.entry)}>
                       Delete<span class="visually-hidden"> {r.entry.course} on {formatDate(r.entry.day)}</span>
                     </button>
                   </td>
@@ -167,13 +236,44 @@ export function TimeLogSection() {
         <button type="button" class="secondary" onClick={print}>
           Print the timesheet
         </button>
-        <button type="button" class="secondary" data-mtc-action="time-log-delete" onClick={() => void clearTimeLog().then(reload).then(() => setNotice('The whole time log was deleted.'))}>
+        <button type="button" class="secondary" data-mtc-action="time-log-delete" aria-expanded={!!confirming} onClick={() => void askToClear()}>
           Delete the whole time log
         </button>
       </div>
+      {confirming && <ConfirmClear entries={confirming} name={name} onConfirm={() => void clear()} onCancel={cancelClear} />}
       <div class="no-print">
-        <AddTimeForm courses={courses} today={today} entries={entries} onAdded={(text) => void reload().then(() => setNotice(text))} />
+        <AddTimeForm courses={courses} today={today} entries={entries} onAdded={(text) => void reload().then(() => announce(text))} />
       </div>
     </section>
+  );
+}
+
+/** The question before the whole log goes: how much it holds, and a timesheet of all of it to keep first. */
+function ConfirmClear(props: { entries: TimeEntry[]; name: string; onConfirm: () => void; onCancel: () => void }) {
+  const sheet = buildTimesheet(props.entries);
+  const first = props.entries[0]!.day;
+  const last = props.entries[props.entries.length - 1]!.day;
+  const download = () =>
+    downloadBlob(new Blob(['\uFEFF', timesheetCsv(sheet, { from: first, to: last, name: props.name })], { type: 'text/csv' }), `training-timesheet-${first}-to-${last}.csv`);
+  return (
+    <ConfirmDelete
+      id="time-log-delete"
+      title="Delete the whole time log?"
+      confirm="Delete the whole time log"
+      onConfirm={props.onConfirm}
+      onCancel={props.onCancel}
+      extra={
+        <button type="button" class="secondary" data-mtc-action="time-log-csv-all" onClick={download}>
+          Download all of it as a timesheet (CSV)
+        </button>
+      }
+    >
+      <p>
+        This deletes every entry of your training time log from this computer, whatever dates are shown above:{' '}
+        {props.entries.length === 1 ? '1 entry' : `${props.entries.length} entries`} from {formatDate(first)} to {formatDate(last)}, {formatMinutes(sheet.totalMinutes)} in
+        all, of which {formatMinutes(sheet.claimableMinutes)} is within the {PAID_CAP_MINUTES / 60}-hour paid cap. It is your record of the training time you can
+        claim. A timesheet you have already downloaded or printed is not affected.
+      </p>
+    </ConfirmDelete>
   );
 }

@@ -11,13 +11,18 @@ import { summaryBasis } from '@/utils/renewal/basis';
 /** What summaryBasis keeps of `grid()`, per basis version. Add a line when you raise the version; never edit one. */
 const FINGERPRINTS: Record<number, string> = {
   1: 'a937ab4263ffc57032da38b10cf0716b430231c03d03df4df9f7c9fdc41a8bb4',
+  2: '9c0d25491d871f5551b5c9a472ca418465ffa92720de13549d2fb50e113d2bd2',
 };
 
-/** Every combination of the fields the rules look at, for two courses. */
+/**
+ * Every combination of the fields the rules look at, for two courses holding all of them, and again with
+ * each record alone under a course of its own (what the rules keep for a course with no completion shows
+ * only there). Version 1's fingerprint was taken over the first half alone.
+ */
 function grid(): CompletionRecord[] {
   const records: CompletionRecord[] = [];
   let n = 0;
-  for (const course of ['UCL Fire Safety', 'Prevent at UCL'])
+  for (const course of ['UCL Fire Safety', 'Prevent at UCL', null])
     for (const status of ['completed', 'passed', 'in-progress', 'not-started', 'failed', 'pending-review', 'unknown'] as const)
       for (const source of ['learnupon', 'cybsafe', 'training-history', 'manual', 'external'] as const)
         for (const countsForCompliance of [true, false])
@@ -25,8 +30,9 @@ function grid(): CompletionRecord[] {
             for (const certExpiresOn of [null, '2027-05-01'])
               for (const dueOn of [null, '2026-12-20']) {
                 n += 1;
+                const name = course ?? `Course ${n}`;
                 records.push({
-                  id: `r${String(n).padStart(5, '0')}`, course, title: course, status, completedOn, dueOn, certExpiresOn, enrollmentId: null, certificateUrl: null,
+                  id: `r${String(n).padStart(5, '0')}`, course: name, title: name, status, completedOn, dueOn, certExpiresOn, enrollmentId: null, certificateUrl: null,
                   source, sourceUrl: '', seenAt: '2026-01-01T09:00:00.000Z', countsForCompliance,
                 });
               }

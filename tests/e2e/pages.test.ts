@@ -24,14 +24,15 @@ const rowStatus = (page: import('playwright-core').Page, course: string) =>
 
 describe('toolbar and reminders', () => {
   it('the toolbar badge counts the courses overdue or due soon', async () => {
-    // Alex's dashboard alone: Prevent overdue, Data Protection due soon.
-    await expect.poll(() => h.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({}))).toBe('2');
+    // Alex's dashboard alone: Prevent overdue, Data Protection due soon, and Equality, Diversity and
+    // Inclusion, never completed, due in 20 days by the date LearnUpon set (docs/rules.md).
+    await expect.poll(() => h.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({}))).toBe('3');
   });
 
   it('the daily check notifies once per course entering due-soon or overdue', async () => {
     await h.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.alarms.create('daily-check', { when: Date.now() + 50 }));
     const ids = async () => Object.keys(await h.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll())).sort();
-    await expect.poll(ids, { timeout: 15_000 }).toEqual(['mtc|Data Protection and Freedom of Information', 'mtc|Prevent at UCL']);
+    await expect.poll(ids, { timeout: 15_000 }).toEqual(['mtc|Data Protection and Freedom of Information', 'mtc|Introduction to Equality, Diversity, and Inclusion', 'mtc|Prevent at UCL']);
     for (const id of await ids()) await h.worker.evaluate((n) => (globalThis as unknown as { chrome: Chrome }).chrome.notifications.clear(n), id);
     // A second run the same day sends nothing new.
     await h.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.alarms.create('daily-check', { when: Date.now() + 50 }));
@@ -80,7 +81,8 @@ describe('a dashboard with nothing readable', () => {
   it('the side panel says so and offers the training history instead', async () => {
     const page = await h.context.newPage();
     await page.goto('https://ucl.learnupon.com/dashboard?courses=0');
-    await page.waitForTimeout(1_500);
+    // The content script has read the page and handed what it found to the background.
+    await page.waitForFunction(() => performance.getEntriesByName('mtc:renewal:read').length > 0);
     const panel = await h.openExtensionPage('sidepanel.html');
     const notice = panel.locator('[data-mtc-notice="site-changed"]');
     await expect.poll(() => notice.innerText().catch(() => '')).toMatch(/no courses we could read.*training history/s);

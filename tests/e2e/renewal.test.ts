@@ -14,10 +14,15 @@ afterAll(async () => {
 
 const BADGE = '[data-mtc="renewal"]';
 
-/** Badges mounted, and the demo dashboard's own redraw (300 ms after loading, as a single-page app does) done. */
+/**
+ * Badges mounted, and the demo dashboard's own redraw (300 ms after loading, as a single-page app does)
+ * done and read again: the extension marks each read (`mtc:renewal:read`), the demo marks its redraw.
+ */
 async function settled(page: import('playwright-core').Page) {
-  await page.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0);
-  await page.waitForTimeout(800);
+  await page.waitForFunction(() => {
+    const redrawn = performance.getEntriesByName('demo:dashboard:redrawn')[0];
+    return !!redrawn && performance.getEntriesByName('mtc:renewal:read').some((m) => m.startTime > redrawn.startTime);
+  });
 }
 
 async function badges(page: import('playwright-core').Page) {

@@ -3,6 +3,7 @@
 // LearnUpon content script on the demo course player.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../utils/evidence/csv';
 import { personaEnrollments } from '../fixtures/persona';
@@ -123,12 +124,54 @@ describe('Team page: compliance report', () => {
     expect(csv.slice(1).filter((r) => r.length > 1).map((r) => r[4]).sort()).toEqual(['Information Security Training', 'Prevent at UCL', 'UCL Fire Safety']);
   });
 
-  it('deletes the team data in one click', async () => {
+  it('asks before deleting the team data, naming what goes; cancel keeps everything', async () => {
+    const before = await rows(page);
     await page.click('[data-mtc-action="team-delete"]');
+    const question = page.locator('[data-mtc-confirm="team-delete"]');
+    await question.waitFor();
+    // Focus is on the question; it names the report, its size and the marks made.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('team-delete-heading');
+    const text = await question.innerText();
+    expect(text).toContain('“compliance-report.xlsx”');
+    expect(text).toMatch(/5 people, 11 course rows/);
+    expect(text).toMatch(/\(1 person\)/);
+    expect(text).toMatch(/Cancel changes nothing/);
+    expect(await axeViolations(page, '[data-mtc-section="team"]')).toEqual([]);
+    // Escape is a cancel too.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => question.count()).toBe(0);
+    expect(await page.locator('[data-mtc-team-status]').innerText()).toContain('Nothing was deleted.');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-team-status'))).toBe(true);
+    await page.click('[data-mtc-action="team-delete"]');
+    await page.click('[data-mtc-action="team-delete-cancel"]');
+    expect(await rows(page)).toEqual(before);
+    await page.reload();
+    await page.waitForSelector('[data-mtc-team-count]');
+    expect(await rows(page)).toEqual(before);
+  });
+
+  it('deletes the team data once confirmed, and says so where focus lands', async () => {
+    await page.click('[data-mtc-action="team-delete"]');
+    await page.click('[data-mtc-action="team-delete-confirm"]');
     await expect.poll(() => page.locator('[data-mtc-team="table"]').count()).toBe(0);
+    expect(await page.locator('[data-mtc-team-status]').innerText()).toContain('Team data deleted from this computer');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-team-status'))).toBe(true);
     await page.reload();
     await page.waitForSelector('[data-mtc-action="team-import"]:not([disabled])');
     expect(await page.locator('[data-mtc-team-report]').count()).toBe(0);
+  });
+
+  it('moves focus to the result after an import, good or bad', async () => {
+    await page.setInputFiles('[data-mtc-input="team-report"]', { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('nothing,here\n1,2\n') });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-team-status'))).toBe(true);
+    expect(await page.locator('[data-mtc-team-status]').innerText()).toMatch(/not imported|could not|no /i);
+    await page.setInputFiles('[data-mtc-input="team-report"]', { name: 'compliance-report.xlsx', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from(teamReportXlsx(sampleTeam())) });
+    await expect.poll(() => page.locator('[data-mtc-team-status]').innerText()).toMatch(/Imported “compliance-report\.xlsx”: 5 people/);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-team-status'))).toBe(true);
+    // Clean up for what follows.
+    await page.click('[data-mtc-action="team-delete"]');
+    await page.click('[data-mtc-action="team-delete-confirm"]');
+    await expect.poll(() => page.locator('[data-mtc-team="table"]').count()).toBe(0);
   });
 });
 
@@ -169,6 +212,54 @@ describe('Team page: training time log', () => {
     expect(tracked).toBeLessThanOrEqual(elapsed + 1000);
     expect(await page.locator('[data-mtc-time-log="total"]').innerText()).toMatch(/Up to 4 hours are paid/);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('adds time by hand, with focus on what was added', async () => {
+    await page.selectOption('#add-time-course', 'UCL Fire Safety');
+    await page.fill('#add-time-minutes', '30');
+    await page.press('#add-time-minutes', 'Enter');
+    await expect.poll(() => page.locator('[data-mtc-time-log-notice]').innerText()).toMatch(/Added 30 min to UCL Fire Safety/);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-time-log-notice'))).toBe(true);
+    expect(await page.locator('[data-mtc-time-entry="UCL Fire Safety"]').count()).toBe(1);
+  });
+
+  it('asks before deleting the whole time log, naming what goes, with a backup and a timesheet to keep first', async () => {
+    const entries = () => page.locator('[data-mtc-time-log="table"] tbody tr').count();
+    expect(await entries()).toBe(2);
+    await page.click('[data-mtc-action="time-log-delete"]');
+    const question = page.locator('[data-mtc-confirm="time-log-delete"]');
+    await question.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('time-log-delete-heading');
+    expect(await question.innerText()).toMatch(/2 entries from \d{1,2} \w{3} \d{4} to \d{1,2} \w{3} \d{4}/);
+    expect(await axeViolations(page, '#time-log')).toEqual([]);
+
+    // The backup offered first holds the time log, read back from the zip.
+    const [backup] = await Promise.all([page.waitForEvent('download'), page.click('[data-mtc-confirm="time-log-delete"] [data-mtc-action="backup-first"]')]);
+    expect(backup.suggestedFilename()).toMatch(/^mandatory-training-backup-\d{4}-\d{2}-\d{2}\.zip$/);
+    const zip = await JSZip.loadAsync(readFileSync((await backup.path())!));
+    const log = JSON.parse(await zip.file('stores/timeLog.json')!.async('string')) as { value: { course: string } }[];
+    expect(log.map((e) => e.value.course).sort()).toEqual(['Prevent at UCL', 'UCL Fire Safety']);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-mtc-backup-first'))).toBe('ok');
+    // And the whole log as a timesheet.
+    const [sheet] = await Promise.all([page.waitForEvent('download'), page.click('[data-mtc-action="time-log-csv-all"]')]);
+    const csv = parseCsv(readFileSync((await sheet.path())!, 'utf8').replace(/^\uFEFF/, ''));
+    expect(csv.flat().join(' ')).toContain('Prevent at UCL');
+
+    await page.click('[data-mtc-action="time-log-delete-cancel"]');
+    await expect.poll(() => question.count()).toBe(0);
+    expect(await page.locator('[data-mtc-time-log-notice]').innerText()).toBe('Nothing was deleted.');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-time-log-notice'))).toBe(true);
+    await page.reload();
+    await page.waitForSelector('[data-mtc-time-log="table"]');
+    expect(await entries()).toBe(2);
+
+    await page.click('[data-mtc-action="time-log-delete"]');
+    await page.click('[data-mtc-action="time-log-delete-confirm"]');
+    await expect.poll(() => page.locator('[data-mtc-time-log="empty"]').count()).toBe(1);
+    expect(await page.locator('[data-mtc-time-log-notice]').innerText()).toBe('The whole time log was deleted.');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-time-log-notice'))).toBe(true);
+    await page.reload();
+    await page.waitForSelector('[data-mtc-time-log="empty"]');
   });
 
   it('leaves no CSP or console errors', () => {

@@ -19,13 +19,16 @@ const fewDates = fc.constantFrom('2023-05-01', '2024-05-01', '2025-05-01', '2025
 const arbitraryRecord = fc
   .record({
     course: courseName,
-    status: fc.constantFrom('completed', 'passed', 'in-progress', 'not-started', 'failed', 'unknown') as fc.Arbitrary<CompletionRecord['status']>,
+    status: fc.constantFrom('completed', 'passed', 'in-progress', 'not-started', 'failed', 'pending-review', 'unknown') as fc.Arbitrary<CompletionRecord['status']>,
     completedOn: fc.option(fc.oneof(fewDates, isoDate), { nil: null }),
     certExpiresOn: fc.option(fc.oneof(fewDates, isoDate), { freq: 3, nil: null }),
+    dueOn: fc.option(fc.oneof(fewDates, isoDate), { freq: 2, nil: null }),
     source: fc.constantFrom('learnupon', 'cybsafe', 'training-history', 'manual', 'external') as fc.Arbitrary<CompletionRecord['source']>,
     seenAt: fc.constantFrom('2026-01-01T09:00:00.000Z', '2026-02-01T09:00:00.000Z'),
+    // Another organisation's portal: a LearnUpon record that does not count.
+    otherPortal: fc.boolean(),
   })
-  .map((fields) => record(fields));
+  .map(({ otherPortal, ...fields }) => record({ ...fields, ...(otherPortal && fields.source === 'learnupon' ? { countsForCompliance: false } : {}) }));
 
 describe('summaryBasis', () => {
   it('gives the same course lines as every record, on any day', () => {
@@ -50,5 +53,12 @@ describe('summaryBasis', () => {
     const nhs = record({ course: 'UCL Fire Safety', source: 'external', completedOn: '2025-02-01' });
     const open = record({ course: 'UCL Fire Safety', status: 'in-progress' });
     expect(summaryBasis([moodle, done, nhs, open])).toEqual([moodle, done]);
+  });
+
+  it('keeps, for a course never completed, its failed and pending attempts and the due dates its platform set', () => {
+    const failed = record({ course: 'Prevent at UCL', status: 'failed', completedOn: '2025-01-01' });
+    const assigned = record({ course: 'Prevent at UCL', status: 'not-started', dueOn: '2026-12-20' });
+    const started = record({ course: 'Prevent at UCL', status: 'in-progress' });
+    expect(summaryBasis([failed, assigned, started])).toEqual([failed, assigned]);
   });
 });

@@ -20,3 +20,13 @@ describe('statusLabel', () => {
     expect(statusLabel('current', '2027-03-12', '2026-02-10')).toBe('Up to date — renew by 12 Mar 2027');
   });
 });
+
+describe('statusLabel for a course never completed whose platform set a due date', () => {
+  it.each([
+    ['not-completed', '2026-12-20', 'Not completed yet — due 20 Dec 2026'],
+    ['due-soon', '2026-12-20', 'Due soon: complete by 20 Dec 2026'],
+    ['overdue', '2026-12-20', 'Overdue since 20 Dec 2026'],
+  ] as const)('%s %s → %s', (status, due, expected) => {
+    expect(statusLabel(status, due, undefined, 'assigned')).toBe(expected);
+  });
+});

@@ -5,6 +5,7 @@ import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { addDays } from '@/utils/dates/calendar';
 import type { CompletionRecord } from '@/utils/records';
 import { statusRank, summariseCourses, type CourseSummary } from '@/utils/renewal/summary';
+import { isPlausibleDate } from '@/utils/renewal/plausible';
 import { isoDate } from '../dates/arbitraries';
 import { record } from './records';
 
@@ -89,10 +90,96 @@ describe('summariseCourses', () => {
 
   it('does not count enrollments that are not completions', () => {
     const records = (['in-progress', 'not-started', 'failed', 'pending-review', 'unknown'] as const).map((status) =>
-      record({ course: PREVENT, status, completedOn: null, dueOn: '2026-01-01' }),
+      record({ course: PREVENT, status, completedOn: null }),
     );
-    expect(summaryOf(records, PREVENT)).toMatchObject({ status: 'not-completed', latest: null });
+    expect(summaryOf(records, PREVENT)).toMatchObject({ status: 'not-completed', latest: null, due: null });
     expect(summaryOf(records, PREVENT).history).toHaveLength(5);
+    // With the platform's due date (2026-01-01, passed on 2026-03-10) they are still no completion: the course is overdue.
+    const assigned = records.map((r) => ({ ...r, dueOn: '2026-01-01' }));
+    expect(summaryOf(assigned, PREVENT)).toMatchObject({ status: 'overdue', latest: null, due: '2026-01-01', basis: 'assigned' });
+    expect(summaryOf(assigned, PREVENT).history).toHaveLength(5);
+  });
+
+  describe('a failed attempt or one pending review', () => {
+    it('has a date but completes nothing, and is listed as seen but not counted', () => {
+      const failed = record({ course: FIRE, status: 'failed', completedOn: '2026-02-01' });
+      const pending = record({ course: FIRE, status: 'pending-review', completedOn: '2026-03-01' });
+      const s = summaryOf([failed, pending], FIRE);
+      expect(s).toMatchObject({ status: 'not-completed', due: null, latest: null, basis: 'none' });
+      expect(s.history).toEqual([pending, failed]);
+      expect(s.explanation).toBe('No completion on record that counts; 1 failed attempt is not counted; 1 attempt awaiting review is not counted yet');
+    });
+
+    it('never outranks an earlier pass', () => {
+      const passed = record({ course: DP, status: 'passed', completedOn: '2025-06-01' });
+      const failed = record({ course: DP, status: 'failed', completedOn: '2026-02-01' });
+      expect(summaryOf([failed, passed], DP)).toMatchObject({ latest: passed, due: '2026-06-01', basis: 'computed', status: 'current' });
+    });
+  });
+
+  describe('a course never completed whose platform set a due date', () => {
+    const assigned = (dueOn: string, fields: Partial<CompletionRecord> = {}) =>
+      record({ course: 'Introduction to Equality, Diversity, and Inclusion', status: 'not-started', dueOn, ...fields });
+    const EDI = 'Introduction to Equality, Diversity, and Inclusion';
+
+    it('is not completed, showing the date, while it is far off', () => {
+      const s = summaryOf([assigned('2026-12-20')], EDI);
+      expect(s).toMatchObject({ status: 'not-completed', due: '2026-12-20', basis: 'assigned', latest: null });
+      expect(s.explanation).toBe('Not completed yet: due date 20 Dec 2026 set by LearnUpon');
+    });
+
+    it('is due soon inside the window and overdue once it has passed', () => {
+      expect(summaryOf([assigned('2026-04-09')], EDI)).toMatchObject({ status: 'due-soon', due: '2026-04-09', basis: 'assigned' });
+      expect(summaryOf([assigned('2026-03-10')], EDI)).toMatchObject({ status: 'due-soon', due: '2026-03-10' });
+      expect(summaryOf([assigned('2026-03-09')], EDI)).toMatchObject({ status: 'overdue', due: '2026-03-09' });
+      expect(summaryOf([assigned('2026-04-10')], EDI)).toMatchObject({ status: 'not-completed', due: '2026-04-10' });
+    });
+
+    it('takes the latest reading of the platform, and of one reading the later date', () => {
+      const old = assigned('2025-01-01', { seenAt: '2025-01-01T09:00:00Z' });
+      const renewed = assigned('2027-01-01', { seenAt: '2026-03-01T09:00:00Z' });
+      const earlier = assigned('2026-12-01', { seenAt: '2026-03-01T09:00:00Z' });
+      expect(summaryOf([old, earlier, renewed], EDI).due).toBe('2027-01-01');
+      expect(summaryOf([old], EDI).due).toBe('2025-01-01');
+    });
+
+    it('gives way to any completion', () => {
+      const done = record({ course: EDI, completedOn: '2025-01-01' });
+      expect(summaryOf([assigned('2026-03-20'), done], EDI)).toMatchObject({ status: 'current', due: '2028-01-01', basis: 'computed' });
+    });
+
+    it('ignores due dates from records that do not count (another organisation\'s portal, Moodle)', () => {
+      const nhs = assigned('2026-03-01', { countsForCompliance: false, sourceUrl: 'https://nhs-trust.learnupon.com/dashboard' });
+      expect(summaryOf([nhs], EDI)).toMatchObject({ status: 'not-completed', due: null, basis: 'none' });
+    });
+  });
+
+  describe('a date that cannot be right', () => {
+    it('a certificate expiry of 2999-12-31 makes the status unknown, saying the date looked wrong', () => {
+      const s = summaryOf([record({ course: FIRE, completedOn: '2025-03-03', certExpiresOn: '2999-12-31' })], FIRE);
+      expect(s).toMatchObject({ status: 'unknown', due: null, basis: 'none' });
+      expect(s.explanation).toBe('The certificate expiry shown by LearnUpon (31 Dec 2999) looks wrong, so it was not used');
+    });
+
+    it.each([
+      ['completion date before 1970', { completedOn: '1969-12-31' }, 'completion date'],
+      ['completion date more than 10 years ahead', { completedOn: '2036-03-11' }, 'completion date'],
+    ] as const)('%s', (_, fields, what) => {
+      const s = summaryOf([record({ course: FIRE, ...fields })], FIRE);
+      expect(s).toMatchObject({ status: 'unknown', due: null, basis: 'none' });
+      expect(s.explanation).toContain(`The ${what} shown by LearnUpon`);
+    });
+
+    it('a due date more than 10 years ahead', () => {
+      const s = summaryOf([record({ course: PREVENT, status: 'not-started', dueOn: '2099-01-01', source: 'training-history' })], PREVENT);
+      expect(s).toMatchObject({ status: 'unknown', due: null });
+      expect(s.explanation).toBe('The due date in the LearnUpon training history (1 Jan 2099) looks wrong, so it was not used');
+    });
+
+    it('the edges: 1 Jan 1970 and exactly 10 years ahead are used', () => {
+      expect(summaryOf([record({ course: INDUCTION, completedOn: '1970-01-01' })], INDUCTION).status).toBe('current');
+      expect(summaryOf([record({ course: FIRE, completedOn: '2025-03-03', certExpiresOn: '2036-03-10' })], FIRE)).toMatchObject({ status: 'current', due: '2036-03-10' });
+    });
   });
 
   it('an older completion still counts while a renewal is in progress', () => {
@@ -208,8 +295,11 @@ describe('summariseCourses', () => {
     });
 
     it('status never improves as today advances', () => {
+      // A date more than 10 years ahead is not used (unknown) until today comes within 10 years of it:
+      // that is the one way time can change a status for the better, so here every date is usable from the start.
       fc.assert(
         fc.property(fc.array(arbitraryRecord, { maxLength: 12 }), isoDate, fc.integer({ min: 0, max: 2000 }), (records, today, step) => {
+          fc.pre(records.every((r) => [r.completedOn, r.certExpiresOn, r.dueOn].every((d) => d === null || isPlausibleDate(d, today))));
           const before = new Map(summariseCourses(records, UCL_PROFILE, today).map((s) => [s.course.name, s.status]));
           for (const s of summariseCourses(records, UCL_PROFILE, addDays(today, step))) {
             expect(statusRank(s.status)).toBeLessThanOrEqual(statusRank(before.get(s.course.name)!));

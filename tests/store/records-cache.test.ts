@@ -37,7 +37,7 @@ describe('records cache', () => {
           else if (o.kind === 'read-basis') await readRecordsBasis();
           else await listRecords();
           const held = await raw();
-          expect(await readRecordsBasis()).toEqual({ version: 1, count: held.length, records: summaryBasis(held) });
+          expect(await readRecordsBasis()).toEqual({ version: RECORDS_BASIS_VERSION, count: held.length, records: summaryBasis(held) });
           expect(await listRecords()).toEqual(held);
         }
       }),
@@ -51,7 +51,7 @@ describe('records cache', () => {
     await (await openStore()).delete('meta', RECORDS_BASIS_KEY);
     const basis = await readRecordsBasis();
     expect(await (await openStore()).get('meta', RECORDS_BASIS_KEY)).toEqual(basis);
-    expect(basis).toEqual({ version: 1, count: 2, records: summaryBasis(await raw()) });
+    expect(basis).toEqual({ version: RECORDS_BASIS_VERSION, count: 2, records: summaryBasis(await raw()) });
   });
 
   it('a failed save leaves the copy as it was', async () => {

@@ -1,9 +1,11 @@
-// Calm, one-at-a-time alerts (docs/contract.md: data-mtc="alert"). Announced to screen readers, reachable
-// by keyboard, dismissible, and a dismissal holds for that page and problem for a day.
+// Calm, one-at-a-time alerts (docs/contract.md: data-mtc="alert"). Announced to screen readers, early in
+// the tab order without taking focus, dismissible (Escape too), and a dismissal holds for that page and
+// problem for a day. Focus inside goes back to the page where it came from when the alert closes.
 import type { Diagnosis } from '@/utils/diagnostics/alerts';
 import { createShadowHost, el } from './shadow';
 import { send } from './state';
-import { placeClearOfControls } from './placement';
+import { mountAlert } from './placement';
+import { giveFocusBack } from './focus';
 
 const CSS = `
 :host { all: initial; position: fixed; z-index: 2147483646; right: 16px; bottom: 16px; width: min(380px, calc(100vw - 32px)); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: #1f1f1f; }
@@ -39,18 +41,23 @@ export function createAlertQueue(): AlertQueue {
   const queue: Diagnosis[] = [];
   const offered = new Set<string>();
   let shown: HTMLElement | null = null;
+  let unwatch = () => {};
+
+  const close = () => {
+    unwatch();
+    shown?.remove();
+    shown = null;
+  };
 
   const showNext = () => {
     const next = queue.shift();
     if (!next || shown) return;
     shown = renderAlert(next, () => {
-      shown?.remove();
-      shown = null;
+      close();
       void rememberDismissal(next.kind).catch(() => undefined);
       showNext();
     });
-    document.documentElement.append(shown);
-    placeClearOfControls(shown);
+    unwatch = mountAlert(shown);
   };
 
   return {
@@ -64,8 +71,7 @@ export function createAlertQueue(): AlertQueue {
     },
     destroy() {
       queue.length = 0;
-      shown?.remove();
-      shown = null;
+      close();
     },
   };
 }
@@ -83,8 +89,18 @@ export function renderAlert(diagnosis: Diagnosis, onDismiss: () => void): HTMLEl
   const details = Object.entries(diagnosis.details ?? {});
   const dl = details.length ? el('dl') : null;
   for (const [name, value] of details) dl?.append(el('dt', { text: name }), el('dd', { text: value }));
+  // Where focus was before it came into the alert (focus moving inside it is retargeted to the host).
+  let cameFrom: HTMLElement | null = null;
+  host.addEventListener('focusin', (event) => {
+    const from = event.relatedTarget;
+    if (from instanceof HTMLElement && from !== host && !host.contains(from)) cameFrom = from;
+  });
+  const close = () => {
+    if (document.activeElement === host) giveFocusBack(host, cameFrom);
+    onDismiss();
+  };
   const dismiss = el('button', { text: 'Dismiss', attrs: { type: 'button' } });
-  dismiss.addEventListener('click', onDismiss);
+  dismiss.addEventListener('click', close);
   root.append(
     el(
       'section',
@@ -98,7 +114,10 @@ export function renderAlert(diagnosis: Diagnosis, onDismiss: () => void): HTMLEl
     ),
   );
   root.addEventListener('keydown', (event) => {
-    if ((event as KeyboardEvent).key === 'Escape') onDismiss();
+    if ((event as KeyboardEvent).key !== 'Escape') return;
+    // Ours: the page's own Escape handlers (closing its menus) have nothing to do with it.
+    event.stopPropagation();
+    close();
   });
   return host;
 }

@@ -33,7 +33,7 @@ export function renderBadge(summary: CourseSummary): HTMLElement {
   host.dataset.mtcCourse = summary.course.name;
   host.dataset.mtcStatus = summary.status;
   host.dataset.mtcDue = summary.due ?? '';
-  const label = statusLabel(summary.status, summary.due);
+  const label = statusLabel(summary.status, summary.due, undefined, summary.basis);
   const details = el('span', { class: 'details', text: `${summary.course.name}: ${summary.explanation}.`, attrs: { id: 'details', role: 'note' } });
   details.hidden = true;
   details.append(reportIssueButton(summary.course.name));
@@ -51,7 +51,19 @@ export function renderBadge(summary: CourseSummary): HTMLElement {
     button.setAttribute('aria-expanded', String(!details.hidden));
   });
   root.append(button, details);
+  closeOnEscape(root, button, details);
   return host;
+}
+
+/** Escape, from the button or anywhere in the expanded view, closes it and puts focus back on the button. */
+function closeOnEscape(root: ShadowRoot, button: HTMLButtonElement, details: HTMLElement): void {
+  root.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key !== 'Escape' || details.hidden) return;
+    event.stopPropagation();
+    details.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    button.focus();
+  });
 }
 
 /** Same course, status and due date: the badge on the page is still right. */

@@ -2,7 +2,9 @@
 // how it loads, and which browser this is. Each finding becomes at most one calm alert.
 import type { Profile } from '@/utils/catalogue/profile';
 import type { PageAccount } from '@/utils/platforms/types';
-import { diagnoseAccount, diagnoseSignInPage } from '@/utils/diagnostics/signin';
+import { diagnoseAccount } from '@/utils/diagnostics/accounts';
+import type { PageDiagnoser } from '@/utils/diagnostics/signin';
+import { diagnoseOtherPortal } from '@/utils/diagnostics/portal';
 import { detectUnsupportedBrowser } from '@/utils/diagnostics/browser';
 import { createAlertQueue } from './alerts';
 import { fetchProfile } from './state';
@@ -10,6 +12,8 @@ import { watchConnection } from './connection-watch';
 
 export interface DoctorOptions {
   signal: AbortSignal;
+  /** This site's sign-in checks (utils/diagnostics/<site>.ts): each content script carries only its own. */
+  diagnose: PageDiagnoser;
   readAccount?: (root: ParentNode) => PageAccount;
   /** Watch load times and video stalls (training pages, not the sign-in pages). */
   watchLoads: boolean;
@@ -18,20 +22,30 @@ export interface DoctorOptions {
 /** Pages render their errors late (SPA, redirects): look again for a few seconds after load. */
 const RECHECK_DELAYS_MS = [0, 800, 2500];
 
+/** Set after each look at the page, once its alert (if any) is shown: browser tests wait for these, not for time. */
+export const DOCTOR_MARKS = { checked: 'mtc:doctor:checked' } as const;
+
 export async function initDoctor(options: DoctorOptions): Promise<void> {
   const profile: Profile = await fetchProfile();
   const alerts = createAlertQueue();
   options.signal.addEventListener('abort', () => alerts.destroy());
 
-  const checkPage = () => {
+  // Another organisation's portal: say so once; its own sign-ins and accounts are not the organisation's business.
+  const otherPortal = diagnoseOtherPortal(new URL(location.href), profile, document);
+  const offered = otherPortal ? alerts.offer(otherPortal) : Promise.resolve();
+
+  const checkPage = async () => {
     if (options.signal.aborted) return;
+    const url = new URL(location.href);
     const found =
-      diagnoseSignInPage(document, new URL(location.href), profile) ??
-      (options.readAccount ? diagnoseAccount(options.readAccount(document).email, profile, new URL(location.href)) : null);
-    if (found) void alerts.offer(found);
+      options.diagnose(document, url, profile) ??
+      (options.readAccount && !otherPortal ? diagnoseAccount(options.readAccount(document).email, profile, url) : null);
+    await offered;
+    if (found) await alerts.offer(found);
+    performance.mark(DOCTOR_MARKS.checked);
   };
   for (const delay of RECHECK_DELAYS_MS) {
-    const timer = setTimeout(checkPage, delay);
+    const timer = setTimeout(() => void checkPage(), delay);
     options.signal.addEventListener('abort', () => clearTimeout(timer));
   }
 
@@ -42,5 +56,5 @@ export async function initDoctor(options: DoctorOptions): Promise<void> {
   );
   if (browserVerdict) void alerts.offer(browserVerdict);
 
-  if (options.watchLoads) watchConnection(options.signal, profile, (d) => void alerts.offer(d));
+  if (options.watchLoads) watchConnection(options.signal, profile, (d) => alerts.offer(d));
 }

@@ -1,6 +1,9 @@
-// Keeps an alert clear of the page's own sign-in controls: it tries the four corners and takes the
-// first whose rectangle meets no visible form control of the page, else narrows it into the wider
-// margin beside them. Layout is read once, when shown.
+// Where an alert goes. In the DOM: early in the page's tab order (after its skip link, else first in
+// <body>), so a keyboard user reaches it within a few Tab presses. On screen: a fixed corner card clear of
+// the page's own sign-in controls: it tries the four corners and takes the first whose rectangle meets no
+// visible form control of the page, else narrows it into the wider margin beside them. Layout is read
+// once, when shown.
+import { firstTabStop, isSkipLink } from './focus';
 
 type Corner = { top?: string; bottom?: string; left?: string; right?: string };
 
@@ -59,3 +62,54 @@ export function placeClearOfControls(host: HTMLElement): void {
 
 /** Narrower than this, the steps wrap into a column too tall to read. */
 const MIN_WIDTH = 220;
+
+/** A skip link inside these would make our host invalid content for them: the host goes first in <body> instead. */
+const STRICT_PARENTS = /^(UL|OL|DL|MENU|TABLE|THEAD|TBODY|TFOOT|TR|SELECT)$/;
+
+/** `position: fixed` inside this element is fixed to it, not to the window (a transform, filter or containment). */
+function confinesFixed(el: Element): boolean {
+  const s = getComputedStyle(el);
+  return (
+    [s.transform, s.perspective, s.filter, s.backdropFilter].some((v) => v && v !== 'none') ||
+    /paint|layout|strict|content|transform|perspective|filter|size/.test(`${s.contain} ${s.willChange} ${s.containerType}`)
+  );
+}
+
+/** Puts the host early in the tab order: right after the page's skip link, else first in <body>. */
+function insertEarly(host: HTMLElement): void {
+  const body = document.body;
+  if (!body) return void document.documentElement.append(host);
+  const first = firstTabStop();
+  if (first && isSkipLink(first) && body.contains(first) && !STRICT_PARENTS.test(first.parentElement?.tagName ?? '')) first.after(host);
+  else body.prepend(host);
+  // Still first in the tab order, but outside whatever would pin the card to a part of the page.
+  for (let el = host.parentElement; el && el !== document.documentElement; el = el.parentElement) {
+    if (confinesFixed(el)) return void document.documentElement.insertBefore(host, body);
+  }
+}
+
+/** A page that redraws its body would take the alert with it: put back this many times at most. */
+const MAX_REMOUNTS = 3;
+
+/**
+ * Mounts the alert host early in the tab order and in a corner clear of the page's controls, and puts it
+ * back if the page redraws over it. Returns the function that stops watching (call it on dismiss).
+ */
+export function mountAlert(host: HTMLElement): () => void {
+  const mount = () => {
+    insertEarly(host);
+    placeClearOfControls(host);
+  };
+  mount();
+  let remounts = 0;
+  const observer = new MutationObserver(() => {
+    if (host.isConnected || remounts++ >= MAX_REMOUNTS) return;
+    mount();
+    watch();
+  });
+  const watch = () => {
+    for (const target of [document.documentElement, document.body, host.parentElement]) if (target) observer.observe(target, { childList: true });
+  };
+  watch();
+  return () => observer.disconnect();
+}

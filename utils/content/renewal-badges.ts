@@ -1,8 +1,10 @@
 // Reads the course entries on a page, keeps them as records, and mounts a renewal badge beside each
 // catalogue course. Single-page apps re-render their lists: a mutation observer puts badges back.
+// On another organisation's LearnUpon portal (docs/rules.md, "Which records count") what is read is kept
+// as records that do not count, and no badge claims a status there.
 import { createCourseMatcher } from '@/utils/catalogue/match';
-import type { PageCourse } from '@/utils/platforms/types';
-import type { DateOrder } from '@/utils/dates/parse';
+import { isOtherOrganisationsPortal } from '@/utils/hosts';
+import { makesClaim, type CourseReader, type PageCourse } from '@/utils/platforms/types';
 import { mergeRecord, recordId, type CompletionRecord, type PageReading, type RecordSource } from '@/utils/records';
 import { summariseCourses, type CourseSummary } from '@/utils/renewal/summary';
 import { badgeMatches, renderBadge } from './badge';
@@ -10,7 +12,7 @@ import { fetchState, saveReadings } from './state';
 
 export interface RenewalBadgeOptions {
   source: Extract<RecordSource, 'learnupon' | 'cybsafe'>;
-  read: (root: ParentNode, order: DateOrder) => PageCourse[];
+  read: CourseReader;
   /** True where the page should list courses: finding none there means the site changed. */
   expectsCourses: (url: URL) => boolean;
   signal: AbortSignal;
@@ -18,8 +20,11 @@ export interface RenewalBadgeOptions {
 
 const BADGE_SELECTOR = 'mtc-renewal[data-mtc="renewal"]';
 
-/** Performance marks read by `npm run bench` (the page can see them; they carry no data). */
-export const MARKS = { start: 'mtc:renewal:start', mounted: 'mtc:renewal:mounted', run: 'mtc:renewal:run' } as const;
+/**
+ * Performance marks read by `npm run bench` and the browser tests (the page can see them; they carry no
+ * data): `read` after every read of the page (badges mounted, records handed over).
+ */
+export const MARKS = { start: 'mtc:renewal:start', mounted: 'mtc:renewal:mounted', run: 'mtc:renewal:run', read: 'mtc:renewal:read' } as const;
 
 export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<void> {
   performance.mark(MARKS.start);
@@ -27,23 +32,32 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
   const held = records ?? [];
   if (options.signal.aborted) return;
   const match = createCourseMatcher(profile.courses);
+  const courseKey = (title: string) => match(title)?.name ?? null;
+  const otherPortal = options.source === 'learnupon' && isOtherOrganisationsPortal(location.hostname, profile);
   // What the background already holds needs no second saving: a repeat visit sends only what changed.
   const savedIds = new Map<string, string>(held.map((r) => [r.id, fingerprint(r)]));
   let lastFound = -1;
 
   const run = () => {
     const seenAt = new Date().toISOString();
-    const entries = options.read(document, profile.dateOrder);
+    const entries = options.read(document, profile.dateOrder, { courseKey });
     const matched = entries.flatMap((entry) => {
       const course = match(entry.title);
-      return course ? [{ entry, record: toRecord(entry, course.name, options.source, seenAt) }] : [];
+      return course ? [{ entry, course: course.name }] : [];
     });
-    const pageRecords = matched.map((m) => m.record);
-    const summaries = new Map(
-      summariseCourses(mergeById(held, pageRecords), profile, today).map((s) => [s.course.name, s] as const),
-    );
-    mountBadges(matched.map(({ entry, record }) => ({ entry, summary: summaries.get(record.course)! })));
+    // An entry with no status or date of its own makes no claim: it is not kept, and its badge shows what the records say.
+    const pageRecords = matched
+      .filter(({ entry }) => makesClaim(entry))
+      .map(({ entry, course }) => toRecord(entry, course, options.source, seenAt))
+      .map((r) => (otherPortal ? { ...r, countsForCompliance: false } : r));
+    if (!otherPortal) {
+      const summaries = new Map(
+        summariseCourses(mergeById(held, pageRecords), profile, today).map((s) => [s.course.name, s] as const),
+      );
+      mountBadges(matched.map(({ entry, course }) => ({ entry, summary: summaries.get(course)! })));
+    }
     persist(pageRecords, entries.length);
+    performance.mark(MARKS.read);
   };
 
   const persist = (pageRecords: CompletionRecord[], found: number) => {

@@ -10,7 +10,7 @@ import { CompletionRecordSchema } from './record';
  * keeps records for). Raise it whenever those rules change: every stored basis is then rebuilt on its
  * next read. tests/data/derived-versions.test.ts fails when the rules' output changes and this has not.
  */
-export const RECORDS_BASIS_VERSION = 1;
+export const RECORDS_BASIS_VERSION = 2;
 /** Version of the records copy's layout; raise it if CompletionRecord changes shape. */
 export const RECORDS_CACHE_VERSION = 1;
 

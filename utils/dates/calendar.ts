@@ -23,9 +23,12 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** True for a real calendar date (rejects 2025-02-30). */
+/**
+ * True for a real calendar date with a four-digit year (rejects 2025-02-30). Whether a date can be right
+ * for a course (not 2999-12-31) is a renewal rule, not a calendar one: utils/renewal/plausible.ts.
+ */
 export function isValidYmd({ year, month, day }: YMD): boolean {
-  return year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Calendar months later; a day the target month lacks becomes its last day (29 Feb + 12 months = 28 Feb). */

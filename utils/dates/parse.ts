@@ -4,6 +4,10 @@ import { fromYmd, isValidYmd, londonDate, type YMD } from './calendar';
 
 export type DateOrder = 'day-first' | 'month-first';
 
+/** Substrings that may be dates, in the shapes below; parseDisplayDate decides. */
+export const DATE_LIKE =
+  /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?,? \d{4}\b|\b[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b/g;
+
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };

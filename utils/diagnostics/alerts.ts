@@ -1,8 +1,9 @@
 // What a detector hands to the UI: the alert kind (docs/contract.md), a plain-words title and summary, and the
 // FAQ's steps in the FAQ's order, each with a link ready to click where there is one.
 import type { Profile } from '@/utils/catalogue/profile';
+import { CYBSAFE_HOST, isLearnUponHost, siteOfHost } from '@/utils/hosts';
 
-export const ALERT_KINDS = ['wrong-account', 'sso-error', 'slow-connection', 'media-buffering', 'unsupported-browser'] as const;
+export const ALERT_KINDS = ['wrong-account', 'sso-error', 'slow-connection', 'media-buffering', 'unsupported-browser', 'other-portal'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface AlertStep {
@@ -26,7 +27,7 @@ export interface Diagnosis {
 export const MY_APPS_URL = 'https://myapps.microsoft.com/';
 /** Microsoft's own sign-out endpoint: one click signs every Microsoft account out of this browser. */
 export const MICROSOFT_SIGN_OUT_URL = 'https://login.microsoftonline.com/common/oauth2/v2.0/logout';
-export const CYBSAFE_LOGIN_URL = 'https://app.cybsafe.com/login';
+export const CYBSAFE_LOGIN_URL = `https://${CYBSAFE_HOST}/login`;
 
 /** Links the UCL FAQ gives; another organisation gets the same steps without them (the profile has no such fields yet). */
 interface OrgLinks {
@@ -73,20 +74,12 @@ function hostOf(pageUrl: URL | string | undefined): string {
   }
 }
 
-export function isLearnUponHost(host: string, profile: Profile): boolean {
-  return host === profile.portalHost.toLowerCase() || host.endsWith('.learnupon.com');
-}
-
-export function isCybSafeHost(host: string): boolean {
-  return host === 'app.cybsafe.com' || host.endsWith('.cybsafe.com');
-}
-
 /** Where "sign in again" should start: the platform the user was trying to reach, through SSO. */
 export function signInAgainUrl(pageUrl: URL | string | undefined, profile: Profile): string {
   const host = hostOf(pageUrl);
-  if (isCybSafeHost(host)) return CYBSAFE_LOGIN_URL;
-  // The FAQ's own link: SAML first, then the learner's course list.
-  if (isLearnUponHost(host, profile)) return `https://${profile.portalHost}/saml/init?redirect_uri=/dashboard?display=my_courses`;
+  if (siteOfHost(host) === 'cybsafe') return CYBSAFE_LOGIN_URL;
+  // The FAQ's own link: SAML first, then the learner's course list (always the organisation's portal).
+  if (isLearnUponHost(host)) return `https://${profile.portalHost}/saml/init?redirect_uri=/dashboard?display=my_courses`;
   return MY_APPS_URL;
 }
 
@@ -149,5 +142,5 @@ export function connectionSteps(profile: Profile, course?: string): AlertStep[] 
 
 /** The course to name in the subject, from the page the problem is on. */
 export function courseForPage(pageUrl: URL | string | undefined, profile: Profile): string | undefined {
-  return isCybSafeHost(hostOf(pageUrl)) ? cybsafeCourseName(profile) : undefined;
+  return siteOfHost(hostOf(pageUrl)) === 'cybsafe' ? cybsafeCourseName(profile) : undefined;
 }

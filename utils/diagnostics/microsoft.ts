@@ -1,106 +1,76 @@
-// Everything we know about Microsoft's sign-in and My Apps pages (docs/pages.md), in one place so a change
-// on their side is a one-file fix. Microsoft says its sentences change: codes and ids are what we key on.
-import { findMessage, isEmail, readableText, visibleText } from './text';
+// Microsoft's sign-in and My Apps pages: the wrong account (a personal account, the wrong tile, the
+// work-account notice, an address outside the organisation in the account menu) and AADSTS errors.
+import type { Profile } from '@/utils/catalogue/profile';
+import { findMessages } from '@/utils/dom/text';
+import { isMicrosoftLoginHost, isMyAppsHost } from '@/utils/platforms/microsoft/pages';
+import { isPickAnAccountPage, readAccountTiles, readMicrosoftAccountEmail } from '@/utils/platforms/microsoft/read';
+import { MS_PHRASES } from '@/utils/platforms/microsoft/selectors';
+import { diagnoseAadError, readOwnAadError } from './aad';
+import { AADSTS_CODES } from './aadsts';
+import { diagnoseAccount, isOrgEmail } from './accounts';
+import { type Diagnosis, MICROSOFT_SIGN_OUT_URL, courseForPage, orgUsername, step } from './alerts';
+import { type TroubleContext, isOwnTrouble } from './trouble';
 
-export const MICROSOFT_LOGIN_HOSTS = ['login.microsoftonline.com', 'login.microsoft.com', 'login.live.com', 'login.windows.net'];
-export const MY_APPS_HOSTS = ['myapps.microsoft.com', 'myapplications.microsoft.com', 'account.activedirectory.windowsazure.com'];
+/** Every Microsoft page is a sign-in step: its own lines count, quotations never do. */
+const MICROSOFT_CONTEXT: TroubleContext = { signInStep: true, mayBeErrorPage: true };
 
-export function isMicrosoftLoginHost(host: string): boolean {
-  return MICROSOFT_LOGIN_HOSTS.includes(host.toLowerCase());
-}
-
-export function isMyAppsHost(host: string): boolean {
-  return MY_APPS_HOSTS.includes(host.toLowerCase());
-}
-
-export const MS_SELECTORS = {
-  /** "Pick an account": one tile per remembered account, the address in the attribute. */
-  accountTile: 'div[data-test-id], [data-test-id][role="button"]',
-  otherTile: '#otherTile',
-  emailInput: '#i0116, input[name="loginfmt"]',
-  nextButton: '#idSIButton9',
-  /** The account menu (top right) on Microsoft 365 pages; newer builds use data-testid/data-tid. */
-  currentAccountEmail: [
-    '#mectrl_currentAccount_secondary',
-    '[data-testid="mectrl_currentAccount_secondary"]',
-    '[data-tid="mectrl_currentAccount_secondary"]',
-  ].join(', '),
-};
-
-/** Normalised message openings (see normalizeText: lower case, straight apostrophes). */
-export const MS_PHRASES = {
-  workAccountOnly: /^you can only access this site with a work account\b/,
-  personalAccountNotHere: /^you can'?t sign in here with a personal account\b/,
-  pickAnAccount: /^pick an account$/,
-};
-
-const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const REQUEST_ID = new RegExp(`request\\s*id\\s*:?\\s*(${GUID})`, 'i');
-const CORRELATION_ID = new RegExp(`correlation\\s*id\\s*:?\\s*(${GUID})`, 'i');
-const TIMESTAMP = /timestamp\s*:?\s*(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)/i;
-/** The error line: the code opens its own line, followed by a colon ("Message: " prefixes it in the details table). */
-const ERROR_LINE = /^(?:message\s*:?\s*)?aadsts\s*(\d{4,8})\s*:\s*(.*)$/;
-
-export interface AadError {
-  code: string;
-  message: string;
-  requestId: string | null;
-  correlationId: string | null;
-  timestamp: string | null;
-}
-
-/**
- * Reads Microsoft's error page. It counts only with the page's structure around it: an `AADSTS<digits>:` line
- * of its own and a Request Id or Correlation Id GUID (the "Troubleshooting details"). A help page that
- * mentions AADSTS codes in its prose has neither.
- */
-export function readAadError(root: ParentNode): AadError | null {
-  const line = findMessage(root, (t) => ERROR_LINE.test(t), 2000);
-  if (!line) return null;
-  const text = visibleText(root);
-  const requestId = REQUEST_ID.exec(text)?.[1] ?? null;
-  const correlationId = CORRELATION_ID.exec(text)?.[1] ?? null;
-  if (!requestId && !correlationId) return null;
-  // Re-read the line from the raw text to keep its original casing for quoting.
-  const raw = readableText(line, true);
-  const m = /AADSTS\s*(\d{4,8})\s*:\s*(.*)$/i.exec(raw);
-  if (!m) return null;
-  return {
-    code: m[1]!,
-    message: m[2]!.slice(0, 500),
-    requestId: requestId?.toLowerCase() ?? null,
-    correlationId: correlationId?.toLowerCase() ?? null,
-    timestamp: TIMESTAMP.exec(text)?.[1] ?? null,
-  };
-}
-
-/** Addresses on the "Pick an account" tiles, in page order. */
-export function readAccountTiles(root: ParentNode): string[] {
-  const emails: string[] = [];
-  for (const tile of Array.from(root.querySelectorAll(MS_SELECTORS.accountTile))) {
-    const value = (tile.getAttribute('data-test-id') ?? '').trim();
-    if (isEmail(value) && !emails.includes(value.toLowerCase())) emails.push(value.toLowerCase());
+function diagnosePickAnAccount(root: ParentNode, profile: Profile, url: URL): Diagnosis | null {
+  if (!isPickAnAccountPage(root)) return null;
+  const tiles = readAccountTiles(root);
+  const org = tiles.filter((email) => isOrgEmail(email, profile));
+  if (org.length === 0) {
+    return {
+      kind: 'wrong-account',
+      title: `None of these accounts is your ${profile.organisation} account`,
+      summary: `Microsoft only offers accounts outside ${profile.emailDomain}. Mandatory training needs your ${profile.organisation} account, ${orgUsername(profile)}.`,
+      steps: [step.useAnotherAccount(profile), { text: 'If Microsoft keeps choosing the wrong account, sign out first.', href: MICROSOFT_SIGN_OUT_URL }, step.mailbox(profile, courseForPage(url, profile))],
+      details: { accounts: tiles.join(', ') },
+    };
   }
-  return emails;
-}
-
-export function isPickAnAccountPage(root: ParentNode): boolean {
-  return (
-    readAccountTiles(root).length > 0 &&
-    (root.querySelector(MS_SELECTORS.otherTile) !== null || findMessage(root, (t) => MS_PHRASES.pickAnAccount.test(t), 40) !== null)
-  );
-}
-
-/** The signed-in address from the top-right account menu (read even while the menu is closed). */
-export function readMicrosoftAccountEmail(root: ParentNode): string | null {
-  for (const el of Array.from(root.querySelectorAll(MS_SELECTORS.currentAccountEmail))) {
-    const text = (el.textContent ?? '').trim();
-    if (isEmail(text)) return text;
+  if (tiles.length > org.length) {
+    const target = org[0]!;
+    return {
+      kind: 'wrong-account',
+      title: `Pick your ${profile.organisation} account: ${target}`,
+      summary: `This browser remembers more than one account. Only your ${profile.organisation} account (${target}) opens the training.`,
+      steps: [{ text: `Choose ${target}, not a personal account.` }, step.mailbox(profile, courseForPage(url, profile))],
+      details: { account: target },
+    };
   }
   return null;
 }
 
-/** The visible line that opens with `phrase` (normalised text), if any. */
-export function hasPhrase(root: ParentNode, phrase: RegExp, maxLength = 300): Element | null {
-  return findMessage(root, (t) => phrase.test(t), maxLength);
+/** The page's own line opening with `phrase` (normalised text), if any. */
+function ownLine(root: ParentNode, phrase: RegExp, context: TroubleContext): Element | null {
+  return findMessages(root, (t) => phrase.test(t), 300).find((el) => isOwnTrouble(el, context)) ?? null;
+}
+
+/** What is wrong on a Microsoft sign-in or My Apps page, or null. */
+export function diagnoseMicrosoftPage(root: ParentNode, url: URL, profile: Profile): Diagnosis | null {
+  const host = url.hostname.toLowerCase();
+  const context = MICROSOFT_CONTEXT;
+  const aad = readOwnAadError(root, context);
+  if (aad) return diagnoseAadError(aad, profile, url, AADSTS_CODES);
+  if (isMicrosoftLoginHost(host) && ownLine(root, MS_PHRASES.personalAccountNotHere, context)) {
+    return {
+      kind: 'wrong-account',
+      title: 'A personal account can’t be used here',
+      summary: `Microsoft says this sign-in needs a work or school account. Use your ${profile.organisation} account, ${orgUsername(profile)}.`,
+      steps: [{ text: `Clear the address and type your ${orgUsername(profile)} address instead.` }, step.signOut(), step.mailbox(profile)],
+    };
+  }
+  if (isMicrosoftLoginHost(host)) {
+    const picked = diagnosePickAnAccount(root, profile, url);
+    if (picked) return picked;
+  }
+  if (isMyAppsHost(host) && ownLine(root, MS_PHRASES.workAccountOnly, context)) {
+    return {
+      kind: 'wrong-account',
+      title: `My Apps says you are not signed in with your ${profile.organisation} account`,
+      summary: `“You can only access this site with a work account” means this browser is signed in with a personal Microsoft account.`,
+      steps: [step.signOut(), step.signInAs(profile, url), step.mailbox(profile)],
+    };
+  }
+  if (isMyAppsHost(host) || isMicrosoftLoginHost(host)) return diagnoseAccount(readMicrosoftAccountEmail(root), profile, url);
+  return null;
 }

@@ -1,14 +1,15 @@
 // The few records that decide every course's status, due date and explanation: the popup reads these
 // (a few dozen) instead of every record (thousands), and gets the same lines as from all of them.
 import type { CompletionRecord } from '@/utils/records';
-import { isComplianceCompletion, isOtherCompletion } from './summary';
+import { isAssignment, isComplianceCompletion, isOtherCompletion, isUncountedAttempt } from './summary';
 
 /**
  * For each `course` value (the name summariseCourses matches on): its newest dated compliance
- * completions (every record sharing that date, for the certificate expiry), else its undated ones; and
- * its other-source completions only when it has no compliance completion (they are only counted, and
- * only then). Aliases merge names into one course; the newest of the merged names is among the kept
- * ones, so summariseCourses gives the same lines, apart from `history`, as it does for all records.
+ * completions (every record sharing that date, for the certificate expiry), else its undated ones; and,
+ * only when it has no compliance completion, what a course never completed is explained by: other-source
+ * completions and failed or pending attempts (they are only counted) and the due dates its platform set.
+ * Aliases merge names into one course; the newest of the merged names is among the kept ones, so
+ * summariseCourses gives the same lines, apart from `history`, as it does for all records.
  */
 export function summaryBasis(records: readonly CompletionRecord[]): CompletionRecord[] {
   const byCourse = new Map<string, CompletionRecord[]>();
@@ -21,7 +22,7 @@ export function summaryBasis(records: readonly CompletionRecord[]): CompletionRe
   for (const list of byCourse.values()) {
     const completions = list.filter(isComplianceCompletion);
     if (completions.length === 0) {
-      kept.push(...list.filter(isOtherCompletion));
+      kept.push(...list.filter((r) => isOtherCompletion(r) || isUncountedAttempt(r) || isAssignment(r)));
       continue;
     }
     let newest: string | null = null;

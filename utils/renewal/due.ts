@@ -1,7 +1,11 @@
 // When a course must be renewed, and where that date came from (the UI says which).
 import { addMonths } from '@/utils/dates/calendar';
 
-export type DueBasis = 'certificate' | 'computed' | 'one-off' | 'none';
+/**
+ * certificate: the platform's certificate expiry; computed: completion + cadence; one-off: completed, no
+ * renewal; assigned: never completed, due on the date the platform set for the enrollment; none: no date.
+ */
+export type DueBasis = 'certificate' | 'computed' | 'one-off' | 'assigned' | 'none';
 
 export interface DueInput {
   completedOn: string | null;

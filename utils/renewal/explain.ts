@@ -38,10 +38,53 @@ export function explainOneOff(completedOn: string | null): string {
   return `One-off course: no renewal (${completedOn ? `completed ${formatDate(completedOn)}` : 'marked completed'})`;
 }
 
-export function explainNotCompleted(otherRecords: number): string {
-  if (otherRecords === 0) return 'No completion on record';
-  const what = otherRecords === 1 ? '1 record from elsewhere is' : `${otherRecords} records from elsewhere are`;
-  return `No completion on record that counts; ${what} kept for reference only`;
+/** What was seen for a course but completes nothing: records from elsewhere, failed attempts, attempts awaiting review. */
+export interface Uncounted {
+  elsewhere: number;
+  failed: number;
+  pendingReview: number;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * "No completion on record", or what was seen and why it does not count: "No completion on record that
+ * counts; 1 record from elsewhere is kept for reference only; 1 failed attempt is not counted".
+ */
+export function explainNotCompleted({ elsewhere, failed, pendingReview }: Uncounted): string {
+  const parts: string[] = [];
+  if (elsewhere) parts.push(`${plural(elsewhere, 'record from elsewhere is', 'records from elsewhere are')} kept for reference only`);
+  if (failed) parts.push(`${plural(failed, 'failed attempt is', 'failed attempts are')} not counted`);
+  if (pendingReview) parts.push(`${plural(pendingReview, 'attempt awaiting review is', 'attempts awaiting review are')} not counted yet`);
+  return parts.length ? `No completion on record that counts; ${parts.join('; ')}` : 'No completion on record';
+}
+
+const DUE_FROM: Record<RecordSource, string> = {
+  learnupon: 'set by LearnUpon',
+  cybsafe: 'set by CybSafe',
+  'training-history': 'in the LearnUpon training history',
+  manual: 'you entered',
+  external: 'from an external record',
+};
+
+/** "Not completed yet: due date 20 Dec 2026 set by LearnUpon". */
+export function explainAssigned(due: string, source: RecordSource): string {
+  return `Not completed yet: due date ${formatDate(due)} ${DUE_FROM[source]}`;
+}
+
+export type DateWhat = 'completion date' | 'certificate expiry' | 'due date';
+
+const SHOWN_BY: Record<RecordSource, string> = {
+  learnupon: 'shown by LearnUpon',
+  cybsafe: 'shown by CybSafe',
+  'training-history': 'in the LearnUpon training history',
+  manual: 'you entered',
+  external: 'in an external record',
+};
+
+/** "The certificate expiry shown by LearnUpon (31 Dec 2999) looks wrong, so it was not used". */
+export function explainImplausible(what: DateWhat, iso: string, source: RecordSource): string {
+  return `The ${what} ${SHOWN_BY[source]} (${formatDate(iso)}) looks wrong, so it was not used`;
 }
 
 export const EXPLAIN_UNDATED = 'Marked completed, but the completion date could not be read';

@@ -5,11 +5,15 @@ import type { CompletionRecord } from '@/utils/records';
 import { renewalDue, type DueBasis } from './due';
 import {
   EXPLAIN_UNDATED,
+  explainAssigned,
   explainCertificate,
   explainComputed,
+  explainImplausible,
   explainNotCompleted,
   explainOneOff,
+  type DateWhat,
 } from './explain';
+import { isPlausibleDate } from './plausible';
 import { courseStatus, statusRank, type CourseStatus } from './status';
 
 // Callers reach the whole renewal API through this module.
@@ -21,7 +25,7 @@ export { dueReminders, reminderKey, type Reminder, type ReminderStatus } from '.
 export interface CourseSummary {
   course: Course;
   status: CourseStatus;
-  /** `YYYY-MM-DD`, or null when there is none (not completed, one-off, unknown). */
+  /** `YYYY-MM-DD`, or null when there is none (one-off, unknown, never completed and no due date set). */
   due: string | null;
   basis: DueBasis;
   /** The completion that counts: latest dated one, else an undated one, else null. */
@@ -34,14 +38,28 @@ export interface CourseSummary {
 /** A course's line in a list: everything but its history (the popup draws these from the summary basis). */
 export type CourseLine = Omit<CourseSummary, 'history'>;
 
-/** A record that says the course was done and may count for compliance (not MyLearning/Moodle/NHS). */
+/**
+ * A record that says the course was done and may count for compliance: only a pass completes a course
+ * (`completed`, `passed`; a manual entry is the user's word that it was done), and only records from the
+ * organisation's own portals count (docs/rules.md, "Renewal rules" and "Which records count").
+ */
 export function isComplianceCompletion(r: CompletionRecord): boolean {
   return r.countsForCompliance && (r.status === 'completed' || r.status === 'passed' || r.source === 'manual');
 }
 
-/** A completion from a source that does not count (MyLearning, Moodle, NHS): only counted in explanations. */
+/** A completion from a source that does not count (MyLearning, Moodle, NHS, another organisation's portal): only counted in explanations. */
 export function isOtherCompletion(r: CompletionRecord): boolean {
   return !r.countsForCompliance && (r.status === 'completed' || r.status === 'passed' || r.completedOn !== null);
+}
+
+/** A failed attempt or one awaiting review: it has a date but completes nothing ("seen but not counted"). */
+export function isUncountedAttempt(r: CompletionRecord): boolean {
+  return r.countsForCompliance && r.source !== 'manual' && (r.status === 'failed' || r.status === 'pending-review');
+}
+
+/** An enrollment the organisation's platform set a due date for, that is not a completion. */
+export function isAssignment(r: CompletionRecord): boolean {
+  return r.countsForCompliance && r.dueOn !== null && !isComplianceCompletion(r);
 }
 
 /** Newest completion first (undated after dated); then those showing a certificate; then the most recently seen. */
@@ -59,27 +77,55 @@ export function compareNewestFirst(a: CompletionRecord, b: CompletionRecord): nu
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function summariseCourse(
-  course: Course,
-  history: CompletionRecord[],
-  today: string,
-  dueSoonDays: number,
-): CourseSummary {
-  const cadence = course.cadenceMonths;
-  const completions = history.filter(isComplianceCompletion); // already newest first
-  const latest = completions[0] ?? null;
-  const base = { course, latest, history };
-
-  if (latest === null) {
-    return {
-      ...base,
-      status: 'not-completed',
-      due: null,
-      basis: 'none',
-      explanation: explainNotCompleted(history.filter(isOtherCompletion).length),
-    };
+/**
+ * The due date the platform shows now for a course never completed: the most recently seen assignment,
+ * and of those seen together the later date (a re-enrollment replaces the old one). Total order.
+ */
+function currentAssignment(history: readonly CompletionRecord[]): CompletionRecord | null {
+  let best: CompletionRecord | null = null;
+  for (const r of history) {
+    if (!isAssignment(r)) continue;
+    if (
+      best === null ||
+      r.seenAt > best.seenAt ||
+      (r.seenAt === best.seenAt && (r.dueOn! > best.dueOn! || (r.dueOn === best.dueOn && r.id < best.id)))
+    ) {
+      best = r;
+    }
   }
+  return best;
+}
 
+type Line = Omit<CourseSummary, 'course' | 'latest' | 'history'>;
+
+function unknownBecause(what: DateWhat, record: CompletionRecord, date: string): Line {
+  return { status: 'unknown', due: null, basis: 'none', explanation: explainImplausible(what, date, record.source) };
+}
+
+/** No completion that counts: due on the date the platform set, if it set one (docs/rules.md). */
+function notCompleted(history: readonly CompletionRecord[], today: string, dueSoonDays: number): Line {
+  const assignment = currentAssignment(history);
+  if (assignment) {
+    const due = assignment.dueOn!;
+    if (!isPlausibleDate(due, today)) return unknownBecause('due date', assignment, due);
+    const status = courseStatus(due, null, today, dueSoonDays, null);
+    return { status: status === 'current' ? 'not-completed' : status, due, basis: 'assigned', explanation: explainAssigned(due, assignment.source) };
+  }
+  return {
+    status: 'not-completed',
+    due: null,
+    basis: 'none',
+    explanation: explainNotCompleted({
+      elsewhere: history.filter(isOtherCompletion).length,
+      failed: history.filter((r) => isUncountedAttempt(r) && r.status === 'failed').length,
+      pendingReview: history.filter((r) => isUncountedAttempt(r) && r.status === 'pending-review').length,
+    }),
+  };
+}
+
+function completed(course: Course, latest: CompletionRecord, completions: readonly CompletionRecord[], today: string, dueSoonDays: number): Line {
+  const cadence = course.cadenceMonths;
+  if (latest.completedOn !== null && !isPlausibleDate(latest.completedOn, today)) return unknownBecause('completion date', latest, latest.completedOn);
   // Only a certificate of the latest completion counts: an old certificate's expiry must not
   // override a newer completion. Several sources may report the same completion; an expiry any of
   // them shows belongs to it (sorting put those first, newest reading first). Undated records only
@@ -88,6 +134,7 @@ function summariseCourse(
     completions.find(
       (r) => r.completedOn === latest.completedOn && r.certExpiresOn !== null && (r.completedOn === null || r.certExpiresOn >= r.completedOn),
     ) ?? null;
+  if (certRecord && !isPlausibleDate(certRecord.certExpiresOn!, today)) return unknownBecause('certificate expiry', certRecord, certRecord.certExpiresOn!);
   const { due, basis } = renewalDue({
     completedOn: latest.completedOn,
     certExpiresOn: certRecord?.certExpiresOn ?? null,
@@ -96,26 +143,27 @@ function summariseCourse(
 
   if (basis === 'certificate') {
     return {
-      ...base,
       status: courseStatus(due, latest.completedOn, today, dueSoonDays, cadence),
       due,
       basis,
       explanation: explainCertificate(certRecord!.source, latest.completedOn),
     };
   }
-  if (cadence === null) {
-    return { ...base, status: 'current', due: null, basis: 'one-off', explanation: explainOneOff(latest.completedOn) };
-  }
-  if (latest.completedOn === null || due === null) {
-    return { ...base, status: 'unknown', due: null, basis: 'none', explanation: EXPLAIN_UNDATED };
-  }
+  if (cadence === null) return { status: 'current', due: null, basis: 'one-off', explanation: explainOneOff(latest.completedOn) };
+  if (latest.completedOn === null || due === null) return { status: 'unknown', due: null, basis: 'none', explanation: EXPLAIN_UNDATED };
   return {
-    ...base,
     status: courseStatus(due, latest.completedOn, today, dueSoonDays, cadence),
     due,
     basis,
     explanation: explainComputed(latest.completedOn, cadence, latest.source),
   };
+}
+
+function summariseCourse(course: Course, history: CompletionRecord[], today: string, dueSoonDays: number): CourseSummary {
+  const completions = history.filter(isComplianceCompletion); // already newest first
+  const latest = completions[0] ?? null;
+  const line = latest === null ? notCompleted(history, today, dueSoonDays) : completed(course, latest, completions, today, dueSoonDays);
+  return { course, latest, history, ...line };
 }
 
 /** Worst first, then the earliest due date (none last), then catalogue order. */

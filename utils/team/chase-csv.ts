@@ -19,7 +19,7 @@ export const CHASE_CSV_HEADER = [
   'Leave or working status in the report',
 ] as const;
 
-const BASIS_WORDS = { certificate: 'certificate expiry in the report', computed: 'completion date + renewal period', 'one-off': 'one-off course', none: '' } as const;
+const BASIS_WORDS = { certificate: 'certificate expiry in the report', computed: 'completion date + renewal period', 'one-off': 'one-off course', assigned: 'due date in the report', none: '' } as const;
 
 export function chaseListCsv(entries: readonly TeamEntry[]): string {
   const rows = entries.map((e) => [

@@ -6,13 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { PERSONA, personaEnrollments, type PersonaEnrollment } from '../../fixtures/persona';
 import { paths, portalDate } from '../../fixtures/sites/learnupon/model';
 import { renderDashboard, renderEnrollmentDetails, renderPlayer, renderProfile } from '../../fixtures/sites/learnupon/pages';
-import {
-  findTrainingHistoryButton,
-  findTrainingHistoryLink,
-  readLearnUponAccount,
-  readLearnUponCourses,
-} from '@/utils/platforms/learnupon/read';
+import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
+import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
+import { findTrainingHistoryButton, findTrainingHistoryLink } from '@/utils/platforms/learnupon/history-controls';
 import type { PageCourse } from '@/utils/platforms/types';
+import { createCourseMatcher } from '@/utils/catalogue/match';
+import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import type { EnrollmentStatus } from '@/utils/records';
 
 // jsdom ships no types (and @types/jsdom is not installed): type the one constructor used. A JSDOM of our own,
@@ -50,7 +49,7 @@ function expectedCourse(e: PersonaEnrollment) {
   };
 }
 
-function withoutAnchor({ anchor: _anchor, courseUrl: _url, ...rest }: PageCourse) {
+function withoutAnchor({ anchor: _anchor, courseUrl: _url, reading: _reading, ...rest }: PageCourse) {
   return rest;
 }
 
@@ -257,5 +256,79 @@ describe('training history controls', () => {
     const doc = load(`<a href="#">Download training history</a><div><a href="/f/9d8e7">Click here to download your training history</a></div>`);
     expect(findTrainingHistoryButton(doc)?.textContent).toBe('Download training history');
     expect(findTrainingHistoryLink(doc)?.getAttribute('href')).toBe('/f/9d8e7');
+  });
+});
+
+describe('read with the catalogue, as the content script reads every page', () => {
+  const match = createCourseMatcher(UCL_PROFILE.courses);
+  const courseKey = (title: string) => match(title)?.name ?? null;
+  const both = (doc: Document, order: 'day-first' | 'month-first' = 'day-first') => [
+    readLearnUponCourses(doc, order).map(withoutAnchor),
+    readLearnUponCourses(doc, order, { courseKey }).map(withoutAnchor),
+  ];
+
+  it('finds the same entries on the dashboard, its filtered lists and every details and player page', () => {
+    for (const filter of ['all', 'completed', 'not_started', 'in_progress'] as const) {
+      const [plain, withCatalogue] = both(load(renderDashboard({ today: TODAY, filter })));
+      expect(withCatalogue).toEqual(plain);
+    }
+    for (const e of expected) {
+      const [plain, withCatalogue] = both(load(renderEnrollmentDetails(e, { today: TODAY }), paths.details(e.id)));
+      expect(withCatalogue).toEqual(plain);
+      const [p1, p2] = both(load(renderPlayer(e, '3000001', { today: TODAY }), paths.player(e.id, '3000001')));
+      expect(p2).toEqual(p1);
+    }
+    const [m1, m2] = both(load(renderDashboard({ today: TODAY, dateOrder: 'month-first' })), 'month-first');
+    expect(m2).toEqual(m1);
+  });
+
+  it('says what it read each entry by: the status as shown and each date with its label', () => {
+    const courses = readLearnUponCourses(load(renderDashboard({ today: TODAY })), 'day-first', { courseKey });
+    const dp = courses[0]!;
+    expect(dp.reading).toEqual({
+      foundBy: 'enrollment-link',
+      statusText: 'Completed',
+      statusFromDate: false,
+      dates: [
+        { kind: 'completed', iso: expected[0]!.completedOn, text: portalDate(expected[0]!.completedOn!, 'day-first', 'numeric'), label: 'Completed' },
+        { kind: 'cert-expires', iso: expected[0]!.certExpiresOn, text: portalDate(expected[0]!.certExpiresOn!, 'day-first', 'numeric'), label: 'Certificate expires' },
+      ],
+    });
+    const edi = courses.find((c) => c.title.startsWith('Introduction'))!;
+    expect(edi.reading?.statusText).toBe('Not started');
+    expect(edi.reading?.dates.map((d) => [d.kind, d.label])).toEqual([
+      ['due', 'Due date'],
+      ['other', 'Enrolled'],
+    ]);
+  });
+
+  it('takes a completion date without a status word as a completion, and says so', () => {
+    const html = `<main><ul><li><h3>UCL Fire Safety</h3><p>Completed: 12/03/2025</p><p>Certificate expiry: 12/03/2028</p></li></ul></main>`;
+    const [course] = readLearnUponCourses(load(html, '/catalog/mine'), 'day-first', { courseKey });
+    expect(course).toMatchObject({ title: 'UCL Fire Safety', status: 'completed', completedOn: '2025-03-12', certExpiresOn: '2028-03-12' });
+    expect(course!.reading).toMatchObject({ foundBy: 'catalogue-title', statusText: null, statusFromDate: true });
+  });
+
+  it('a title beside a "Start" link is that enrollment’s, and a title-only neighbour stays its own entry', () => {
+    const html = `<main><div class="x">
+      <div><h4>UCL Fire Safety</h4><span>Not started</span><span>Due date 20 Dec 2026</span><a href="/enrollments/12345678/page/1">Start</a></div>
+      <div><h4>Prevent at UCL</h4><span>Completed</span><span>Completed on 1 Feb 2025</span><a href="/catalog/courses/9">View</a></div>
+    </div></main>`;
+    const courses = readLearnUponCourses(load(html, '/learning_paths/1'), 'day-first', { courseKey });
+    expect(courses.map((c) => [c.title, c.enrollmentId, c.status, c.dueOn, c.completedOn])).toEqual([
+      ['UCL Fire Safety', '12345678', 'not-started', '2026-12-20', null],
+      ['Prevent at UCL', null, 'completed', null, '2025-02-01'],
+    ]);
+  });
+
+  it('leaves titles in navigation, menus and form controls alone', () => {
+    const html = `<nav><a href="/c/1">UCL Fire Safety</a></nav><form><label><input type="checkbox"> Prevent at UCL</label><select><option>UCL Safety Induction</option></select></form><main><p>Nothing else.</p></main>`;
+    expect(readLearnUponCourses(load(html, '/catalog'), 'day-first', { courseKey })).toEqual([]);
+  });
+
+  it('a details page found by its title keeps the enrollment id of its address', () => {
+    const html = `<main><h1>UCL Fire Safety</h1><dl><dt>Status</dt><dd>Passed</dd><dt>Date completed</dt><dd>28 January 2026</dd></dl></main>`;
+    const [course] = readLearnUponCourses(load(html, '/enrollments/109552810/details'), 'day-first', { courseKey });
+    expect(course).toMatchObject({ enrollmentId: '109552810', status: 'passed', completedOn: '2026-01-28' });
   });
 });

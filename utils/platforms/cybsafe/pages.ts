@@ -1,13 +1,13 @@
 // Which CybSafe page a URL is. Paths other than /login are guesses (docs/pages.md), so anything on the
 // host that is not recognised is "other" rather than an error, and the readers still try their luck.
-import { CYBSAFE_HOSTS } from './selectors';
+import { CYBSAFE_HOST } from '@/utils/hosts';
 
 export type CybSafePageKind = 'login' | 'home' | 'account' | 'module' | 'certificate' | 'other';
 
 export function isCybSafeUrl(url: URL | string): boolean {
   try {
     const u = new URL(String(url));
-    return u.protocol === 'https:' && CYBSAFE_HOSTS.includes(u.hostname.toLowerCase());
+    return u.protocol === 'https:' && u.hostname.toLowerCase() === CYBSAFE_HOST;
   } catch {
     return false;
   }

@@ -4,7 +4,8 @@
 import type { PageAccount, PageCourse } from '@/utils/platforms/types';
 import type { EnrollmentStatus } from '@/utils/records';
 import { parseDisplayDate, type DateOrder } from '@/utils/dates/parse';
-import { isEmail, normalizeText, readableText, shortTexts } from '@/utils/diagnostics/text';
+import { normalizeText, readableText, shortTexts } from '@/utils/dom/text';
+import { isEmail } from '@/utils/platforms/email';
 import { CS_DEFAULT_TITLE, CS_SELECTORS, CS_TEXT } from './selectors';
 
 /** Spaced text without script content: see readableText. */

@@ -1,8 +1,6 @@
 // All CybSafe DOM knowledge: the DOM itself is a guess (docs/pages.md), so the readers lean on roles,
 // headings, visible words and dates. When the real site differs, this is the file to fix.
 
-export const CYBSAFE_HOSTS = ['app.cybsafe.com'];
-
 export const CS_SELECTORS = {
   /** The overall progress (top right): an ARIA progress bar or a native <progress>. */
   progressBar: '[role="progressbar"], progress',
@@ -15,6 +13,9 @@ export const CS_SELECTORS = {
   /** Never text the user sees. */
   ignored: 'script, style, noscript, template',
 };
+
+/** The login error. A question ("Account not found?") is a help link or a course, not the error. */
+export const ACCOUNT_NOT_FOUND = /^account not found\b(?!\s*\?)/;
 
 /** Patterns over normalised text (lower case, single spaces, straight quotes). */
 export const CS_TEXT = {
@@ -29,8 +30,7 @@ export const CS_TEXT = {
   percent: /(\d{1,3}(?:\.\d+)?)\s*%/,
   percentLine: /^(?:(?:your|overall|total)\s+)?(?:progress\s*:?\s*)?\d{1,3}(?:\.\d+)?\s*%(?:\s*(?:complete|completed|done))?$/,
   progressLabel: /\b(progress|overall|complete|completed)\b/,
-  /** The login error. A question ("Account not found?") is a help link or a course, not the error. */
-  accountNotFound: /^account not found\b(?!\s*\?)/,
+  accountNotFound: ACCOUNT_NOT_FOUND,
   myAccount: /^my account$/,
   /** A form that signs in (its typed address is not the signed-in account). */
   loginForm: /\b(sign in|log in|login|sso|single sign-on)\b/,

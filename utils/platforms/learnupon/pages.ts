@@ -1,5 +1,6 @@
 // Which LearnUpon page a URL is. The paths are known (docs/pages.md); pure functions of the URL, each
 // with the URLs it must recognise beside it (tests/platforms/learnupon/pages.test.ts runs them all).
+import { siteOfUrl } from '@/utils/hosts';
 
 export type LearnUponPageKind =
   | 'dashboard' // the learner home with the course list
@@ -11,8 +12,7 @@ export type LearnUponPageKind =
 
 /** `https://<org>.learnupon.com/…`; the portal may also sit on a custom domain, which we cannot know. */
 export function isLearnUponUrl(url: URL | string): boolean {
-  const u = toUrl(url);
-  return !!u && u.protocol === 'https:' && /^[a-z0-9-]+\.learnupon\.com$/i.test(u.hostname);
+  return siteOfUrl(url) === 'learnupon';
 }
 
 function toUrl(url: URL | string): URL | null {

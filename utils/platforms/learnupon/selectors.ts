@@ -1,7 +1,11 @@
 // All LearnUpon DOM knowledge. Only the URLs and words are known (docs/pages.md); the markup is a guess,
 // so these are roles, element kinds and words rather than class names. When the real site differs,
 // this is the file to fix.
+import { normalizeText } from '@/utils/dom/text';
+import type { DateKind } from '@/utils/platforms/types';
 import type { EnrollmentStatus } from '@/utils/records';
+
+export type { DateKind };
 
 /** `/enrollments/<id>/details`, `/enrollments/<id>/page/<pageId>`, a certificate under it… Ids are 8–9 digits. */
 export const ENROLLMENT_PATH = /\/enrollments\/(\d{6,10})(?:[/?#]|$)/;
@@ -17,7 +21,9 @@ export const LU_SELECTORS = {
     'a, button, [role="button"], [role="tab"], [role="menuitem"], select, option, label, legend, dt, th, [role="columnheader"], [role="rowheader"]',
   /** Repeating containers: a course entry never extends past one (a lone card must not swallow its list). */
   list: 'ul, ol, table, thead, tbody, tfoot, [role="list"], [role="grid"], [role="table"], [role="rowgroup"], [role="feed"], [role="tabpanel"]',
-  cells: 'td, th, [role="cell"], [role="gridcell"]',
+  /** One entry's worth of page, even outside a list. */
+  items: 'article, section, [role="article"], [role="listitem"], [role="row"], li, tr',
+  cells: 'td, th, [role="cell"], [role="gridcell"], [role="columnheader"], [role="rowheader"]',
   rows: 'tr, [role="row"]',
   columnHeaders: 'th, [role="columnheader"]',
   /** Controls that open the profile menu (the round initials badge). */
@@ -31,24 +37,23 @@ export const LU_SELECTORS = {
 const STATUS_WORDS: [RegExp, EnrollmentStatus][] = [
   [/^(completed|complete)$/, 'completed'],
   [/^passed$/, 'passed'],
-  [/^(in progress|started)$/, 'in-progress'],
-  [/^(not started|not yet started)$/, 'not-started'],
+  [/^(in progress|started|incomplete)$/, 'in-progress'],
+  [/^(not started|not yet started|not attempted)$/, 'not-started'],
   [/^failed$/, 'failed'],
   [/^(pending review|pending approval|awaiting review|awaiting approval)$/, 'pending-review'],
 ];
 
-/** "Completed", "Status: Not Started", "not_started" → a status; anything else → null. */
+/** "Completed", "Status: Not Started", "not_started", "✓ Passed" → a status; anything else → null. */
 export function statusFromText(text: string): EnrollmentStatus | null {
   const t = normalise(text)
     .replace(/[_-]+/g, ' ')
-    .replace(/^(enrollment |enrolment )?status\s*:?\s*/, '')
-    .replace(/[.!]$/, '')
+    // Icons and bullets around the word ("✓ Completed", "(Failed)").
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(/^(enrollment |enrolment |course )?status\s*:?\s*/, '')
     .trim();
   for (const [re, status] of STATUS_WORDS) if (re.test(t)) return status;
   return null;
 }
-
-export type DateKind = 'completed' | 'due' | 'cert-expires' | 'other';
 
 /**
  * Date labels, tested against the words right before a date (or its column/row header). A label sits
@@ -73,9 +78,8 @@ export function dateKindFromLabel(text: string): DateKind | null {
   return null;
 }
 
-/** Substrings that may be dates; parseDisplayDate decides. Same shapes as utils/dates/parse.ts. */
-export const DATE_LIKE =
-  /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?,? \d{4}\b|\b[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b/g;
+/** Substrings that may be dates (utils/dates/parse.ts decides). */
+export { DATE_LIKE } from '@/utils/dates/parse';
 
 /** Link texts that are actions, not a course title. */
 export const ACTION_TEXT =
@@ -99,7 +103,5 @@ export const TRAINING_HISTORY_FILE = /\.(xlsx|xls|csv)$/i;
 /** "Your training history is ready — download", "Download your training history file". */
 export const TRAINING_HISTORY_LINK_TEXT = /\btraining history\b.*\b(ready|download|here|file|spreadsheet|excel)\b|\b(download|here)\b.*\btraining history\b/;
 
-/** Lower case, single spaces, straight quotes: the form every pattern above expects. */
-export function normalise(text: string): string {
-  return text.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
-}
+/** Lower case, single spaces, straight quotes: the form every pattern above expects (one normaliser for all readers). */
+export const normalise = normalizeText;

@@ -1,7 +1,31 @@
-// Small DOM probes shared by the detectors and the CybSafe reader. Text is read through text nodes
-// (never innerHTML), and matching is tolerant because the sites reword, restyle and switch between curly
-// and straight quotes. Each probe walks the tree once: pages like the LearnUpon dashboard have thousands
-// of elements, and asking every element for its whole text would be quadratic.
+// Page text read the way a person sees it, for every site's readers and the sign-in doctor. Pure DOM
+// (no browser APIs, works on detached documents): text nodes only, never innerHTML; never script or style
+// content; never our own badges and alerts (`data-mtc`). Each walk visits the tree once: a dashboard has
+// thousands of elements, and asking each for its whole text would be quadratic.
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+/** NodeFilter.SHOW_TEXT, spelled out: readers also run where NodeFilter is not a global. */
+export const SHOW_TEXT = 4;
+
+/** Marks our own in-page UI (contract: data-mtc="renewal" | "alert"): never page content. */
+export const OURS_ATTRIBUTE = 'data-mtc';
+
+/** Both cases: HTML documents report upper case, XML ones lower (no toUpperCase on this hot path). */
+const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'script', 'style', 'noscript', 'template', 'head']);
+/** Never shown; unlike INVISIBLE_TAGS, the head is kept (its <title> is the page title). */
+const NEVER_SHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'script', 'style', 'noscript', 'template']);
+
+/** Scripts, styles, the head, and our own UI. */
+export function isOwnOrInvisible(el: Element): boolean {
+  return INVISIBLE_TAGS.has(el.tagName) || el.hasAttribute(OURS_ATTRIBUTE);
+}
+
+/** The element or an ancestor is not page content (see isOwnOrInvisible). */
+export function isSkipped(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (isOwnOrInvisible(e)) return true;
+  return false;
+}
 
 const SPACES = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
 
@@ -15,11 +39,75 @@ export function normalizeText(text: string): string {
     .toLowerCase();
 }
 
-/** Text that is never shown: real sign-in pages carry whole error catalogues inside inline scripts. */
-const NEVER_SHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+// ---------------------------------------------------------------- one read's text, remembered
+
+/**
+ * Text of nodes during one read. A reader asks for the same small elements' text many times over
+ * (status, title and date probes); the page changes between reads, so each read makes its own.
+ */
+export interface TextReader {
+  /** textContent without our UI and scripts, with a space at element edges so words never run together. */
+  text(node: Node): string;
+  /** The same, with runs of white space as one space and trimmed. */
+  clean(node: Node): string;
+}
+
+export function createTextReader(): TextReader {
+  const raw = new WeakMap<Node, string>();
+  const cleaned = new WeakMap<Node, string>();
+  const text = (node: Node): string => {
+    if (node.nodeType === TEXT_NODE) return node.nodeValue ?? '';
+    if (node.nodeType !== ELEMENT_NODE || isOwnOrInvisible(node as Element)) return '';
+    const known = raw.get(node);
+    if (known !== undefined) return known;
+    let out = ' ';
+    for (let child = node.firstChild; child; child = child.nextSibling) out += text(child);
+    out += ' ';
+    raw.set(node, out);
+    return out;
+  };
+  const clean = (node: Node): string => {
+    const known = cleaned.get(node);
+    if (known !== undefined) return known;
+    const value = text(node).replace(/\s+/g, ' ').trim();
+    cleaned.set(node, value);
+    return value;
+  };
+  return { text, clean };
+}
+
+// ---------------------------------------------------------------- text nodes
+
+/** Text nodes in document order, outside scripts and our own UI. */
+export function textNodes(scope: Node): Text[] {
+  const out: Text[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) out.push(child as Text);
+      else if (child.nodeType === ELEMENT_NODE && !isOwnOrInvisible(child as Element)) walk(child);
+    }
+  };
+  walk(scope);
+  return out;
+}
+
+/** Text nodes with a digit (every date has one), in document order, outside `skip` elements, scripts and our UI. */
+export function textNodesWithDigits(scope: Element, skip: ReadonlySet<Element>): Text[] {
+  const walker = scope.ownerDocument.createTreeWalker(scope, SHOW_TEXT);
+  const out: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!/\d/.test(node.nodeValue ?? '')) continue;
+    let ok = true;
+    for (let el = node.parentElement; el && ok; el = el === scope ? null : el.parentElement) ok = !isOwnOrInvisible(el) && (el === scope || !skip.has(el));
+    if (ok) out.push(node as Text);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- visible text
 
 function isNeverShown(el: Element): boolean {
-  return NEVER_SHOWN.has(el.tagName.toUpperCase());
+  return NEVER_SHOWN.has(el.tagName) || el.hasAttribute(OURS_ATTRIBUTE);
 }
 
 /** The element's own markup hides it (not its ancestors'). */
@@ -31,7 +119,7 @@ function hidesItself(el: Element): boolean {
 
 /**
  * True when the element (or an ancestor) is out of sight by markup alone. No computed style: the probes
- * must work on detached fixtures too, and pages hide error slots with `hidden`/`display:none` inline.
+ * must work on detached documents too, and pages hide error slots with `hidden`/`display:none` inline.
  */
 export function isHiddenByMarkup(el: Element): boolean {
   for (let node: Element | null = el; node; node = node.parentElement) if (hidesItself(node)) return true;
@@ -41,7 +129,7 @@ export function isHiddenByMarkup(el: Element): boolean {
 function startOf(root: ParentNode): Element | null {
   const node = root as Node;
   if (node.nodeType === 9) return (root as Document).documentElement;
-  if (node.nodeType === 1) return root as Element;
+  if (node.nodeType === ELEMENT_NODE) return root as Element;
   return null; // a DocumentFragment: walk its children
 }
 
@@ -62,12 +150,12 @@ function piece(text: string | null): string {
 export function readableText(root: ParentNode, visibleOnly = false): string {
   const parts: string[] = [];
   const visit = (node: Node) => {
-    if (node.nodeType === 3) {
+    if (node.nodeType === TEXT_NODE) {
       const p = piece(node.textContent);
       if (p) parts.push(p);
       return;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== ELEMENT_NODE) return;
     const el = node as Element;
     if (isNeverShown(el) || (visibleOnly && hidesItself(el))) return;
     for (let child = el.firstChild; child; child = child.nextSibling) visit(child);
@@ -105,10 +193,10 @@ export function shortTexts(root: ParentNode, maxLength: number, visibleOnly = fa
     let length = -1;
     for (let child = el.firstChild; child; child = child.nextSibling) {
       let childParts: string[] | null;
-      if (child.nodeType === 3) {
+      if (child.nodeType === TEXT_NODE) {
         const p = piece(child.textContent);
         childParts = p ? [p] : [];
-      } else if (child.nodeType === 1) {
+      } else if (child.nodeType === ELEMENT_NODE) {
         const c = child as Element;
         if (isNeverShown(c) || (visibleOnly && hidesItself(c))) continue;
         childParts = visit(c);
@@ -156,25 +244,4 @@ export function findMessage(root: ParentNode, test: (normalized: string) => bool
     if (test(normalizeText(hit.text)) && (!best || hit.text.length < best.text.length)) best = hit;
   }
   return best?.element ?? null;
-}
-
-const EMAIL = /^[^\s@"<>()[\]]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
-
-export function isEmail(text: string): boolean {
-  return EMAIL.test(text.trim());
-}
-
-/** The domain part, lower case; null for something that is not an address. */
-export function emailDomain(email: string): string | null {
-  const trimmed = email.trim();
-  if (!isEmail(trimmed)) return null;
-  return trimmed.slice(trimmed.lastIndexOf('@') + 1).toLowerCase();
-}
-
-/**
- * Exactly the organisation's domain. Sub-domains do not count: at UCL `live.ucl.ac.uk` is a student
- * mailbox, and the FAQ asks staff for `username@ucl.ac.uk`.
- */
-export function isOrgEmail(email: string, orgDomain: string): boolean {
-  return emailDomain(email) === orgDomain.trim().toLowerCase();
 }

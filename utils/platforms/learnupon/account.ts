@@ -1,0 +1,61 @@
+// Who is signed in to LearnUpon: the profile menu (the round initials badge, top right) or the header.
+import { createTextReader, isSkipped, textNodes, type TextReader } from '@/utils/dom/text';
+import type { PageAccount } from '@/utils/platforms/types';
+import { hrefOf, pathOf } from './links';
+import { EMAIL, INITIALS, LU_SELECTORS as S, MENU_ACTION_TEXT, PERSON_NAME, PROFILE_LINK_HREF, PROFILE_LINK_TEXT, normalise } from './selectors';
+
+/** Text pieces in document order (one per text node), outside buttons (the initials badge) and our UI. */
+function pieces(scope: Element): string[] {
+  return textNodes(scope)
+    .filter((t) => {
+      const button = t.parentElement?.closest('button, [role="button"]');
+      return !button || !scope.contains(button);
+    })
+    .map((t) => (t.nodeValue ?? '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+function looksLikeName(piece: string): boolean {
+  return PERSON_NAME.test(piece) && !INITIALS.test(piece) && !MENU_ACTION_TEXT.test(normalise(piece));
+}
+
+function identity(scope: Element, strict: boolean): PageAccount {
+  const list = pieces(scope);
+  const at = list.findIndex((p) => EMAIL.test(p));
+  const email = at >= 0 ? (EMAIL.exec(list[at]!)?.[0] ?? null) : null;
+  const before = at > 0 ? list[at - 1]! : null;
+  let name = before && looksLikeName(before) ? before : null;
+  // In the profile menu a lone name (a username instead of an email) is still the user's.
+  if (!name && !strict) name = list.find(looksLikeName) ?? null;
+  return { name, email };
+}
+
+/** The profile menu: around its "My Profile" link, or the element the initials badge controls. */
+function profileMenu(root: ParentNode, read: TextReader): Element | null {
+  for (const a of Array.from(root.querySelectorAll(S.links))) {
+    if (isSkipped(a)) continue;
+    const href = hrefOf(a);
+    if (!PROFILE_LINK_TEXT.test(normalise(read.clean(a))) && !(href && PROFILE_LINK_HREF.test(pathOf(href)))) continue;
+    let el: Element | null = a.parentElement;
+    for (let i = 0; el && i < 5 && !el.matches('html, body'); i++, el = el.parentElement) {
+      if (pieces(el).some((p) => EMAIL.test(p) || looksLikeName(p))) return el;
+    }
+  }
+  for (const button of Array.from(root.querySelectorAll(S.menuButtons))) {
+    const id = button.getAttribute('aria-controls');
+    const menu = id ? button.ownerDocument.getElementById(id) : button.nextElementSibling;
+    if (menu && pieces(menu).some((p) => EMAIL.test(p))) return menu;
+  }
+  return null;
+}
+
+/** Who is signed in, from the profile menu (read even while it is closed) or, failing that, the page header. */
+export function readLearnUponAccount(root: ParentNode): PageAccount {
+  const menu = profileMenu(root, createTextReader());
+  if (menu) return identity(menu, false);
+  for (const header of Array.from(root.querySelectorAll(S.header))) {
+    const found = identity(header, true);
+    if (found.email) return found;
+  }
+  return { name: null, email: null };
+}
