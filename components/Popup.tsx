@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { CaptureButton } from './CaptureButton';
 import { CourseList } from './CourseList';
 import { ReportIssueButton } from './ReportIssueButton';
+import { inToolbarPopup } from './toolbar';
 import { useCourseLines } from './useOverview';
 import { portalDashboardUrl } from '@/utils/hosts';
 
@@ -11,14 +12,6 @@ async function openSidePanel() {
   const win = await browser.windows.getCurrent();
   if (win.id !== undefined) await browser.sidePanel.open({ windowId: win.id });
   window.close();
-}
-
-function inToolbarPopup(): boolean {
-  try {
-    return (browser.extension.getViews({ type: 'popup' }) as unknown[]).includes(window);
-  } catch {
-    return true;
-  }
 }
 
 export function Popup() {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { openFlowTab, type FlowStart } from '@/utils/evidence/flow-tab';
 import { errorText } from '@/utils/errors';
+import { inToolbarPopup } from './toolbar';
 
 /**
  * "My completion isn't recorded" beside a course (docs/contract.md, "Completion-issue flow"): opens the
@@ -11,8 +12,8 @@ export function ReportIssueButton({ course, from }: { course: string; from: Flow
   const start = async () => {
     try {
       await openFlowTab({ courses: [course], from });
-      // The popup has done its part; the flow has a tab of its own.
-      if (from === 'popup') window.close();
+      // The toolbar popup has done its part; the flow has a tab of its own.
+      if (from === 'popup' && inToolbarPopup()) window.close();
     } catch (error) {
       setProblem(`The page could not be opened (${errorText(error)}). Try again.`);
     }
