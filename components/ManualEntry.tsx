@@ -1,16 +1,17 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Course } from '@/utils/catalogue/profile';
 import { saveManualCompletion } from '@/utils/store/records';
 import { errorText } from '@/utils/errors';
 
 /** "I completed this on …": for completions the extension could not see. Clearly labelled manual. */
-export function ManualEntry({ course, today, onSaved }: { course: Course; today: string; onSaved: () => void }) {
-  const [date, setDate] = useState('');
+export function ManualEntry({ course, today, onSaved, initialDate = '' }: { course: Course; today: string; onSaved: () => void; initialDate?: string }) {
+  const [date, setDate] = useState(initialDate);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   // After Save, focus moves to what came of it (the form's date was emptied, or kept to be corrected).
   const status = useRef<HTMLSpanElement>(null);
   useEffect(() => void (message && status.current?.focus()), [message]);
-  const id = `manual-${course.name.replace(/\W+/g, '-')}`;
+  // Unique on the page: the side panel can show the same course's entry twice (its course list, "What I read on this page").
+  const id = `manual-${useId()}`;
   const save = async (event: Event) => {
     event.preventDefault();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date > today) {

@@ -15,6 +15,7 @@ import { useRead } from './useRead';
 import { portalDashboardUrl } from '@/utils/hosts';
 import { LazyDetails } from './LazyDetails';
 import { useSiteChangedNotice } from './useStored';
+import { PageReadingPanel } from './reading/PageReadingPanel';
 
 const readView = async (): Promise<SidePanelView> => (await readLocal(LOCAL_KEYS.sidePanelView)) ?? 'courses';
 
@@ -98,6 +99,7 @@ export function SidePanel() {
         Line manager or PGTA?{' '}
         <a href="/team.html" target="_blank" data-mtc-link="team">Team report and training time log</a>
       </p>
+      {overview && <PageReadingPanel profile={overview.profile} today={overview.today} onSaved={() => void changed()} />}
     </main>
   );
 }

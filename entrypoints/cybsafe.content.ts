@@ -4,6 +4,7 @@ import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { initDoctor } from '@/utils/content/doctor';
 import { diagnoseCybSafePage } from '@/utils/diagnostics/cybsafe';
 import { listenForCollect, shareSignedInAccount } from '@/utils/content/collect';
+import { listenForPageReading } from '@/utils/content/page-reading';
 import { readCybSafeAccount, readCybSafeCompletion } from '@/utils/platforms/cybsafe/read';
 import { cybSafePageKind } from '@/utils/platforms/cybsafe/pages';
 import { SITE_MATCHES } from '@/utils/hosts';
@@ -31,6 +32,12 @@ export default defineContentScript({
         name: 'signed-in account',
         include: isCourseListPage,
         init: (signal) => shareSignedInAccount(signal, readCybSafeAccount),
+      },
+      {
+        // The side panel's "What I read on this page": listens only, until the panel asks.
+        name: 'page reading',
+        include: () => true,
+        init: (signal) => listenForPageReading(signal, { site: 'cybsafe', read: readCybSafeCompletion }),
       },
       {
         name: 'sign-in and connection doctor',

@@ -4,6 +4,7 @@ import { initRenewalBadges } from '@/utils/content/renewal-badges';
 import { initDoctor } from '@/utils/content/doctor';
 import { diagnoseLearnUponPage } from '@/utils/diagnostics/learnupon';
 import { listenForCollect, shareSignedInAccount } from '@/utils/content/collect';
+import { listenForPageReading } from '@/utils/content/page-reading';
 import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
 import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
 import { findTrainingHistoryButton, findTrainingHistoryLink } from '@/utils/platforms/learnupon/history-controls';
@@ -43,6 +44,12 @@ export default defineContentScript({
         name: 'signed-in account',
         include: (url) => ['dashboard', 'details'].includes(learnUponPageKind(url)),
         init: (signal) => shareSignedInAccount(signal, readLearnUponAccount),
+      },
+      {
+        // The side panel's "What I read on this page": listens only, until the panel asks.
+        name: 'page reading',
+        include: () => true,
+        init: (signal) => listenForPageReading(signal, { site: 'learnupon', read: readLearnUponCourses }),
       },
       {
         name: 'sign-in and connection doctor',

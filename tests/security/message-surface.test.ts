@@ -25,11 +25,13 @@ describe('message surface', () => {
     expect(fromContent('microsoft')).toEqual(['dismiss-alert', 'get-state', 'is-alert-dismissed', 'report-problem']);
   });
 
-  it('extension pages only ask the background to refresh, and a content script to collect on the user’s click', () => {
+  it('extension pages only ask the background to refresh, and a content script to collect on the user’s click, or to say what it read', () => {
+    // read-page: reads the page and changes nothing; show-on-page: our own outlines, only while the side panel is open;
+    // copy-page: the page's HTML to our own side panel, which anonymises it and shows it before the user copies or saves it.
     // person-changed, evidence-changed: tell the other open pages to read again; nothing answers them.
-    expect(fromPages()).toEqual(['collect-evidence', 'evidence-changed', 'person-changed', 'profile-changed', 'records-changed']);
+    expect(fromPages()).toEqual(['collect-evidence', 'copy-page', 'evidence-changed', 'person-changed', 'profile-changed', 'read-page', 'records-changed', 'show-on-page']);
+    for (const t of ['collect-evidence', 'read-page', 'show-on-page', 'copy-page'] as const) expect(MESSAGES[t].to).toEqual(['content']);
     for (const t of ['evidence-changed', 'person-changed'] as const) expect(MESSAGES[t].to).toEqual(['pages']);
-    expect(MESSAGES['collect-evidence'].to).toEqual(['content']);
   });
 
   it('every message says why it is safe', () => {

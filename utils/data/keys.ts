@@ -43,6 +43,9 @@ export const LOCAL_KEYS = {
 export const TEAM_REPORT_KEY = 'current';
 export const TEAM_MAPPING_KEY = 'mapping';
 
+/** The side panel's connection to the active tab's content script while "What I read on this page" is open (./messages.ts). */
+export const PAGE_READING_PORT = 'mtc-page-reading';
+
 /** docs/contract.md, "Alerts": the kinds a content script may show, report and dismiss. */
 export const ALERT_KINDS = ['wrong-account', 'sso-error', 'slow-connection', 'media-buffering', 'unsupported-browser', 'other-portal'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];

@@ -12,7 +12,7 @@ import type { Site } from '@/utils/hosts';
 import { LIMITS } from './keys';
 import { AlertKindSchema } from './problem';
 import { ProfileSchema } from './profile';
-import { CompletionRecordSchema, IsoDateSchema, PageReadingSchema } from './record';
+import { CompletionRecordSchema, EnrollmentStatusSchema, IsoDateSchema, PageReadingSchema } from './record';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const epochMs = z.number().check(z.int(), z.gte(0), z.lte(8_640_000_000_000_000));
@@ -50,6 +50,51 @@ export const ContentStateSchema = z.object({
   records: z.nullable(z.array(CompletionRecordSchema)),
 });
 export type ContentState = z.infer<typeof ContentStateSchema>;
+
+/**
+ * One course entry as the page's reader read it (utils/platforms/explain.ts `ReadEntry`): the words it went
+ * by, and why it does not count when it does not. Every text is the page's own, trimmed to LIMITS.title.
+ */
+export const ReadEntrySchema = z.object({
+  /** Its place among the entries read on the page: "Show on page" numbers its outline the same. */
+  index: z.number().check(z.int(), z.gte(0), z.lte(LIMITS.readingsPerPage)),
+  titleShown: text(LIMITS.title),
+  course: z.nullable(text(LIMITS.title)),
+  status: EnrollmentStatusSchema,
+  statusShown: z.nullable(text(LIMITS.title)),
+  statusFromDate: z.boolean(),
+  dates: z
+    .array(z.object({ kind: z.enum(['completed', 'due', 'cert-expires', 'other']), iso: IsoDateSchema, text: text(LIMITS.title), label: text(LIMITS.title) }))
+    .check(z.maxLength(50)),
+  enrollmentId: z.nullable(text(LIMITS.enrollmentId)),
+  foundBy: z.enum(['enrollment-link', 'catalogue-title', 'page']),
+  claims: z.boolean(),
+  notCounted: z.nullable(z.enum(['not-mandatory', 'other-portal', 'failed-attempt', 'awaiting-review'])),
+  /** The dates its record takes (the first of each kind): a reader that lists no labelled dates still says these. */
+  used: z.object({ completedOn: z.nullable(IsoDateSchema), dueOn: z.nullable(IsoDateSchema), certExpiresOn: z.nullable(IsoDateSchema) }),
+});
+export type ReadEntryAnswer = z.infer<typeof ReadEntrySchema>;
+
+const entries = z.array(ReadEntrySchema).check(z.maxLength(LIMITS.readingsPerPage));
+
+/** What the active tab's content script read on its page, for the side panel's "What I read on this page". */
+export const PageReadAnswerSchema = z.object({
+  site: z.enum(['learnupon', 'cybsafe']),
+  pageUrl: text(LIMITS.url),
+  /** Another organisation's LearnUpon portal: nothing read here counts (docs/rules.md, "Which records count"). */
+  otherPortal: z.boolean(),
+  counted: entries,
+  notCounted: entries,
+});
+export type PageReadAnswer = z.infer<typeof PageReadAnswerSchema>;
+
+/**
+ * The one notice on the page-reading port (PAGE_READING_PORT): the side panel holds the port to the active
+ * tab's content script while it is open, so the page knows when the panel goes (its outlines go with it),
+ * and the content script says when its page changed, for the panel to ask again.
+ */
+export const PageReadingNoticeSchema = z.object({ type: z.literal('page-changed') });
+export type PageReadingNotice = z.infer<typeof PageReadingNoticeSchema>;
 
 const ALL_SITES = ['learnupon', 'cybsafe', 'microsoft'] as const satisfies readonly Site[];
 const COURSE_SITES = ['learnupon', 'cybsafe'] as const satisfies readonly Site[];
@@ -145,6 +190,29 @@ export const MESSAGES = {
     request: request('collect-evidence', { history: z.boolean(), certificates: z.optional(z.boolean()) }),
     response: CollectResultSchema,
     why: 'sent only after the user’s click in an extension page; the content script obeys no one else',
+  },
+  'read-page': {
+    from: { pages: true },
+    to: ['content'],
+    request: request('read-page', {}),
+    response: PageReadAnswerSchema,
+    why: 'reads the page the side panel is beside and changes nothing; the content script answers only our own pages',
+  },
+  'show-on-page': {
+    from: { pages: true },
+    to: ['content'],
+    /** Outlines each entry read, drawn in our own shadow root, only while the side panel's port is open. */
+    request: request('show-on-page', { show: z.boolean() }),
+    response: z.object({ shown: z.number().check(z.int(), z.gte(0)) }),
+    why: 'draws or removes our own outlines; the page’s elements are not changed, and the outlines go when the panel closes',
+  },
+  'copy-page': {
+    from: { pages: true },
+    to: ['content'],
+    request: request('copy-page', {}),
+    /** The page's HTML as it is now, for the side panel to anonymise and show before the user copies or saves it (up to Chrome's 64 MiB message limit). */
+    response: z.object({ pageUrl: text(LIMITS.url), html: text(64 * 1024 * 1024) }),
+    why: 'sent only after the user’s click; the copy goes to our own side panel, which shows the anonymised report before anything leaves it',
   },
   // The completion-issue flow (docs/contract.md, "Completion-issue flow").
   'report-issue': {
