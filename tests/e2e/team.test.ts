@@ -130,7 +130,7 @@ describe('Team page: compliance report', () => {
     const question = page.locator('[data-mtc-confirm="team-delete"]');
     await question.waitFor();
     // Focus is on the question; it names the report, its size and the marks made.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('team-delete-heading');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('team-delete-heading');
     const text = await question.innerText();
     expect(text).toContain('“compliance-report.xlsx”');
     expect(text).toMatch(/5 people, 11 course rows/);
@@ -141,7 +141,7 @@ describe('Team page: compliance report', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => question.count()).toBe(0);
     expect(await page.locator('[data-mtc-team-status]').innerText()).toContain('Nothing was deleted.');
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-team-status'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-team-status'))).toBe(true);
     await page.click('[data-mtc-action="team-delete"]');
     await page.click('[data-mtc-action="team-delete-cancel"]');
     expect(await rows(page)).toEqual(before);
@@ -155,7 +155,7 @@ describe('Team page: compliance report', () => {
     await page.click('[data-mtc-action="team-delete-confirm"]');
     await expect.poll(() => page.locator('[data-mtc-team="table"]').count()).toBe(0);
     expect(await page.locator('[data-mtc-team-status]').innerText()).toContain('Team data deleted from this computer');
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-team-status'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-team-status'))).toBe(true);
     await page.reload();
     await page.waitForSelector('[data-mtc-action="team-import"]:not([disabled])');
     expect(await page.locator('[data-mtc-team-report]').count()).toBe(0);
@@ -167,7 +167,7 @@ describe('Team page: compliance report', () => {
     expect(await page.locator('[data-mtc-team-status]').innerText()).toMatch(/not imported|could not|no /i);
     await page.setInputFiles('[data-mtc-input="team-report"]', { name: 'compliance-report.xlsx', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from(teamReportXlsx(sampleTeam())) });
     await expect.poll(() => page.locator('[data-mtc-team-status]').innerText()).toMatch(/Imported “compliance-report\.xlsx”: 5 people/);
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-team-status'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-team-status'))).toBe(true);
     // Clean up for what follows.
     await page.click('[data-mtc-action="team-delete"]');
     await page.click('[data-mtc-action="team-delete-confirm"]');
@@ -219,7 +219,7 @@ describe('Team page: training time log', () => {
     await page.fill('#add-time-minutes', '30');
     await page.press('#add-time-minutes', 'Enter');
     await expect.poll(() => page.locator('[data-mtc-time-log-notice]').innerText()).toMatch(/Added 30 min to UCL Fire Safety/);
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-time-log-notice'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-time-log-notice'))).toBe(true);
     expect(await page.locator('[data-mtc-time-entry="UCL Fire Safety"]').count()).toBe(1);
   });
 
@@ -229,7 +229,7 @@ describe('Team page: training time log', () => {
     await page.click('[data-mtc-action="time-log-delete"]');
     const question = page.locator('[data-mtc-confirm="time-log-delete"]');
     await question.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('time-log-delete-heading');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('time-log-delete-heading');
     expect(await question.innerText()).toMatch(/2 entries from \d{1,2} \w{3} \d{4} to \d{1,2} \w{3} \d{4}/);
     expect(await axeViolations(page, '#time-log')).toEqual([]);
 
@@ -248,7 +248,7 @@ describe('Team page: training time log', () => {
     await page.click('[data-mtc-action="time-log-delete-cancel"]');
     await expect.poll(() => question.count()).toBe(0);
     expect(await page.locator('[data-mtc-time-log-notice]').innerText()).toBe('Nothing was deleted.');
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-time-log-notice'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-time-log-notice'))).toBe(true);
     await page.reload();
     await page.waitForSelector('[data-mtc-time-log="table"]');
     expect(await entries()).toBe(2);
@@ -257,7 +257,7 @@ describe('Team page: training time log', () => {
     await page.click('[data-mtc-action="time-log-delete-confirm"]');
     await expect.poll(() => page.locator('[data-mtc-time-log="empty"]').count()).toBe(1);
     expect(await page.locator('[data-mtc-time-log-notice]').innerText()).toBe('The whole time log was deleted.');
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-time-log-notice'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-mtc-time-log-notice'))).toBe(true);
     await page.reload();
     await page.waitForSelector('[data-mtc-time-log="empty"]');
   });
