@@ -24,6 +24,9 @@ export default defineConfig({
     host_permissions: [...SITE_MATCHES.learnupon, ...SITE_MATCHES.cybsafe],
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     side_panel: { default_path: 'sidepanel.html' },
+    // The organisation's settings by policy (chrome.storage.managed): the schema Chrome checks them by.
+    // utils/store/policy.ts reads them; docs/administrators.md says how to set them.
+    storage: { managed_schema: 'managed_schema.json' },
     commands: {
       'capture-page': {
         suggested_key: { default: 'Alt+Shift+E' },

@@ -16,6 +16,8 @@ import { portalDashboardUrl } from '@/utils/hosts';
 import { LazyDetails } from './LazyDetails';
 import { useSiteChangedNotice } from './useStored';
 import { PageReadingPanel } from './reading/PageReadingPanel';
+import { featureOn } from '@/utils/catalogue/policy';
+import type { EffectiveProfile } from '@/utils/catalogue/profile';
 
 const readView = async (): Promise<SidePanelView> => (await readLocal(LOCAL_KEYS.sidePanelView)) ?? 'courses';
 
@@ -60,6 +62,41 @@ function CoursesView({ overview, onChanged }: { overview: Overview; onChanged: (
   );
 }
 
+/** Help: the FAQ's checklist, then what the reader read on the page in the tab beside the panel. */
+function HelpView({ overview, onChanged }: { overview: Overview; onChanged: () => void }) {
+  return (
+    <>
+      <Troubleshoot profile={overview.profile} />
+      <PageReadingPanel profile={overview.profile} today={overview.today} onSaved={onChanged} />
+    </>
+  );
+}
+
+/**
+ * The Team page, one link away in every view; what the organisation's policy turned off is said, as the
+ * Team page itself does (components/team/TeamPage.tsx), and the time log stays reachable while it is on.
+ */
+function TeamLink({ profile }: { profile: EffectiveProfile }) {
+  if (featureOn(profile, 'teamPage')) {
+    return (
+      <p>
+        Line manager or PGTA?{' '}
+        <a href="/team.html" target="_blank" data-mtc-link="team">Team report and training time log</a>
+      </p>
+    );
+  }
+  return (
+    <p data-mtc-turned-off="team-link">
+      Team report: Turned off by your organisation.
+      {featureOn(profile, 'timeLog') && (
+        <>
+          {' '}PGTA? <a href="/team.html#time-log" target="_blank" data-mtc-link="time-log">Training time log</a>
+        </>
+      )}
+    </p>
+  );
+}
+
 export function SidePanel() {
   const { overview, error, reload } = useOverview();
   const [view, setView] = usePanelView();
@@ -91,15 +128,11 @@ export function SidePanel() {
           tabs={[
             { key: 'courses', label: 'Courses', panel: () => <CoursesView overview={overview} onChanged={() => void changed()} /> },
             { key: 'evidence', label: 'Evidence', panel: () => <EvidenceView overview={overview} onChanged={() => void changed()} /> },
-            { key: 'help', label: 'Help', panel: () => <Troubleshoot profile={overview.profile} /> },
+            { key: 'help', label: 'Help', panel: () => <HelpView overview={overview} onChanged={() => void changed()} /> },
           ]}
         />
       )}
-      <p>
-        Line manager or PGTA?{' '}
-        <a href="/team.html" target="_blank" data-mtc-link="team">Team report and training time log</a>
-      </p>
-      {overview && <PageReadingPanel profile={overview.profile} today={overview.today} onSaved={() => void changed()} />}
+      {overview && <TeamLink profile={overview.profile} />}
     </main>
   );
 }

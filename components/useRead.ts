@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import type { BroadcastType } from '@/utils/data/messages';
 import { onBroadcast } from '@/utils/data/send';
 import { errorText } from '@/utils/errors';
+import { NewerDataError } from '@/utils/store/db';
 
 export interface Read<T> {
   value: T | null;
@@ -14,6 +15,8 @@ export interface Read<T> {
 
 /** The words shown when a read fails: what could not be read, why, and what to do. */
 export function readError(what: string, error: unknown): string {
+  // Data saved by a newer version: its own words say what to do (reopening would not help).
+  if (error instanceof NewerDataError) return error.message;
   return `${what} could not be read (${errorText(error)}). Close and reopen this page; if it keeps happening, restart Chrome.`;
 }
 

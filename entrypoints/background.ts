@@ -2,7 +2,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { route, RefusedMessage } from '@/utils/background/router';
 import { createHandlers } from '@/utils/background/handlers';
-import { reclassifyPortalRecords, refreshBadge } from '@/utils/background/state';
+import { checkPolicy, reclassifyPortalRecords, refreshBadge } from '@/utils/background/state';
+import { onPolicyChanged } from '@/utils/store/policy';
 import { DAILY_ALARM, ensureDailyAlarm, openCourseFromNotification, runDailyCheck } from '@/utils/background/reminders';
 import { recoverRestoreOnStart } from '@/utils/background/restore-recovery';
 import { captureActiveTab } from '@/utils/evidence/capture';
@@ -43,6 +44,9 @@ export default defineBackground(() => {
       .catch((error: unknown) => notify('Page not captured', errorText(error)));
   });
   browser.notifications.onClicked.addListener((id) => void openCourseFromNotification(id));
+  // The organisation's policy, once Chrome has it, and whenever it changes (Chrome reloads it while running).
+  onPolicyChanged(() => void checkPolicy().catch(() => undefined));
+  void checkPolicy().catch(() => undefined);
   browser.runtime.onInstalled.addListener(() => void ensureDailyAlarm());
   browser.runtime.onInstalled.addListener((details) => void openWelcomeOnInstall(details));
   browser.runtime.onStartup.addListener(() => void ensureDailyAlarm());

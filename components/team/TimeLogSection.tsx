@@ -15,7 +15,7 @@ import { CellLabel } from '../CellLabel';
 import { errorText } from '@/utils/errors';
 
 /** PGTAs are paid for up to 4 hours of mandatory training (FAQ 13): an opt-in log of time on course pages, and a timesheet. */
-export function TimeLogSection() {
+export function TimeLogSection({ turnedOff = false }: { turnedOff?: boolean }) {
   const today = londonDate();
   const [settings, setSettings] = useState<TimeLogSettings | null>(null);
   const [courses, setCourses] = useState<Course[]>([]);
@@ -122,6 +122,12 @@ export function TimeLogSection() {
           you are using it: after 5 minutes with no typing, clicking, scrolling or video playing, the time since you last did something is not counted.
           The log stays on this computer; you can correct any entry.
         </p>
+        {turnedOff && (
+          <p class="notice" data-mtc-turned-off="time-log">
+            Your organisation has turned off the training time log: nothing new is logged. What was logged before is kept here, and you can still
+            print or download it.
+          </p>
+        )}
         {settings && (
           <>
             <div class="check">
@@ -129,7 +135,8 @@ export function TimeLogSection() {
                 id="time-log-enabled"
                 type="checkbox"
                 data-mtc-time-log="enabled"
-                checked={settings.enabled}
+                disabled={turnedOff}
+                checked={settings.enabled && !turnedOff}
                 onChange={(e) => void save({ ...settings, enabled: e.currentTarget.checked }, e.currentTarget.checked ? 'Time logging is on. Open a course to start.' : 'Time logging is off. The log so far is kept.')}
               />
               <label for="time-log-enabled">Log the time I spend on course pages</label>

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { route, type Handlers } from '@/utils/background/router';
 import { contentState, reclassifyPortalRecords, savePageRecords } from '@/utils/background/state';
 import { saveProfile } from '@/utils/store/profile';
-import { otherPortalNote } from '@/utils/background/page-records';
+import { countingOutsideNote, coveredLink, otherPortalNote } from '@/utils/background/page-records';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { londonDate } from '@/utils/dates/calendar';
 import { recordId, type CompletionRecord } from '@/utils/records';
@@ -19,6 +19,7 @@ import { browser } from 'wxt/browser';
 afterEach(async () => {
   await deleteTestDatabase();
   await browser.storage.local.clear();
+  await fakeBrowser.storage.managed.clear();
 });
 
 const ids = { id: fakeBrowser.runtime.id, origin: 'chrome-extension://test' };
@@ -166,5 +167,55 @@ describe('records an older version kept from another organisation’s portal', (
     const before = await listRecords();
     expect(await reclassifyPortalRecords()).toBe(0);
     expect(await listRecords()).toEqual(before);
+  });
+});
+
+describe('outside sources the organisation’s policy counts (countingOutsideSources)', () => {
+  const trust = { id: fakeBrowser.runtime.id, url: 'https://nhs-trust.learnupon.com/dashboard', tab };
+  const reading = (title: string, enrollmentId: string) => ({ title, status: 'completed', completedOn: '2026-09-01', dueOn: null, certExpiresOn: null, enrollmentId, certificateUrl: null });
+  const policy = { countingOutsideSources: [{ source: 'nhs-trust.learnupon.com', courses: ['Data Protection', 'Prevent'] }] };
+
+  it('count only for the courses and the portal it names; the rest from there still does not', async () => {
+    await fakeBrowser.storage.managed.set(policy);
+    await route({ type: 'save-page-records', found: 2, readings: [reading('Data Protection & Freedom of Information', '1'), reading('Fire Safety', '2')] }, trust, ids, handlers);
+    const byCourse = Object.fromEntries((await listRecords()).map((r) => [r.course, r]));
+    expect(byCourse['Data Protection and Freedom of Information']).toMatchObject({
+      id: 'learnupon@nhs-trust.learnupon.com|1|2026-09-01', countsForCompliance: true, note: countingOutsideNote(UCL_PROFILE, 'nhs-trust.learnupon.com'),
+    });
+    expect(byCourse['UCL Fire Safety']).toMatchObject({ countsForCompliance: false, note: otherPortalNote(UCL_PROFILE) });
+    expect(await statusOf('Data Protection and Freedom of Information')).toBe('current');
+    expect(await statusOf('UCL Fire Safety')).toBe('not-completed');
+    // Another trust's portal is not named: nothing from it counts.
+    await route({ type: 'save-page-records', found: 1, readings: [reading('Prevent', '3')] }, { ...trust, url: 'https://other-trust.learnupon.com/dashboard' }, ids, handlers);
+    expect(await statusOf('Prevent at UCL')).toBe('not-completed');
+  });
+
+  it('records kept before the policy said so start counting when it does, and stop when it no longer does', async () => {
+    await route({ type: 'save-page-records', found: 1, readings: [reading('Prevent Duty', '7')] }, trust, ids, handlers);
+    const [kept] = await listRecords();
+    expect(kept).toMatchObject({ countsForCompliance: false, note: otherPortalNote(UCL_PROFILE) });
+
+    await fakeBrowser.storage.managed.set(policy);
+    expect(await reclassifyPortalRecords()).toBe(1);
+    const [counted] = await listRecords();
+    expect(counted).toEqual({ ...kept, countsForCompliance: true, note: countingOutsideNote(UCL_PROFILE, 'nhs-trust.learnupon.com') });
+    expect(await statusOf('Prevent at UCL')).toBe('current');
+    expect(await reclassifyPortalRecords()).toBe(0);
+
+    await fakeBrowser.storage.managed.clear();
+    expect(await reclassifyPortalRecords()).toBe(1);
+    expect(await listRecords()).toEqual([kept]);
+    expect(await statusOf('Prevent at UCL')).toBe('not-completed');
+  });
+});
+
+describe('coveredLink', () => {
+  const page = new URL('https://ucl.learnupon.com/dashboard');
+  it('keeps https links on LearnUpon and CybSafe only: no other scheme, host or the Microsoft sign-in pages', () => {
+    expect(coveredLink('/enrollments/1/certificate', page)).toBe('https://ucl.learnupon.com/enrollments/1/certificate');
+    expect(coveredLink('https://app.cybsafe.com/certificates/1.pdf', page)).toBe('https://app.cybsafe.com/certificates/1.pdf');
+    for (const link of ['javascript:alert(1)', 'data:application/pdf;base64,JVBERi0=', 'http://ucl.learnupon.com/c.pdf', 'https://attacker.example/c.pdf', 'https://login.microsoftonline.com/c.pdf', 'https://u:p@ucl.learnupon.com/c.pdf', `/c?${'x'.repeat(2100)}`]) {
+      expect(coveredLink(link, page), link).toBeNull();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Seeding, wiping and comparing the whole of the extension's data (fake-indexeddb + fake browser storage).
 import { browser } from 'wxt/browser';
 import { openStore } from '@/utils/store/db';
+import { META_KEYS } from '@/utils/data/keys';
 import { readAllStores, withoutDerived } from '@/utils/backup/store';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import type { Profile } from '@/utils/catalogue/profile';
@@ -25,10 +26,13 @@ export async function seedEverything(extra: (data: ReturnType<typeof samples>) =
   await browser.storage.local.set({ profile: CUSTOM_PROFILE, timeLog: { enabled: true, name: 'Alex Taylor' } });
 }
 
-/** Everything the extension holds (less copies it rebuilds itself), in a form toEqual can compare (blob contents, not Blob objects). */
+/**
+ * Everything the extension holds (less copies it rebuilds itself, and the database's own log of its
+ * upgrades: a wiped database starts one afresh), in a form toEqual can compare (blob contents, not Blob objects).
+ */
 export async function everything(): Promise<unknown> {
   const db = await openStore();
-  const stores = withoutDerived(await readAllStores(db));
+  const stores = withoutDerived(await readAllStores(db)).map((s) => (s.name === 'meta' ? { ...s, entries: s.entries.filter((e) => e.key !== META_KEYS.schemaUpgrades) } : s));
   return { settings: await browser.storage.local.get(null), stores: await comparable(stores) };
 }
 

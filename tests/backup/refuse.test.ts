@@ -129,6 +129,13 @@ describe('refused backups change nothing', () => {
 
   it('settings in the backup that are not valid', async () => {
     await refused(await edit((_, index) => void ((index.profile as { mailbox: string }).mailbox = 'not an email')), /settings in the backup are not valid/);
+    // Valid by the schema, wrong by the rules a settings file must follow: a portal that is not LearnUpon.
+    await refused(await edit((_, index) => void ((index.profile as { portalHost: string }).portalHost = 'login.evil.example')), /settings in the backup are not valid: .*portalHost: must be a LearnUpon portal/s);
+    // A course link the extension would never offer: refused, not restored with the link quietly left out.
+    await refused(
+      await edit((_, index) => void ((index.profile as { courses: { url?: string }[] }).courses[0]!.url = 'javascript:alert(1)')),
+      /settings in the backup are not valid: The link of “Information Security Training” was left out/,
+    );
   });
 });
 

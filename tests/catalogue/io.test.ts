@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonErrorOffset, parseProfileJson, readProfileFile, serialiseProfile } from '@/utils/catalogue/io';
+import { droppedLinksText, jsonErrorOffset, parseProfileJson, readProfileFile, serialiseProfile } from '@/utils/catalogue/io';
 import type { Profile } from '@/utils/catalogue/profile';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 
@@ -188,5 +188,29 @@ describe('reading a chosen settings file', () => {
   it('an empty file is empty, and a good one reads', async () => {
     expect(await readProfileFile(new Blob([]))).toEqual({ ok: false, error: 'The file is empty.' });
     expect(await readProfileFile(new Blob([serialiseProfile(UCL_PROFILE)]))).toEqual({ ok: true, profile: UCL_PROFILE });
+  });
+});
+
+describe('course links in a settings file', () => {
+  it('keeps https links to LearnUpon, CybSafe and the organisation’s site; leaves out every other, and names the courses', () => {
+    const links = ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'http://www.ucl.ac.uk/x', 'https://attacker.example/', 'https://ucl.learnupon.com/catalog/courses/1', 'https://www.ucl.ac.uk/hr'];
+    const result = parseProfileJson(edited((p) => links.forEach((url, i) => (p.courses[i].url = url))));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.profile.courses.slice(0, links.length).map((c) => c.url)).toEqual([undefined, undefined, undefined, undefined, 'https://ucl.learnupon.com/catalog/courses/1', 'https://www.ucl.ac.uk/hr']);
+    const names = UCL_PROFILE.courses.slice(0, 4).map((c) => c.name);
+    expect(result.droppedLinks).toEqual(names);
+    expect(droppedLinksText(result.droppedLinks!, result.profile)).toBe(`The links of ${names.map((n) => `“${n}”`).join(', ')} were left out: only https links to LearnUpon, CybSafe or ucl.ac.uk are kept.`);
+    // Nothing else changes.
+    expect(result.profile.courses.map(({ url: _u, ...c }) => c)).toEqual(UCL_PROFILE.courses.map(({ url: _u, ...c }) => c));
+  });
+});
+
+describe('portals in a settings file', () => {
+  it('must be LearnUpon portals: the dashboard link and which records count depend on them', () => {
+    expect(refusal(edited((p) => (p.portalHost = 'attacker.example')))).toMatch(/portalHost: must be a LearnUpon portal like ucl\.learnupon\.com \(found "attacker\.example"\)/);
+    expect(refusal(edited((p) => (p.portalHost = 'https://ucl.learnupon.com/dashboard')))).toMatch(/portalHost: must be a LearnUpon portal/);
+    expect(refusal(edited((p) => (p.morePortalHosts = ['ucl2.learnupon.com', 'javascript:alert(1)'])))).toMatch(/morePortalHosts\.1: must be a LearnUpon portal/);
+    expect(parseProfileJson(edited((p) => (p.morePortalHosts = ['ucl2.learnupon.com']))).ok).toBe(true);
   });
 });

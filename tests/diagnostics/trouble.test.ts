@@ -179,6 +179,15 @@ describe("another organisation's portal", () => {
     expect(d?.steps[0]?.href).toBe('https://ucl.learnupon.com/dashboard');
   });
 
+  it('names the courses the organisation’s policy accepts from that portal, and only for that portal', () => {
+    const accepting = { ...profile, countingOutsideSources: [{ source: NHS_PORTAL.host, courses: ['Data Protection and Freedom of Information', 'Prevent at UCL'] }] };
+    const d = diagnoseOtherPortal(url, accepting, parsePage(renderNhsDashboard({ today: NOW }), url.href));
+    expect(d?.summary).toMatch(/UCL accepts completions of Data Protection and Freedom of Information, Prevent at UCL from here; other training completed here does not count for UCL/);
+    expect(d?.steps[1]?.text).toMatch(/^If you complete Data Protection and Freedom of Information, Prevent at UCL here, the extension counts it for UCL/);
+    const elsewhere = diagnoseOtherPortal(new URL('https://other-trust.learnupon.com/dashboard'), accepting);
+    expect(elsewhere?.summary).toMatch(/Training completed here does not count for UCL/);
+  });
+
   it('not on the organisation’s own portals, nor on other sites', () => {
     expect(diagnoseOtherPortal(new URL(`${LU}/dashboard`), profile)).toBeNull();
     expect(diagnoseOtherPortal(new URL('https://ucl2.learnupon.com/dashboard'), { ...profile, morePortalHosts: ['ucl2.learnupon.com'] })).toBeNull();

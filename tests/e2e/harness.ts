@@ -18,7 +18,7 @@ export interface Harness {
   worker: Worker;
   consoleErrors: string[];
   extensionUrl(page: string): string;
-  openExtensionPage(page: 'popup.html' | 'sidepanel.html' | 'options.html'): Promise<Page>;
+  openExtensionPage(page: 'popup.html' | 'sidepanel.html' | 'options.html' | 'team.html'): Promise<Page>;
   /** Presses the extension's toolbar button for the tab showing `page`, as a user's click would (grants activeTab). */
   pressToolbarButton(page: Page): Promise<void>;
   /** Opens an extension page in its own popup window, so the browser window's active tab stays the site. */

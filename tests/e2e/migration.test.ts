@@ -3,6 +3,9 @@
 // read, settings saved, an alert dismissed (its content script wrote storage then), and the schema-2
 // fixture database (tests/fixtures/db/v2.json) loaded into its IndexedDB — then the current build
 // replaces it in the same folder (same extension id, as an update keeps) and everything is found again.
+// Then the schema migrations: a schema-1 database (tests/fixtures/db/v1.json) is upgraded once, and
+// never again at later starts; and a database of a later version than this build knows is refused in
+// words, with nothing written and nothing deleted.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,11 +23,13 @@ import { summariseCourses } from '@/utils/renewal/summary';
 import { startDemoServer, type DemoServer } from '../fixtures/server';
 import type { FixtureFile } from '../fixtures/db/dump';
 import { browserArgs, EXTENSION_DIR } from './harness';
+import { DB_VERSION } from '@/utils/store/db';
 // @ts-expect-error plain ESM helper shared with the demo script
 import { findChromium } from '../../scripts/chromium.mjs';
 
 const RELEASE_ZIP = join(import.meta.dirname, '../fixtures/release/chrome-mv3.zip');
 const V2 = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/db/v2.json'), 'utf8')) as FixtureFile;
+const V1 = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/db/v1.json'), 'utf8')) as FixtureFile;
 
 const root = mkdtempSync(join(tmpdir(), 'mtc-migration-'));
 /** Where the extension is loaded from: the release first, then the current build, as an update replaces it. */
@@ -59,15 +64,16 @@ interface Browser {
   page(name: string): Promise<Page>;
 }
 
-async function open(): Promise<Browser> {
+/** Chromium on a profile (by default the release's, updated in place) with the extension in `extension`. */
+async function open(where: { profile: string; extension: string } = { profile: profileDir, extension: extensionDir }): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: run `node scripts/chromium.mjs` (installs Debian\'s chromium) or set CHROME_PATH.');
-  const context = await chromium.launchPersistentContext(profileDir, {
+  const context = await chromium.launchPersistentContext(where.profile, {
     executablePath,
     headless: true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...browserArgs(server)],
+    args: [`--disable-extensions-except=${where.extension}`, `--load-extension=${where.extension}`, ...browserArgs(server)],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const id = new URL(worker.url()).host;
@@ -162,9 +168,9 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-/** A browser on the shared profile for `work`, closed afterwards whatever happens. */
-async function using<T>(work: (b: Browser) => Promise<T>): Promise<T> {
-  const b = await open();
+/** A browser on the shared profile (or `where`) for `work`, closed afterwards whatever happens. */
+async function using<T>(work: (b: Browser) => Promise<T>, where?: { profile: string; extension: string }): Promise<T> {
+  const b = await open(where);
   try {
     return await work(b);
   } finally {
@@ -325,5 +331,143 @@ describe('an update from the release before the data layer', () => {
       for (const key of Object.keys(now.local)) expect(Object.keys(LOCAL), `storage.local “${key}”`).toContain(key);
       await options.close();
     });
+  });
+});
+
+/**
+ * Replaces the extension's database, from one of its pages, by one at `version` holding `fixture`: the
+ * stores that version had (utils/data/stores.ts, `since`), filled in the same upgrade transaction, so no
+ * other open can come between. The extension's own connections close when asked (utils/store/db.ts).
+ */
+async function plantDatabase(page: Page, version: number, fixture: Fixture): Promise<number> {
+  const stores = Object.entries(STORES)
+    .filter(([, d]) => d.since <= version)
+    .map(([name, d]) => ({ name, keyPath: d.keyPath, autoIncrement: d.autoIncrement, indexes: d.indexes as Record<string, string> }));
+  return page.evaluate(
+    async ({ version, fixture, stores }) => {
+      const bytes = (ref: string) => Uint8Array.from(atob(fixture.files[ref]!), (ch) => ch.charCodeAt(0));
+      const decode = (v: unknown): unknown => {
+        if (Array.isArray(v)) return v.map(decode);
+        if (!v || typeof v !== 'object') return v;
+        const o = v as Record<string, unknown>;
+        if (o.$mtc === 'blob') return new Blob([bytes(o.file as string)], { type: o.type as string });
+        if (o.$mtc === 'buffer') return bytes(o.file as string).buffer;
+        if (o.$mtc) throw new Error(`fixture value not handled: ${String(o.$mtc)}`);
+        return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decode(x)]));
+      };
+      const name = 'mandatory-training-companion';
+      // Queued one after the other: nothing can open the database between the delete and the new one.
+      indexedDB.deleteDatabase(name);
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name, version);
+        req.onupgradeneeded = () => {
+          const tx = req.transaction!;
+          for (const s of stores) {
+            const store = req.result.createObjectStore(s.name, { keyPath: s.keyPath, autoIncrement: s.autoIncrement });
+            for (const [index, path] of Object.entries(s.indexes)) store.createIndex(index, path);
+          }
+          for (const s of fixture.stores) {
+            for (const e of s.entries) {
+              if (s.keyPath === null) tx.objectStore(s.name).put(decode(e.value), e.key as IDBValidKey);
+              else tx.objectStore(s.name).put(decode(e.value));
+            }
+          }
+        };
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      return db.version;
+    },
+    { version, fixture, stores },
+  );
+}
+
+/** The database's own log of its upgrades (utils/store/db.ts), as `from→to`, and its version on disk. */
+async function upgrades(page: Page): Promise<{ version: number; log: string[] }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('mandatory-training-companion');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const log = await new Promise<{ from: number; to: number }[] | undefined>((resolve) => {
+      const req = db.transaction('meta').objectStore('meta').get('schema-upgrades');
+      req.onsuccess = () => resolve(req.result as never);
+    });
+    db.close();
+    return { version: db.version, log: (log ?? []).map((u) => `${u.from}→${u.to}`) };
+  });
+}
+
+describe('schema migrations in a real profile', () => {
+  const where = { profile: join(root, 'profile-v1'), extension: join(root, 'current') };
+  const v1 = V1 as unknown as Fixture;
+  const v1Records = v1.stores.find((s) => s.name === 'records')!.entries.length;
+  let afterUpgrade: Awaited<ReturnType<typeof everything>>;
+
+  it('a schema-1 database is brought up to date once, keeping everything it held', async () => {
+    cpSync(EXTENSION_DIR, where.extension, { recursive: true });
+    afterUpgrade = await using(async (b) => {
+      const page = await b.page('welcome.html');
+      // Made at version 1 (the delete before it leaves no later version to refuse it).
+      expect(await plantDatabase(page, 1, v1)).toBe(1);
+      // The side panel opens the database (if the worker has not already): the upgrade runs, once, and
+      // the schema-1 records are there.
+      const panel = await b.page('sidepanel.html');
+      await panel.waitForSelector('[data-mtc-list="courses"] li');
+      expect(await upgrades(page)).toEqual({ version: DB_VERSION, log: [`1→${DB_VERSION}`] });
+      const all = await everything(page);
+      expect(all.stores.records).toHaveLength(v1Records);
+      expect(Object.keys(all.stores).sort()).toEqual(Object.keys(STORES).sort());
+      return all;
+    }, where);
+  });
+
+  it('later starts upgrade nothing and change nothing', async () => {
+    for (let start = 0; start < 2; start++) {
+      await using(async (b) => {
+        const panel = await b.page('sidepanel.html');
+        await panel.waitForSelector('[data-mtc-list="courses"] li');
+        expect(await upgrades(panel)).toEqual({ version: DB_VERSION, log: [`1→${DB_VERSION}`] });
+        expect(comparable(await everything(panel))).toEqual(comparable(afterUpgrade));
+      }, where);
+    }
+  });
+
+  it('a database of a later version is refused in words: nothing written, nothing deleted', async () => {
+    let planted: Awaited<ReturnType<typeof everything>>;
+    await using(async (b) => {
+      const page = await b.page('welcome.html');
+      // What a later version's migration would do: its schema number, and a store this build does not know.
+      await page.evaluate(async (version) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('mandatory-training-companion', version);
+          req.onupgradeneeded = () => req.result.createObjectStore('laterVersion').put({ kept: true }, 'k');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        db.close();
+      }, DB_VERSION + 1);
+      planted = await everything(page);
+      expect(comparable({ ...planted, stores: { ...planted.stores, laterVersion: [] } })).toEqual(comparable({ ...afterUpgrade, stores: { ...afterUpgrade.stores, laterVersion: [] } }));
+      expect(planted.stores.laterVersion).toEqual([{ key: 'k', value: { kept: true } }]);
+    }, where);
+    // A fresh start on it: the worker, the pages, the toolbar.
+    await using(async (b) => {
+      const panel = await b.page('sidepanel.html');
+      await expect.poll(() => panel.locator('body').innerText(), { timeout: 15_000 }).toMatch(/saved by a newer version of Mandatory Training Companion than this one, so this version cannot show them\. Nothing has been changed or deleted\. Update the extension/);
+      const popup = await b.page('popup.html');
+      await expect.poll(() => popup.locator('body').innerText(), { timeout: 15_000 }).toMatch(/saved by a newer version of Mandatory Training Companion/);
+      const options = await b.page('options.html');
+      await options.waitForSelector('[data-mtc-newer-data]');
+      expect(await options.locator('button[type="submit"]').isDisabled()).toBe(true);
+      expect(await options.locator('#organisation').isDisabled()).toBe(true);
+      expect(await options.locator('[data-mtc-section="backup"], [data-mtc-action="backup"]').count()).toBe(0);
+      const title = () => b.worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getTitle(d: object): Promise<string> } } }).chrome.action.getTitle({}));
+      await expect.poll(title, { timeout: 15_000 }).toMatch(/update the extension to see your training records/);
+      expect(await everything(options)).toEqual(planted);
+      for (const p of [panel, popup, options]) await p.close();
+    }, where);
   });
 });

@@ -132,7 +132,7 @@ describe('backup and restore from the settings page', () => {
     const preview = page.locator('[data-mtc-restore-preview]');
     await preview.waitFor();
     // Focus moves to the question, for keyboard and screen-reader users.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('restore-heading');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('restore-heading');
     const records = await preview.locator('[data-mtc-restore-row="records"]').innerText();
     expect(records).toMatch(/^Training records\s+0\s+\d+ \(latest \d{1,2} \w{3} \d{4}\)$/);
     expect(await preview.innerText()).toMatch(/replaces everything held now/);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { addDays } from '@/utils/dates/calendar';
 import { dueReminders, reminderKey, summariseCourses } from '@/utils/renewal/summary';
+import { reminderText } from '@/utils/renewal/reminders';
 import { record } from './records';
 
 const DP = 'Data Protection and Freedom of Information';
@@ -51,12 +52,28 @@ describe('reminders', () => {
     const records = [record({ course: FIRE, completedOn: '2020-01-01' })];
     const reminders = dueReminders(summariseCourses(records, UCL_PROFILE, '2026-03-10'), new Set());
     expect(reminders).toEqual([
-      { course: UCL_PROFILE.courses[2], status: 'overdue', due: '2023-01-01', key: `${FIRE}|overdue|2023-01-01` },
+      { course: UCL_PROFILE.courses[2], status: 'overdue', due: '2023-01-01', basis: 'computed', key: `${FIRE}|overdue|2023-01-01` },
     ]);
   });
 
   it('says nothing for current, not-completed or unknown courses', () => {
     const records = [record({ course: FIRE, completedOn: '2026-01-01' }), record({ course: DP })];
     expect(dueReminders(summariseCourses(records, UCL_PROFILE, '2026-03-10'), new Set())).toEqual([]);
+  });
+});
+
+describe('reminder words', () => {
+  it('a renewal says renew; a course never completed, due on the date its platform set, says complete', () => {
+    const today = '2026-11-30';
+    const renewal = record({ course: DP, completedOn: '2025-12-10' });
+    const assigned = record({ course: FIRE, status: 'not-started', completedOn: null, dueOn: '2026-12-20' });
+    const texts = dueReminders(summariseCourses([renewal, assigned], UCL_PROFILE, today), new Set()).map(reminderText);
+    expect(texts).toContainEqual({ title: `Due soon: ${DP}`, message: 'Renew by 10 Dec 2026. Click to open the course.' });
+    expect(texts).toContainEqual({ title: `Due soon: ${FIRE}`, message: 'Complete by 20 Dec 2026. Click to open the course.' });
+  });
+
+  it('an overdue course says when it was due', () => {
+    const texts = dueReminders(summariseCourses([record({ course: DP, completedOn: '2024-01-05' })], UCL_PROFILE, '2026-11-30'), new Set()).map(reminderText);
+    expect(texts).toEqual([{ title: `Overdue: ${DP}`, message: 'This course was due on 5 Jan 2025. Click to open it.' }]);
   });
 });

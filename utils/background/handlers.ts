@@ -2,6 +2,8 @@
 // has already checked who sent it and its shape).
 import { logProblem } from '@/utils/store/problems';
 import { loadTimeLogSettings } from '@/utils/timelog/settings';
+import { featureOn } from '@/utils/catalogue/policy';
+import { loadProfile } from '@/utils/store/profile';
 import { logTimeSlice } from '@/utils/timelog/record';
 import { broadcast } from '@/utils/data/send';
 import { dismiss, isDismissed } from './dismissals';
@@ -9,8 +11,6 @@ import type { Handlers } from './router';
 import { contentState, reclassifyPortalRecords, refreshBadge, savePageRecords } from './state';
 import { openFlowTab } from '@/utils/evidence/flow-tab';
 import { saveSeenAccount } from '@/utils/evidence/sender';
-import { loadProfile } from '@/utils/store/profile';
-
 
 export function createHandlers(): Handlers {
   return {
@@ -32,7 +32,8 @@ export function createHandlers(): Handlers {
       return { logged: await logTimeSlice(from.site, message.title, { start: message.start, end: message.end }) };
     },
     async 'get-time-log-switch'() {
-      return { enabled: (await loadTimeLogSettings()).enabled };
+      // Off when the person has not opted in, or the organisation's policy turns it off.
+      return { enabled: (await loadTimeLogSettings()).enabled && featureOn(await loadProfile(), 'timeLog') };
     },
     async 'is-alert-dismissed'(message, from) {
       return { dismissed: await isDismissed(from.url, message.kind) };

@@ -4,7 +4,7 @@
 // restored. Pure: build and parse know nothing of IndexedDB or browser storage (see ./store.ts).
 import { unzipSync, zipSync, type ZipOptions } from 'fflate';
 import { z } from '@/utils/zod';
-import { parseProfileJson } from '@/utils/catalogue/io';
+import { droppedLinksText, parseProfileJson } from '@/utils/catalogue/io';
 import type { Profile } from '@/utils/catalogue/profile';
 import { sha256Hex } from '@/utils/bytes';
 import { checkSettings } from './checks';
@@ -280,6 +280,11 @@ export async function parseBackup(bytes: Uint8Array, currentSchemaVersion: numbe
   if (index.profile !== null) {
     const checked = parseProfileJson(JSON.stringify(index.profile));
     if (!checked.ok) throw new BackupError(`The settings in the backup are not valid: ${checked.error}`);
+    // The extension never saves a link it would not offer, so a backup holding one was changed after it
+    // was made: refused, rather than restored with something quietly left out.
+    if (checked.droppedLinks?.length) {
+      throw new BackupError(`The settings in the backup are not valid: ${droppedLinksText(checked.droppedLinks, checked.profile)} A backup made by the extension never holds such a link.`);
+    }
     profile = checked.profile;
   }
 

@@ -1,10 +1,12 @@
 // Importing and exporting a catalogue profile as JSON. An import is all or nothing: any problem
 // refuses the whole file, and the message names each field and says what is wrong in plain words.
 import { z } from '@/utils/zod';
+import { isLearnUponHost } from '@/utils/hosts';
 import { titleKey } from './match';
-import { ProfileSchema, type Profile } from './profile';
+import { ProfileSchema, withSafeCourseLinks, type Course, type Profile } from './profile';
 
-export type ProfileParseResult = { ok: true; profile: Profile } | { ok: false; error: string };
+/** `droppedLinks`: courses whose link was left out (`withSafeCourseLinks`), only when there are any. */
+export type ProfileParseResult = { ok: true; profile: Profile; droppedLinks?: string[] } | { ok: false; error: string };
 
 /** Far larger than any real catalogue; stops a wrong file (a video, a spreadsheet) being read at all. */
 export const MAX_PROFILE_BYTES = 1_000_000;
@@ -35,7 +37,8 @@ const KIND: Record<string, string> = {
   null: 'null',
 };
 
-function reason(issue: Issue): string {
+/** What is wrong with one value, in plain words: "must be a whole number (found 1.5)". */
+export function issueReason(issue: Issue): string {
   const got = 'input' in issue ? ` (found ${shown(issue.input)})` : '';
   switch (issue.code) {
     case 'invalid_type':
@@ -61,17 +64,30 @@ function reason(issue: Issue): string {
 
 /** One line per problem: "courses.2.cadenceMonths: must be a whole number (found 1.5)". */
 export function describeProfileIssues(issues: readonly Issue[]): string {
-  return issues.map((issue) => `${fieldPath(issue.path)}: ${reason(issue)}`).join('\n');
+  return issues.map((issue) => `${fieldPath(issue.path)}: ${issueReason(issue)}`).join('\n');
 }
 
 /**
- * Rules the schema cannot express. Each course name and alias must lead to one course only: two
- * courses answering to "Fire Safety" would make matching depend on their order.
+ * Rules the schema cannot express. The portals are linked to ("Open your LearnUpon dashboard") and decide
+ * which records count: LearnUpon portals only. And `courseConflicts`.
  */
 export function profileConflicts(profile: Profile): string[] {
   const problems: string[] = [];
+  const portals = [{ host: profile.portalHost, field: 'portalHost' }, ...(profile.morePortalHosts ?? []).map((host, i) => ({ host, field: `morePortalHosts.${i}` }))];
+  for (const { host, field } of portals) {
+    if (!isLearnUponHost(host.trim())) problems.push(`${field}: must be a LearnUpon portal like ucl.learnupon.com (found ${shown(host)})`);
+  }
+  return [...problems, ...courseConflicts(profile.courses)];
+}
+
+/**
+ * Each course name and alias must lead to one course only: two courses answering to "Fire Safety" would
+ * make matching depend on their order.
+ */
+export function courseConflicts(courses: readonly Course[]): string[] {
+  const problems: string[] = [];
   const owners = new Map<string, { index: number; field: string }>();
-  profile.courses.forEach((course, index) => {
+  courses.forEach((course, index) => {
     const labels = [
       { text: course.name, field: `courses.${index}.name` },
       ...course.aliases.map((text, a) => ({ text, field: `courses.${index}.aliases.${a}` })),
@@ -86,7 +102,7 @@ export function profileConflicts(profile: Profile): string[] {
       if (owner === undefined) {
         owners.set(key, { index, field });
       } else if (owner.index !== index) {
-        const other = profile.courses[owner.index]!.name;
+        const other = courses[owner.index]!.name;
         problems.push(
           field.endsWith('.name')
             ? `${field}: the course name ${shown(text)} is used twice (also ${owner.field}, course ${shown(other)}); course names must be unique`
@@ -195,7 +211,15 @@ export function parseProfileJson(text: string): ProfileParseResult {
   }
   const conflicts = profileConflicts(parsed.data);
   if (conflicts.length) return { ok: false, error: `This is not a valid training profile:\n${conflicts.join('\n')}` };
-  return { ok: true, profile: parsed.data };
+  // A link the extension would never offer is left out, and said (droppedLinksText); the rest is kept.
+  const safe = withSafeCourseLinks(parsed.data);
+  return safe.dropped.length ? { ok: true, profile: safe.profile, droppedLinks: safe.dropped } : { ok: true, profile: safe.profile };
+}
+
+/** Says which course links were left out and why. */
+export function droppedLinksText(courses: readonly string[], profile: Pick<Profile, 'emailDomain'>): string {
+  const names = courses.map((c) => `“${c}”`).join(', ');
+  return `The link${courses.length > 1 ? 's' : ''} of ${names} ${courses.length > 1 ? 'were' : 'was'} left out: only https links to LearnUpon, CybSafe or ${profile.emailDomain} are kept.`;
 }
 
 function megabytes(bytes: number): string {

@@ -24,6 +24,7 @@ export const META_KEYS = {
   collectRuns: 'collect-runs',
   departmentAddresses: 'department-addresses',
   captureFor: 'capture-for',
+  schemaUpgrades: 'schema-upgrades',
 } as const;
 
 /** `empty-page:<site>`: the last time a page of the organisation that should list courses showed none. */
@@ -37,6 +38,7 @@ export const LOCAL_KEYS = {
   restoreJournal: 'restore-journal',
   restoreOutcome: 'restore-outcome',
   sidePanelView: 'side-panel-view',
+  policyCopy: 'policy-copy',
 } as const;
 
 /** The one key of each single-value Team store. */

@@ -38,6 +38,12 @@ export type RestoreOutcome = z.infer<typeof RestoreOutcomeSchema>;
 export const SidePanelViewSchema = z.enum(['courses', 'evidence', 'help']);
 export type SidePanelView = z.infer<typeof SidePanelViewSchema>;
 
+/**
+ * The organisation's policy as Chrome last gave it (utils/store/policy.ts), unchecked like the original:
+ * Chrome answers managed storage only seconds after it starts, and pages and badges must not wait.
+ */
+export const PolicyCopySchema = z.record(z.string().check(z.maxLength(200)), z.unknown());
+
 export const LOCAL = {
   [LOCAL_KEYS.profile]: {
     schema: ProfileSchema,
@@ -74,6 +80,12 @@ export const LOCAL = {
     writers: ['pages'],
     backup: 'device',
     words: { plural: 'Side panel view last shown', one: 'side panel view' },
+  },
+  [LOCAL_KEYS.policyCopy]: {
+    schema: PolicyCopySchema,
+    writers: ['background'],
+    backup: 'device',
+    words: { plural: 'Your organisation’s settings, as last read', one: 'copy of your organisation’s settings' },
   },
 } as const satisfies Record<string, ValueDeclaration>;
 

@@ -11,7 +11,7 @@ import { z } from '@/utils/zod';
 import type { Site } from '@/utils/hosts';
 import { LIMITS } from './keys';
 import { AlertKindSchema } from './problem';
-import { ProfileSchema } from './profile';
+import { EffectiveProfileSchema } from './profile';
 import { CompletionRecordSchema, EnrollmentStatusSchema, IsoDateSchema, PageReadingSchema } from './record';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
@@ -44,7 +44,8 @@ export type CollectResult = z.infer<typeof CollectResultSchema>;
 
 /** What a content script is told: the profile, today's date, and the records only where it shows badges. */
 export const ContentStateSchema = z.object({
-  profile: ProfileSchema,
+  /** The profile in force: the person's settings with the organisation's policy on top. */
+  profile: EffectiveProfileSchema,
   today: IsoDateSchema,
   /** Null for pages that need none: Microsoft's sign-in pages, another organisation's LearnUpon portal. */
   records: z.nullable(z.array(CompletionRecordSchema)),
@@ -177,7 +178,8 @@ export const MESSAGES = {
     why: 'the background recounts the toolbar badge; open pages read the records again',
   },
   'profile-changed': {
-    from: { pages: true },
+    // The background says so too, when the organisation's policy changes (utils/background/state.ts).
+    from: { pages: true, background: true },
     to: ['background', 'pages'],
     request: request('profile-changed', {}),
     response: ok,

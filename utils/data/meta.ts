@@ -70,6 +70,10 @@ export type EmptyPage = z.infer<typeof EmptyPageSchema>;
 /** The end (epoch ms) of the latest time-log slice accepted: a slice before it is a replay or an overlap. */
 export const AcceptedUntilSchema = z.number().check(z.int(), z.gte(0));
 
+/** Each upgrade of the database's schema, as it ran (utils/store/db.ts): from which version to which, when. */
+export const SchemaUpgradesSchema = z.array(z.object({ from: z.number().check(z.int(), z.gte(0)), to: z.number().check(z.int(), z.gte(1)), at: z.string() })).check(z.maxLength(100));
+export type SchemaUpgrades = z.infer<typeof SchemaUpgradesSchema>;
+
 /** Written in the same transaction as a restore's stores: the restore with this id has replaced them. */
 export const RestoreCommittedSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) });
 
@@ -151,6 +155,12 @@ export const META = {
     writers: ['pages', 'background'],
     backup: 'device',
     words: { plural: 'Course the next page capture is for', one: 'course for the next capture' },
+  },
+  [META_KEYS.schemaUpgrades]: {
+    schema: SchemaUpgradesSchema,
+    writers: ['pages', 'background'],
+    backup: 'device',
+    words: { plural: 'Database upgrades done on this computer', one: 'list of database upgrades' },
   },
 } as const satisfies Record<string, ValueDeclaration>;
 

@@ -37,3 +37,40 @@ export const ProfileSchema = z.object({
   courses: z.array(CourseSchema).check(z.minLength(1)),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
+
+/**
+ * Features an organisation may turn off for everyone by policy (utils/data/policy.ts): `false` is off;
+ * `true` or left out leaves the choice to each person.
+ */
+export const FeatureSwitchesSchema = z.object({
+  reminders: z.optional(z.boolean()),
+  timeLog: z.optional(z.boolean()),
+  teamPage: z.optional(z.boolean()),
+});
+export type FeatureSwitches = z.infer<typeof FeatureSwitchesSchema>;
+
+/**
+ * Another organisation's LearnUpon portal (an NHS trust's, say) whose completions of the named courses
+ * count, once the organisation has an agreement with it (docs/rules.md, "Which records count"). Set only
+ * by the organisation's policy; none by default.
+ */
+export const CountingSourceSchema = z.object({
+  /** The portal's host, e.g. `nhs-trust.learnupon.com`. */
+  source: nonEmpty().check(z.regex(/^[a-z0-9-]+\.learnupon\.com$/i, 'must be a LearnUpon portal like trust.learnupon.com')),
+  /** Catalogue course names (or aliases) whose completions there count. */
+  courses: z.array(nonEmpty()).check(z.minLength(1)),
+});
+export type CountingSource = z.infer<typeof CountingSourceSchema>;
+
+/**
+ * The profile every part of the extension works with: the person's own settings with whatever the
+ * organisation's policy sets on top (utils/catalogue/policy.ts `applyPolicy`, read by
+ * utils/store/profile.ts `loadProfile`), as content scripts are told it too. The two policy-only parts
+ * are optional so a plain profile (the UCL defaults, a settings file) stands for "nothing turned off, no
+ * outside source counts"; they are never stored with the person's own settings.
+ */
+export const EffectiveProfileSchema = z.extend(ProfileSchema, {
+  features: z.optional(FeatureSwitchesSchema),
+  countingOutsideSources: z.optional(z.array(CountingSourceSchema)),
+});
+export type EffectiveProfile = z.infer<typeof EffectiveProfileSchema>;

@@ -1,7 +1,7 @@
 // The subject and course links built from the organisation profile, one way for every email and link
 // the extension prepares: the evidence email, the team reminders, the compose links and the calendar.
-import type { Course, Profile } from '@/utils/catalogue/profile';
-import { CYBSAFE_HOME, portalDashboardUrl, siteOfUrl } from '@/utils/hosts';
+import { safeCourseUrl, type Course, type Profile } from '@/utils/catalogue/profile';
+import { CYBSAFE_HOME, portalDashboardUrl } from '@/utils/hosts';
 
 /** The FAQ's placeholder when no course is named: the reader fills it in. */
 export const UNKNOWN_COURSE = 'course name';
@@ -16,26 +16,8 @@ export function mailSubject(template: string, courseNames: readonly string[] = [
   return template.split('{course}').join(names);
 }
 
-/** The organisation's own site (`ucl.ac.uk` and its subdomains), where the catalogue's course pages live. */
-function onOrganisationSite(url: URL, emailDomain: string): boolean {
-  const host = url.hostname.toLowerCase();
-  const domain = emailDomain.toLowerCase();
-  return host === domain || host.endsWith(`.${domain}`);
-}
-
-/** A catalogue link we may offer: `https:` on a covered site or the organisation's own, no credentials. */
-export function safeCourseUrl(url: string | undefined, profile: Pick<Profile, 'emailDomain'>): string | null {
-  if (!url) return null;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'https:' || u.username || u.password) return null;
-  const site = siteOfUrl(u);
-  return site === 'learnupon' || site === 'cybsafe' || onOrganisationSite(u, profile.emailDomain) ? u.href : null;
-}
+// Which catalogue links may be offered is decided with the profile (utils/catalogue/profile.ts).
+export { safeCourseUrl };
 
 /**
  * Where to do a course: its catalogue link when `safeCourseUrl` allows it, else the organisation's

@@ -7,7 +7,8 @@ import type { EvidenceItem } from '@/utils/data/evidence';
 import type { ProblemLogEntry } from '@/utils/data/problem';
 import type { PersonMark, StoredTeamReport } from '@/utils/data/team';
 import type { TimeEntry } from '@/utils/data/time-log';
-import { DB_NAME } from '@/utils/data/keys';
+import { DB_NAME, META_KEYS } from '@/utils/data/keys';
+import type { SchemaUpgrades } from '@/utils/data/meta';
 
 export { DB_NAME };
 // The stored shapes are declared in utils/data/ (one definition each); named here for the store's callers.
@@ -57,6 +58,30 @@ export const MIGRATIONS: ((db: IDBPDatabase<MtcSchema>, tx: UpgradeTx) => void)[
 
 export const DB_VERSION = MIGRATIONS.length;
 
+/**
+ * The database was written by a newer version of the extension (an update rolled back, or a profile
+ * copied from a newer install): this version cannot read it, so it reads nothing and writes nothing, and
+ * every page says so rather than showing an empty list or offering to start again.
+ */
+export class NewerDataError extends Error {
+  constructor(readonly found: number | null) {
+    super(
+      'Your training records were saved by a newer version of Mandatory Training Companion than this one, so this version cannot show them. ' +
+        'Nothing has been changed or deleted. Update the extension (on chrome://extensions, or ask whoever installed it) and they will be back.',
+    );
+    this.name = 'NewerDataError';
+  }
+}
+
+/** The version the database is at now, if the browser says (Chromium does). */
+async function versionOnDisk(name: string): Promise<number | null> {
+  try {
+    return (await indexedDB.databases()).find((d) => d.name === name)?.version ?? null;
+  } catch {
+    return null;
+  }
+}
+
 let opening: Promise<IDBPDatabase<MtcSchema>> | null = null;
 
 export function openStore(name = DB_NAME): Promise<IDBPDatabase<MtcSchema>> {
@@ -68,16 +93,26 @@ export function openStore(name = DB_NAME): Promise<IDBPDatabase<MtcSchema>> {
   return opening;
 }
 
-function openAt(name: string): Promise<IDBPDatabase<MtcSchema>> {
+async function openAt(name: string): Promise<IDBPDatabase<MtcSchema>> {
   return openDB<MtcSchema>(name, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
       for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]!(db, tx);
+      // Each upgrade notes itself in the same transaction (meta `schema-upgrades`): it happened exactly
+      // once, or not at all (tests/e2e/migration.test.ts counts them across restarts).
+      const meta = tx.objectStore('meta');
+      void meta.get(META_KEYS.schemaUpgrades).then((held) => {
+        const upgrades = (Array.isArray(held) ? held : []) as SchemaUpgrades;
+        return meta.put([...upgrades, { from: oldVersion, to: DB_VERSION, at: new Date().toISOString() }].slice(-100), META_KEYS.schemaUpgrades);
+      });
     },
     blocking() {
       // A newer version (extension update) wants the database: let it have it.
       void opening?.then((db) => db.close());
       opening = null;
     },
+  }).catch(async (error: unknown) => {
+    if (error instanceof DOMException && error.name === 'VersionError') throw new NewerDataError(await versionOnDisk(name));
+    throw error;
   });
 }
 
@@ -86,4 +121,15 @@ export async function closeStore(): Promise<void> {
   const db = await opening?.catch(() => null);
   db?.close();
   opening = null;
+}
+
+/** Whether this version can use the database: `newer` when a newer version saved it (`NewerDataError`). */
+export async function databaseState(): Promise<'ok' | 'newer'> {
+  try {
+    await openStore();
+    return 'ok';
+  } catch (error) {
+    if (error instanceof NewerDataError) return 'newer';
+    throw error;
+  }
 }

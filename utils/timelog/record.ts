@@ -5,6 +5,7 @@ import { createCourseMatcher } from '@/utils/catalogue/match';
 import type { Profile } from '@/utils/catalogue/profile';
 import type { Site } from '@/utils/hosts';
 import { loadProfile } from '@/utils/store/profile';
+import { featureOn } from '@/utils/catalogue/policy';
 import { loadTimeLogSettings } from './settings';
 import { sliceProblem } from './slice';
 import { addSlice } from './store';
@@ -29,7 +30,10 @@ export function courseForPage(site: Site, title: string, profile: Profile): stri
 export async function logTimeSlice(site: Site, title: string, slice: TimeSlice, now = Date.now()): Promise<boolean> {
   if (!(await loadTimeLogSettings()).enabled) return false;
   if (sliceProblem(slice, now)) return false;
-  const course = courseForPage(site, title, await loadProfile());
+  const profile = await loadProfile();
+  // The organisation's policy may turn the time log off for everyone (utils/catalogue/policy.ts).
+  if (!featureOn(profile, 'timeLog')) return false;
+  const course = courseForPage(site, title, profile);
   if (!course) return false;
   return (await addSlice(slice, course)) > 0;
 }
