@@ -19,6 +19,7 @@ import { dismiss } from '@/utils/background/dismissals';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { addEvidence } from '@/utils/store/evidence';
 import { writeMeta } from '@/utils/store/meta';
+import { writeLocal } from '@/utils/store/local';
 import { logProblem } from '@/utils/store/problems';
 import { saveProfile } from '@/utils/store/profile';
 import { listRecords, readRecordsBasis, saveManualCompletion } from '@/utils/store/records';
@@ -66,6 +67,7 @@ async function useEverything(): Promise<void> {
   await writeMeta('collect-runs', { learnupon: { at: now, history: true, historyProblem: null, certificateProblems: [] } });
   await writeMeta('department-addresses', { 'Research Data Management Essentials': 'research-data@ucl.ac.uk' });
   await writeMeta('capture-for', { course: 'UCL Fire Safety', until: now + 60_000 });
+  await writeLocal('side-panel-view', 'evidence');
   await writeMeta('reminders-sent', ['x']);
   await logTimeSlice('learnupon', 'Prevent at UCL', { start: now - 60_000, end: now }, now);
   await correctTime('2026-01-02', 'UCL Fire Safety', 60_000);
