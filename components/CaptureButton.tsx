@@ -8,7 +8,7 @@ export function CaptureButton() {
   const capture = async () => {
     try {
       const item = await captureActiveTab(null);
-      setMessage({ ok: true, text: `Saved “${item.name}” in your evidence locker.` });
+      setMessage({ ok: true, text: `Saved “${item.name}” in your evidence locker${item.course ? `, for ${item.course}` : ''}.` });
     } catch (error) {
       setMessage({ ok: false, text: errorText(error) });
     }

@@ -3,8 +3,11 @@ import type { CourseLine } from '@/utils/renewal/summary';
 import { StatusChip } from './StatusChip';
 import { formatMinutes } from '@/utils/platforms/duration';
 
-/** Every catalogue course, worst first, with its due date and a way to open it. */
-export function CourseList<S extends CourseLine>({ summaries, children }: { summaries: S[]; children?: (s: S) => preact.ComponentChildren }) {
+/**
+ * Every catalogue course, worst first, with its due date and a way to open it; `action` adds a control at
+ * the end of the course's line (the flow's "My completion isn't recorded"), `children` a block below it.
+ */
+export function CourseList<S extends CourseLine>({ summaries, action, children }: { summaries: S[]; action?: (s: S) => preact.ComponentChildren; children?: (s: S) => preact.ComponentChildren }) {
   return (
     <ul class="courses" data-mtc-list="courses">
       {summaries.map((s) => (
@@ -23,6 +26,7 @@ export function CourseList<S extends CourseLine>({ summaries, children }: { summ
                 <span class="visually-hidden"> for {s.course.name}</span>
               </a>
             )}
+            {action && <> {action(s)}</>}
           </div>
           {children?.(s)}
         </li>

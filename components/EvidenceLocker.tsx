@@ -1,16 +1,19 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { hostOf } from './host';
-import { browser } from 'wxt/browser';
 import type { EvidenceItem } from '@/utils/store/db';
-import { addEvidence, deleteEvidence, listEvidence, renameEvidence, restoreEvidence, StorageFullError, storageUse } from '@/utils/store/evidence';
+import { addEvidence, deleteEvidence, renameEvidence, restoreEvidence, StorageFullError, storageUse } from '@/utils/store/evidence';
 import { collectFromSite, type CollectSite } from '@/utils/evidence/collect-client';
 import { checkEvidenceFile, importCollected, importHistoryFile, type ImportOutcome } from '@/utils/evidence/locker';
+import { broadcast } from '@/utils/data/send';
+import { keepLockerRun } from '@/utils/evidence/flow-collect';
 import { formatDate } from '@/utils/dates/calendar';
 import type { Overview } from './useOverview';
 import { StorageNotice } from './StorageNotice';
 import { FilePicker } from './FilePicker';
 import { errorText } from '@/utils/errors';
-import { readError } from './useRead';
+import { useLockerItems } from './useStored';
+import { ImageDialog, openPreview } from './Preview';
+import { CellLabel } from './CellLabel';
 
 /** Rows drawn at first: hundreds of items with three buttons each made the panel slow to open. */
 const LIST_PAGE = 50;
@@ -30,7 +33,8 @@ function describeError(error: unknown): string {
 
 /** The evidence locker: what is kept, where it came from, and ways to add more. */
 export function EvidenceLocker({ overview, onChanged }: { overview: Overview; onChanged: () => void }) {
-  const [items, setItems] = useState<EvidenceItem[]>([]);
+  const { value, error: readFailed, reload } = useLockerItems();
+  const items = value ?? [];
   const [use, setUse] = useState<{ usage: number; quota: number } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
@@ -38,22 +42,22 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
   const [course, setCourse] = useState('');
   const [external, setExternal] = useState(false);
   const [showAll, setShowAll] = useState(false);
+  const [image, setImage] = useState<{ url: string; name: string } | null>(null);
+  // Where focus goes after an action: its result (issue 13: never back to the top of the page).
+  const status = useRef<HTMLDivElement>(null);
+  const [focusStatus, setFocusStatus] = useState(0);
+  useEffect(() => void (focusStatus && status.current?.focus()), [focusStatus]);
 
-  const [readFailed, setReadFailed] = useState<string | null>(null);
-  const refresh = useCallback(async () => {
-    try {
-      setItems(await listEvidence());
-      setReadFailed(null);
-    } catch (error) {
-      setReadFailed(readError('Your evidence', error));
-    }
+  const refresh = async () => {
+    await reload();
     setUse(await storageUse().catch(() => null));
-  }, []);
-  useEffect(() => void refresh(), [refresh]);
+  };
+  useEffect(() => void storageUse().then(setUse, () => setUse(null)), [items.length]);
 
   const run = async (label: string, work: () => Promise<ImportOutcome>) => {
     setBusy(label);
     setOutcome(null);
+    setUndo(null);
     try {
       setOutcome(await work());
     } catch (error) {
@@ -61,14 +65,20 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
     } finally {
       setBusy(null);
       await refresh();
+      broadcast('evidence-changed');
       onChanged();
+      setFocusStatus((n) => n + 1);
     }
   };
 
   const fetchFrom = (site: CollectSite) =>
-    run(site === 'learnupon' ? 'Fetching from LearnUpon…' : 'Fetching from CybSafe…', async () =>
-      importCollected(await collectFromSite(site, overview.profile, { history: site === 'learnupon' }), overview.profile),
-    );
+    run(site === 'learnupon' ? 'Fetching from LearnUpon…' : 'Fetching from CybSafe…', async () => {
+      const history = site === 'learnupon';
+      const outcome = await importCollected(await collectFromSite(site, overview.profile, { history }), overview.profile);
+      if (outcome.personChanged) broadcast('person-changed');
+      await keepLockerRun(site, history, outcome).catch(() => undefined);
+      return outcome;
+    });
 
   const importHistory = (file: File | undefined) =>
     file && run('Reading the training history…', async () => importHistoryFile(new Uint8Array(await file.arrayBuffer()), file.name, '', overview.profile));
@@ -85,16 +95,33 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
           problems.push(`${file.name}: ${check.error}`);
           continue;
         }
-        await addEvidence([{ kind: check.kind, course: course || null, completedOn: null, name: file.name, contentType: check.contentType, sourceUrl: '', countsForCompliance: !external, data: new Blob([bytes], { type: check.contentType }) }]);
+        await addEvidence([{ kind: check.kind, course: course || null, completedOn: null, name: file.name.slice(0, 300), contentType: check.contentType, sourceUrl: '', countsForCompliance: !external, data: new Blob([bytes], { type: check.contentType }) }]);
         done.push(`${file.name} added${external ? ` (marked as not counting for ${overview.profile.organisation} compliance)` : ''}.`);
       }
       return { done, problems };
     });
 
   const remove = async (item: EvidenceItem) => {
-    const removed = await deleteEvidence(item.id);
-    setUndo(removed ?? null);
+    setOutcome(null);
+    try {
+      const removed = await deleteEvidence(item.id);
+      setUndo(removed ?? null);
+    } catch (error) {
+      setOutcome({ done: [], problems: [`“${item.name}” was not deleted: ${describeError(error)}`] });
+    }
     await refresh();
+    broadcast('evidence-changed');
+    // The row is gone: focus moves to the message, and Undo is the next Tab stop after it.
+    setFocusStatus((n) => n + 1);
+  };
+
+  const restore = async (item: EvidenceItem) => {
+    await restoreEvidence(item);
+    setUndo(null);
+    setOutcome({ done: [`“${item.name}” is back in your evidence locker.`], problems: [] });
+    await refresh();
+    broadcast('evidence-changed');
+    setFocusStatus((n) => n + 1);
   };
 
   const rename = async (item: EvidenceItem) => {
@@ -103,10 +130,12 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
     await refresh();
   };
 
-  const preview = (item: EvidenceItem) => {
-    const url = URL.createObjectURL(item.data);
-    void browser.tabs.create({ url });
-    setTimeout(() => URL.revokeObjectURL(url), 120_000);
+  const preview = async (item: EvidenceItem) => {
+    setOutcome(null);
+    const result = await openPreview(item, (url, name) => setImage({ url, name })).catch((error: unknown) => ({ refused: `It could not be opened: ${errorText(error)}` }));
+    if ('saved' in result) setOutcome({ done: [result.saved], problems: [] });
+    if ('refused' in result) setOutcome({ done: [], problems: [result.refused] });
+    if (!('shown' in result)) setFocusStatus((n) => n + 1);
   };
 
   return (
@@ -123,8 +152,7 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
         </FilePicker>
       </div>
       <div
-        class="notice"
-        style={{ background: '#f6f7f9', borderStyle: 'dashed', borderColor: '#767676' }}
+        class="drop"
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
           e.preventDefault();
@@ -148,19 +176,19 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
         </div>
       </div>
       {readFailed && <p class="error">{readFailed}</p>}
-      <div aria-live="polite" data-mtc-locker-status>
+      <div aria-live="polite" data-mtc-locker-status ref={status} tabIndex={-1}>
         {busy && <p class="muted">{busy}</p>}
         {outcome?.done.map((t) => <p class="ok" key={t}>{t}</p>)}
         {outcome?.problems.map((t) => <p class="error" key={t}>{t}</p>)}
         {undo && (
-          <p class="notice">
+          <p class="notice" data-mtc-undo>
             Deleted “{undo.name}”.{' '}
-            <button type="button" class="secondary" onClick={() => void restoreEvidence(undo).then(() => setUndo(null)).then(refresh)}>Undo</button>
+            <button type="button" class="secondary" data-mtc-action="undo-delete" onClick={() => void restore(undo)}>Undo<span class="visually-hidden"> deleting {undo.name}</span></button>
           </p>
         )}
       </div>
       {items.length ? (
-        <table data-mtc-list="evidence">
+        <table data-mtc-list="evidence" class="cards">
           <caption class="visually-hidden">Evidence kept</caption>
           <thead>
             <tr><th scope="col">Item</th><th scope="col">Course</th><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Size</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr>
@@ -169,15 +197,17 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
             {(showAll ? items : items.slice(0, LIST_PAGE)).map((item) => (
               <tr key={item.id} data-mtc-evidence-kind={item.kind}>
                 <td>{KIND_WORDS[item.kind]}: {item.name}{!item.countsForCompliance && <span class="muted"> (does not count for {overview.profile.organisation})</span>}</td>
-                <td>{item.course ?? '—'}</td>
-                <td>{item.completedOn ? formatDate(item.completedOn) : new Date(item.addedAt).toLocaleDateString('en-GB')}</td>
-                <td>{item.sourceUrl ? hostOf(item.sourceUrl, item.sourceUrl.slice(0, 40)) : 'Added by you'}</td>
-                <td>{formatSize(item.size)}</td>
+                <td><CellLabel>Course</CellLabel><span>{item.course ?? '—'}</span></td>
+                <td><CellLabel>Date</CellLabel><span>{item.completedOn ? formatDate(item.completedOn) : new Date(item.addedAt).toLocaleDateString('en-GB')}</span></td>
+                <td><CellLabel>Source</CellLabel><span>{item.sourceUrl ? hostOf(item.sourceUrl, item.sourceUrl.slice(0, 40)) : 'Added by you'}</span></td>
+                <td><CellLabel>Size</CellLabel><span>{formatSize(item.size)}</span></td>
                 <td>
                   <div class="row">
-                    <button type="button" class="secondary" onClick={() => preview(item)}>Preview<span class="visually-hidden"> {item.name}</span></button>
+                    {item.kind !== 'history' && (
+                      <button type="button" class="secondary" data-mtc-action="preview" onClick={() => void preview(item)}>Preview<span class="visually-hidden"> {item.name}</span></button>
+                    )}
                     <button type="button" class="secondary" onClick={() => void rename(item)}>Rename<span class="visually-hidden"> {item.name}</span></button>
-                    <button type="button" class="secondary" onClick={() => void remove(item)}>Delete<span class="visually-hidden"> {item.name}</span></button>
+                    <button type="button" class="secondary" data-mtc-action="delete-evidence" onClick={() => void remove(item)}>Delete<span class="visually-hidden"> {item.name}</span></button>
                   </div>
                 </td>
               </tr>
@@ -195,7 +225,7 @@ export function EvidenceLocker({ overview, onChanged }: { overview: Overview; on
       )}
       {use && <p class="muted">Storage used: {formatSize(use.usage)}{use.quota ? ` of ${formatSize(use.quota)} available` : ''}.</p>}
       <StorageNotice use={use} />
+      <ImageDialog image={image} onClose={() => setImage(null)} />
     </section>
   );
 }
-

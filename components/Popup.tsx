@@ -4,8 +4,8 @@ import { CaptureButton } from './CaptureButton';
 import { CourseList } from './CourseList';
 import { timeNeededText } from '@/utils/renewal/time-needed';
 import { PopupCalendar } from './calendar/CalendarSection';
-import { LazyDetails } from './LazyDetails';
-import { LazyExportPanelReadingRecords } from './LazyExportPanel';
+import { ReportIssueButton } from './ReportIssueButton';
+import { inToolbarPopup } from './toolbar';
 import { useCourseLines } from './useOverview';
 import { portalDashboardUrl } from '@/utils/hosts';
 
@@ -21,7 +21,9 @@ export function Popup() {
   // Read by `npm run bench` (scripts/bench-scale.ts): when the course list first shows.
   useEffect(() => void (courses && performance.mark('mtc:first-render')), [!courses]);
   return (
-    <main style={{ width: '380px', padding: '12px 14px' }}>
+    // 380 px wide as a toolbar popup, which Chrome sizes to its content (a width relative to the window
+    // would shrink it); opened anywhere else, never wider than the window (reflow at 320 px).
+    <main style={{ ...(inToolbarPopup() ? { width: '380px' } : { maxWidth: '380px' }), padding: '12px 14px' }}>
       <h1>Your mandatory training</h1>
       {error && <p class="error" role="alert">{error}</p>}
       {courses && (
@@ -31,7 +33,14 @@ export function Popup() {
               ? 'Nothing seen yet. Open your LearnUpon dashboard and CybSafe once, and the dates will appear here.'
               : (timeNeededText(courses.lines) ?? 'Nothing overdue or due soon.')}
           </p>
-          <PopupCalendar courses={courses} list={(calendar) => <CourseList summaries={courses.lines}>{calendar}</CourseList>} />
+          <PopupCalendar
+            courses={courses}
+            list={(calendar) => (
+              <CourseList summaries={courses.lines} action={(s) => <ReportIssueButton course={s.course.name} from="popup" />}>
+                {calendar}
+              </CourseList>
+            )}
+          />
         </>
       )}
       <div class="row" style={{ marginTop: '12px' }}>
@@ -48,11 +57,6 @@ export function Popup() {
       <div style={{ marginTop: '12px' }}>
         <CaptureButton />
       </div>
-      {courses && courses.recordCount > 0 && (
-        <div style={{ marginTop: '8px' }}>
-          <LazyDetails summary="Export evidence for a completion issue">{() => <LazyExportPanelReadingRecords compact />}</LazyDetails>
-        </div>
-      )}
     </main>
   );
 }

@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
 import { prefetchState } from '@/utils/content/state';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
-import { listenForCollect } from '@/utils/content/collect';
+import { listenForCollect, shareSignedInAccount } from '@/utils/content/collect';
 import { listenForPageReading } from '@/utils/content/page-reading';
 import { readCybSafeAccount, readCybSafeCompletion } from '@/utils/platforms/cybsafe/read';
 import { cybSafePageKind } from '@/utils/platforms/cybsafe/pages';
@@ -27,6 +27,12 @@ export default defineContentScript({
         name: 'evidence collector',
         include: isCourseListPage,
         init: (signal) => listenForCollect(signal, { readCourses: readCybSafeCompletion, readAccount: readCybSafeAccount }),
+      },
+      {
+        // Prefills the evidence email's sender (the completion-issue flow); the user can change it there.
+        name: 'signed-in account',
+        include: isCourseListPage,
+        init: (signal) => shareSignedInAccount(signal, readCybSafeAccount),
       },
       {
         // The side panel's "What I read on this page": listens only, until the panel asks.

@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
 import { prefetchState } from '@/utils/content/state';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
-import { listenForCollect } from '@/utils/content/collect';
+import { listenForCollect, shareSignedInAccount } from '@/utils/content/collect';
 import { listenForPageReading } from '@/utils/content/page-reading';
 import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
 import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
@@ -39,6 +39,12 @@ export default defineContentScript({
             readAccount: readLearnUponAccount,
             history: { findButton: findTrainingHistoryButton, findLink: findTrainingHistoryLink },
           }),
+      },
+      {
+        // Prefills the evidence email's sender (the completion-issue flow); the user can change it there.
+        name: 'signed-in account',
+        include: (url) => ['dashboard', 'details'].includes(learnUponPageKind(url)),
+        init: (signal) => shareSignedInAccount(signal, readLearnUponAccount),
       },
       {
         // The side panel's "What I read on this page": listens only, until the panel asks.

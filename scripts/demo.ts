@@ -105,12 +105,21 @@ async function main() {
   };
   const popup = await shoot('popup', 400);
   await shoot('sidepanel', 460);
+  // The completion-issue flow as the popup's "My completion isn't recorded" opens it (README): collected,
+  // reviewed and downloaded, with the ways to open the email.
+  const flow = await context.newPage();
+  await flow.setViewportSize({ width: 760, height: 900 });
+  await flow.goto(`chrome-extension://${extensionId}/report.html?course=UCL+Fire+Safety&from=popup`);
+  await flow.waitForSelector('[data-mtc-flow-status="ready"]', { timeout: 90_000 }).catch(() => undefined);
+  await Promise.all([flow.waitForEvent('download', { timeout: 30_000 }).catch(() => undefined), flow.click('[data-mtc-action="download-pack"]').catch(() => undefined)]);
+  await flow.waitForSelector('[data-mtc-export="done"]', { timeout: 30_000 }).catch(() => undefined);
+  await flow.screenshot({ path: join(outDir, 'completion-flow.png'), fullPage: true });
   const summary = await popup.$$eval('[data-mtc-list="courses"] > li', (els) =>
     els.map((e) => `${e.getAttribute('data-mtc-course')}: ${e.getAttribute('data-mtc-status')}${e.getAttribute('data-mtc-due') ? ` (due ${e.getAttribute('data-mtc-due')})` : ''}`),
   );
   console.log(`\nBadges on the LearnUpon dashboard (${found.length}):\n  ${found.join('\n  ')}`);
   console.log(`\nThe popup's picture of all mandatory courses (${summary.length}):\n  ${summary.join('\n  ')}`);
-  console.log(`\nScreenshots: ${['dashboard', 'cybsafe', 'wrong-account', 'popup', 'sidepanel'].map((n) => `demo-output/${n}.png`).join(', ')}`);
+  console.log(`\nScreenshots: ${['dashboard', 'cybsafe', 'wrong-account', 'popup', 'sidepanel', 'completion-flow'].map((n) => `demo-output/${n}.png`).join(', ')}`);
   await context.close();
   await server.close();
 }

@@ -103,16 +103,13 @@ export async function makeStoreAssets(context: BrowserContext, server: DemoServe
   const alertPng = await myApps.screenshot();
   server.setMode({ persona: 'alex' });
 
-  const panel = await open(extensionUrl('sidepanel.html'), 460, HEIGHT);
-  await panel.click('[data-mtc-action="fetch-learnupon"]');
-  await panel.waitForSelector('[data-mtc-locker-status] .ok', { timeout: 60_000 });
-  // Opened again, as someone would after fetching: the export form now knows their name and email.
-  await panel.reload();
-  await panel.waitForSelector('[data-mtc-section="export"] [data-mtc-action="export"]');
-  await Promise.all([panel.waitForEvent('download'), panel.click('[data-mtc-action="export"]')]);
+  // The completion-issue flow, as "My completion isn't recorded" opens it: collected and downloaded.
+  const panel = await open(extensionUrl('report.html?course=Prevent+at+UCL&from=popup'), 460, HEIGHT);
+  await panel.waitForSelector('[data-mtc-flow-status="ready"]', { timeout: 90_000 });
+  await Promise.all([panel.waitForEvent('download'), panel.click('[data-mtc-action="download-pack"]')]);
   await panel.waitForSelector('[data-mtc-export="done"]');
   await panel.evaluate(() => {
-    document.querySelector('[data-mtc-section="export"]')!.scrollIntoView();
+    document.querySelector('[data-mtc-section="send"]')!.scrollIntoView();
     window.scrollBy(0, -12);
   });
   const panelPng = await panel.screenshot();

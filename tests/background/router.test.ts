@@ -6,7 +6,7 @@ const tab = { id: 1 } as never;
 
 /** One mock per message the background answers; each answers with its own name. */
 function handlers() {
-  const types = ['get-state', 'save-page-records', 'report-problem', 'log-time', 'get-time-log-switch', 'is-alert-dismissed', 'dismiss-alert', 'records-changed', 'profile-changed'] as const;
+  const types = ['get-state', 'save-page-records', 'report-problem', 'log-time', 'get-time-log-switch', 'is-alert-dismissed', 'dismiss-alert', 'records-changed', 'profile-changed', 'report-issue', 'save-account'] as const;
   return Object.fromEntries(types.map((t) => [t, vi.fn(async () => `${t}-ok`)])) as unknown as Handlers & Record<(typeof types)[number], ReturnType<typeof vi.fn>>;
 }
 const called = (h: ReturnType<typeof handlers>) => Object.values(h).some((fn) => (fn as ReturnType<typeof vi.fn>).mock.calls.length > 0);
@@ -39,6 +39,9 @@ describe('route', () => {
     await expect(route({ type: 'records-changed' }, { id: 'ext-id', url: 'chrome-extension://ext-id/sidepanel.html' }, ids, h)).resolves.toBe('records-changed-ok');
     await expect(route({ type: 'get-state' }, { id: 'ext-id', url: 'https://login.microsoftonline.com/common', tab }, ids, h)).resolves.toBe('get-state-ok');
     await expect(route({ type: 'dismiss-alert', kind: 'other-portal' }, { id: 'ext-id', url: 'https://nhs-trust.learnupon.com/dashboard', tab }, ids, h)).resolves.toBe('dismiss-alert-ok');
+    // The completion-issue flow's two (docs/contract.md): a badge's click, and who the page shows signed in.
+    await expect(route({ type: 'report-issue', course: 'UCL Fire Safety' }, { id: 'ext-id', url: 'https://app.cybsafe.com/', tab }, ids, h)).resolves.toBe('report-issue-ok');
+    await expect(route({ type: 'save-account', name: 'Alex Taylor', email: null }, { id: 'ext-id', url: 'https://ucl.learnupon.com/dashboard', tab }, ids, h)).resolves.toBe('save-account-ok');
     // The handler gets the sender the background identified, never one the message claims.
     expect(h['get-state']).toHaveBeenCalledWith({ type: 'get-state' }, expect.objectContaining({ kind: 'content', site: 'learnupon' }));
   });
@@ -66,6 +69,18 @@ describe('route', () => {
       [{ type: 'log-time', title: 'Sign in', start: 1, end: 2 }, microsoft],
       // A command meant for a content script is not the background's to answer.
       [{ type: 'collect-evidence', history: true }, { id: 'ext-id', url: 'chrome-extension://ext-id/sidepanel.html' }],
+      // The flow's messages: only from the course sites, only in their shape; the broadcasts are not a content script's to send.
+      [{ type: 'report-issue', course: 'UCL Fire Safety' }, microsoft],
+      [{ type: 'report-issue', course: 'UCL Fire Safety' }, { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' }],
+      [{ type: 'report-issue' }, page],
+      [{ type: 'report-issue', course: 42 }, page],
+      [{ type: 'report-issue', course: 'x'.repeat(100_000) }, page],
+      [{ type: 'save-account', name: 'Alex Taylor', email: 'a.taylor@ucl.ac.uk' }, microsoft],
+      [{ type: 'save-account', name: 'Alex Taylor' }, page],
+      [{ type: 'save-account', name: null, email: ['a.taylor@ucl.ac.uk'] }, page],
+      [{ type: 'save-account', name: null, email: 'x'.repeat(301) }, page],
+      [{ type: 'person-changed' }, page],
+      [{ type: 'evidence-changed' }, page],
       [{ type: 'no-such-message' }, page],
       ['get-state', page],
       [null, page],

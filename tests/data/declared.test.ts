@@ -21,6 +21,7 @@ import { addEvidence } from '@/utils/store/evidence';
 import { writeMeta } from '@/utils/store/meta';
 import { buildCalendar } from '@/utils/calendar/ics';
 import { summariseCourses } from '@/utils/renewal/summary';
+import { writeLocal } from '@/utils/store/local';
 import { logProblem } from '@/utils/store/problems';
 import { saveProfile } from '@/utils/store/profile';
 import { listRecords, readRecordsBasis, saveManualCompletion } from '@/utils/store/records';
@@ -63,6 +64,12 @@ async function useEverything(): Promise<void> {
   await logProblem({ kind: 'sso-error', title: 'Sign-in problem', pageUrl: 'https://ucl.learnupon.com/' });
   await writeMeta('person', { name: 'Alex Taylor', email: 'a.taylor@ucl.ac.uk' });
   await writeMeta('collect-failures', []);
+  // The completion-issue flow's own (utils/evidence/sender.ts, flow-collect.ts, capture.ts, RoleSpecificFlow).
+  await writeMeta('sender', { name: null, email: 'a.taylor@ucl.ac.uk' });
+  await writeMeta('collect-runs', { learnupon: { at: now, history: true, historyProblem: null, certificateProblems: [] } });
+  await writeMeta('department-addresses', { 'Research Data Management Essentials': 'research-data@ucl.ac.uk' });
+  await writeMeta('capture-for', { course: 'UCL Fire Safety', until: now + 60_000 });
+  await writeLocal('side-panel-view', 'evidence');
   await writeMeta('reminders-sent', ['x']);
   // The popup's "Add to my calendar" (components/calendar/useCalendar.ts) stores what its file held.
   const lines = summariseCourses(await listRecords(), UCL_PROFILE, '2026-01-03');

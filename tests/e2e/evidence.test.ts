@@ -1,5 +1,6 @@
-// The evidence flow on the demo sites: fetch the history through the dashboard's own button, collect
-// the persona's certificates, keep a screenshot, export, and check the downloaded pack end to end.
+// The evidence locker and pack on the demo sites: fetch the history through the dashboard's own button,
+// collect the persona's certificates, keep a screenshot, then the completion-issue flow from the side
+// panel's Evidence view for several courses, and check the downloaded pack end to end.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
@@ -10,6 +11,7 @@ import { londonDate } from '../../utils/dates/calendar';
 import { personaEnrollments } from '../fixtures/persona';
 import { axeViolations } from './axe';
 import { cspErrors, launch, realErrors, type Harness } from './harness';
+import { collected, nextFlowPage } from './flow-helpers';
 
 let h: Harness;
 beforeAll(async () => {
@@ -30,6 +32,7 @@ afterAll(async () => {
 describe('evidence locker and pack', () => {
   it('fetches the training history and certificates through the dashboard, then the CybSafe certificate', async () => {
     const panel = await h.openExtensionPage('sidepanel.html');
+    await panel.click('[role="tab"][data-mtc-view="evidence"]');
     await panel.click('[data-mtc-action="fetch-learnupon"]');
     await panel.waitForSelector('[data-mtc-locker-status] .ok', { timeout: 45_000 });
     const status = await panel.locator('[data-mtc-locker-status]').innerText();
@@ -59,10 +62,20 @@ describe('evidence locker and pack', () => {
     await panel.close();
   });
 
-  it('exports a pack whose email, attachments, history and manifest all check out', async () => {
+  it('the flow for several courses, from the Evidence view, downloads a pack whose email, attachments, history and manifest all check out', async () => {
     const panel = await h.openExtensionPage('sidepanel.html');
-    await panel.waitForSelector('[data-mtc-action="export"]');
-    const [download] = await Promise.all([panel.waitForEvent('download'), panel.click('[data-mtc-action="export"]')]);
+    await panel.waitForSelector('[data-mtc-action="start-flow"]');
+    const opened = nextFlowPage(h);
+    await panel.click('[data-mtc-action="start-flow"]');
+    const flow = await opened;
+    await collected(flow);
+    // The screenshot taken before the flow started: used as evidence for Prevent at UCL.
+    const prevent = flow.locator('[data-mtc-review="Prevent at UCL"]');
+    await prevent.locator('[data-mtc-fix="use-kept"] > summary').click();
+    await prevent.locator('[data-mtc-fix="use-kept"] button').first().click();
+    await expect.poll(() => prevent.locator('[data-mtc-found="screenshot"]').count()).toBe(1);
+    expect(await axeViolations(flow)).toEqual([]);
+    const [download] = await Promise.all([flow.waitForEvent('download'), flow.click('[data-mtc-action="download-pack"]')]);
     expect(download.suggestedFilename()).toBe(`mandatory-training-evidence-${londonDate()}.zip`);
     const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
     const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
@@ -72,12 +85,13 @@ describe('evidence locker and pack', () => {
     expect(shots).toHaveLength(1);
     expect([...(await zip.file(shots[0]!)!.async('uint8array')).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 
-    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { files: { path: string; size: number; sha256: string }[] };
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { files: { path: string; size: number; sha256: string }[]; missing: unknown[] };
     for (const entry of manifest.files) {
       const bytes = await zip.file(entry.path)!.async('uint8array');
       expect(bytes.length).toBe(entry.size);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
     }
+    expect(manifest.missing).toEqual([]);
 
     const eml = await zip.file('completion-issue.eml')!.async('string');
     expect(eml).toMatch(/^X-Unsent: 1\r$/m);
@@ -87,6 +101,7 @@ describe('evidence locker and pack', () => {
     // The default courses: overdue ones with a completion, and the re-enrolled one.
     expect(mail.subject).toBe('Mandatory Training (Information Security Training; Prevent at UCL; Data Protection and Freedom of Information) completion issue');
     expect(mail.text).toContain('Prevent at UCL');
+    expect(mail.text).not.toMatch(/none attached|not attached/);
     const pdfs = mail.attachments.filter((a) => a.mimeType === 'application/pdf');
     expect(pdfs.length).toBeGreaterThanOrEqual(3);
     for (const pdf of pdfs) expect(new TextDecoder().decode(new Uint8Array(pdf.content as ArrayBuffer).subarray(0, 5))).toBe('%PDF-');
@@ -95,25 +110,32 @@ describe('evidence locker and pack', () => {
     const xlsx = XLSX.read(await zip.file('training-history.xlsx')!.async('uint8array'));
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(xlsx.Sheets[xlsx.SheetNames[0]!]!);
     expect(rows.length).toBe(personaEnrollments().length);
+    await flow.close();
     await panel.close();
   });
 
-  it('exports the same pack from the popup as from the side panel (the popup reads every record for it)', async () => {
-    const csvOf = async (page: import('playwright-core').Page) => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-mtc-action="export"]')]);
+  it('gives the same pack from the popup as from the side panel (every record in the CSV, the same subject)', async () => {
+    const packOf = async (start: () => Promise<void>) => {
+      const opened = nextFlowPage(h);
+      await start();
+      const flow = await opened;
+      await collected(flow);
+      const [download] = await Promise.all([flow.waitForEvent('download'), flow.click('[data-mtc-action="download-pack"]')]);
       const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+      await flow.close();
       return { csv: await zip.file('training-history.csv')!.async('string'), eml: (await PostalMime.parse(await zip.file('completion-issue.eml')!.async('string'))).subject };
     };
     const panel = await h.openExtensionPage('sidepanel.html');
-    await panel.waitForSelector('[data-mtc-action="export"]');
-    const fromPanel = await csvOf(panel);
+    await panel.waitForSelector('[data-mtc-action="start-flow"]');
+    // Only Prevent at UCL ticked.
+    const ticked = panel.locator('[data-mtc-section="report"] input[type="checkbox"]:checked');
+    while ((await ticked.count()) > 0) await ticked.first().uncheck();
+    await panel.check('input[id="report-Prevent at UCL"]');
+    const fromPanel = await packOf(() => panel.click('[data-mtc-action="start-flow"]'));
     await panel.close();
     const popup = await h.openInPopupWindow('popup.html');
-    await popup.locator('summary', { hasText: 'Export evidence for a completion issue' }).click();
-    await popup.waitForSelector('[data-mtc-action="export"]');
     expect(await axeViolations(popup)).toEqual([]);
-    const fromPopup = await csvOf(popup);
-    await popup.close();
+    const fromPopup = await packOf(() => popup.click('[data-mtc-action="report-issue"][data-mtc-course="Prevent at UCL"]'));
     expect(fromPopup.csv.split('\n').length).toBeGreaterThan(personaEnrollments().length);
     expect(fromPopup).toEqual(fromPanel);
   });

@@ -132,11 +132,17 @@ const comparable = (all: Awaited<ReturnType<typeof everything>>) => ({
 /** The side panel's courses (`name|status|due`) and how many completions their histories hold. */
 async function sidePanel(b: Browser): Promise<{ courses: string[]; history: number; evidence: string[] }> {
   const panel = await b.page('sidepanel.html');
+  await panel.waitForSelector('[role="tablist"], [data-mtc-list="courses"] li');
+  const coursesView = panel.locator('[role="tab"][data-mtc-view="courses"]');
+  if (await coursesView.count()) await coursesView.click();
   await panel.waitForSelector('[data-mtc-list="courses"] li');
   const courses = await panel.$$eval('[data-mtc-list="courses"] > li', (items) => items.map((li) => `${li.getAttribute('data-mtc-course')}|${li.getAttribute('data-mtc-status')}|${li.getAttribute('data-mtc-due')}`));
   for (const summary of await panel.locator('[data-mtc-list="courses"] details > summary').all()) await summary.click();
   await panel.waitForFunction(() => [...document.querySelectorAll('[data-mtc-list="courses"] details')].every((d) => (d as HTMLDetailsElement).open && d.children.length > 1));
   const history = await panel.$$eval('[data-mtc-list="courses"] details tbody tr', (rows) => rows.length);
+  // Since the side panel has views by task (issue 13), the locker is under Evidence; the release before it had one page.
+  const evidenceView = panel.locator('[role="tab"][data-mtc-view="evidence"]');
+  if (await evidenceView.count()) await evidenceView.click();
   await panel.waitForSelector('[data-mtc-list="evidence"] tbody tr');
   // Each item and whether it counts (this version names the organisation from the settings, not “UCL”).
   const evidence = await panel.$$eval('[data-mtc-list="evidence"] tbody tr', (rows) => rows.map((r) => (r as HTMLElement).innerText.split('\t')[0]!.replace(/ \(does not count for .*\)$/, ' (does not count)')));

@@ -64,6 +64,14 @@ function allowed(raw: string): boolean {
   return url.protocol === 'https:' && COVERED_HOST.test(url.hostname);
 }
 
+/** The flow tab the side panel opens (its address is set a moment after the tab appears). */
+async function waitForFlowPage(): Promise<Page> {
+  await expect.poll(() => h.context.pages().some((p) => /\/report\.html\?/.test(p.url())), { timeout: 15_000 }).toBe(true);
+  const flow = h.context.pages().find((p) => /\/report\.html\?/.test(p.url()))!;
+  await track(flow);
+  return flow;
+}
+
 beforeAll(async () => {
   h = await launch();
   h.context.on('page', (p) => void track(p)); // tabs and windows the extension opens
@@ -82,7 +90,71 @@ afterAll(async () => {
 });
 
 describe('requests the extension makes', () => {
+  it('a hostile page’s certificate and history links (off-site, data:, a redirect away) are refused, and the user is told', async () => {
+    const from = seen.length;
+    const page = await h.context.newPage();
+    await track(page);
+    // The demo dashboard, with its links turned against the user: the attacker's site, a `data:`
+    // "certificate", and a link on the portal that redirects to the attacker. Only the page is changed.
+    const links: Record<string, string> = {
+      '/enrollments/109552810/certificate': 'https://attacker.example/steal.pdf', // UCL Fire Safety
+      '/enrollments/104837261/certificate': 'data:application/pdf;base64,JVBERi0xLjQKJSVFT0YK', // Data Protection
+      '/enrollments/96310458/certificate': '/hostile/redirect', // Prevent at UCL
+    };
+    await page.route('https://ucl.learnupon.com/dashboard?hostile-links=1', async (route) => {
+      // Fetched by the test itself, from the demo server (the browser's host mapping does not apply here).
+      const original = await route.fetch({ url: `https://127.0.0.1:${h.server.port}/dashboard`, headers: { host: 'ucl.learnupon.com' } });
+      let html = await original.text();
+      for (const [path, to] of Object.entries(links)) html = html.split(path).join(to);
+      await route.fulfill({ response: original, body: html });
+    });
+    await page.route('https://ucl.learnupon.com/api/learner/training_history_exports', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ status: 'ready', url: 'https://attacker.example/training_history.xlsx' }) }),
+    );
+    await page.route('https://ucl.learnupon.com/hostile/redirect', (route) => route.fulfill({ status: 302, headers: { location: 'https://attacker.example/redirected.pdf' } }));
+    // Were anything to reach the attacker, it would get an answer (and the recorder would see the request).
+    await page.route('https://attacker.example/**', (route) => route.fulfill({ status: 200, contentType: 'application/pdf', body: '%PDF-1.4\n%%EOF\n' }));
+    await page.goto('https://ucl.learnupon.com/dashboard?hostile-links=1');
+    await page.waitForSelector('[data-mtc="renewal"]');
+
+    // The flow for the three courses, from this open tab (the user's own).
+    const flow = await h.context.newPage();
+    await track(flow);
+    await flow.goto(h.extensionUrl('report.html?course=Data+Protection+and+Freedom+of+Information&course=UCL+Fire+Safety&course=Prevent+at+UCL&from=panel'));
+    await flow.waitForSelector('[data-mtc-flow-status="ready"]', { timeout: 90_000 });
+    const said = async (course: string, piece: string) => flow.locator(`[data-mtc-review="${course}"] [data-mtc-found="${piece}"]`).innerText();
+    expect(await said('UCL Fire Safety', 'certificate')).toMatch(/No certificate\..*goes to attacker\.example, outside your organisation’s LearnUpon and CybSafe, so it was not followed/);
+    expect(await said('Data Protection and Freedom of Information', 'certificate')).toMatch(/No certificate\..*inside the link itself.*not kept/);
+    expect(await said('Prevent at UCL', 'certificate')).toMatch(/No certificate\..*does not follow/);
+    expect(await flow.locator('[data-mtc-step="learnupon-history"]').innerText()).toMatch(/goes to attacker\.example.*not followed/);
+    await flow.close();
+    await page.close();
+
+    const requests = seen.slice(from);
+    expect(requests.filter((s) => !allowed(s.url))).toEqual([]);
+    expect(requests.filter((s) => /attacker\.example/.test(s.url))).toEqual([]);
+    expect(requests.filter((s) => s.by === 'content script' && s.url.startsWith('data:'))).toEqual([]);
+    // The redirect's first leg, on the portal itself, was asked (so the recorder did watch this page); it went no further.
+    expect(requests.some((s) => s.by === 'content script' && s.url === 'https://ucl.learnupon.com/hostile/redirect')).toBe(true);
+    // Nothing from those links was kept as a certificate.
+    const panel = await open(h.extensionUrl('sidepanel.html'));
+    const sources = await panel.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const req = indexedDB.open('mandatory-training-companion');
+        req.onsuccess = () => resolve(req.result);
+      });
+      const items = await new Promise<{ kind: string; sourceUrl: string }[]>((resolve) => {
+        const req = db.transaction('evidence').objectStore('evidence').getAll();
+        req.onsuccess = () => resolve(req.result as { kind: string; sourceUrl: string }[]);
+      });
+      return items.filter((i) => i.kind === 'certificate').map((i) => i.sourceUrl);
+    });
+    expect(sources.filter((u) => !/^https:\/\/(ucl\.learnupon\.com|app\.cybsafe\.com)\//.test(u))).toEqual([]);
+    await panel.close();
+  });
+
   it('during the whole demo flow go only to the covered sites', async () => {
+    const from = seen.length;
     const dashboard = await open('https://ucl.learnupon.com/dashboard');
     await dashboard.waitForSelector('[data-mtc="renewal"]');
     const details = await open('https://ucl.learnupon.com/enrollments/109552810/details');
@@ -103,11 +175,17 @@ describe('requests the extension makes', () => {
     await popup.close();
 
     const panel = await open(h.extensionUrl('sidepanel.html'));
+    await panel.click('[role="tab"][data-mtc-view="evidence"]');
     await panel.click('[data-mtc-action="fetch-learnupon"]');
     await panel.waitForSelector('[data-mtc-locker-status] .ok', { timeout: 45_000 });
     await panel.click('[data-mtc-action="fetch-cybsafe"]');
     await expect.poll(() => panel.locator('[data-mtc-locker-status]').innerText(), { timeout: 45_000 }).toMatch(/1 certificate saved/);
-    await Promise.all([panel.waitForEvent('download'), panel.click('[data-mtc-action="export"]')]);
+    // The completion-issue flow for two courses (both sites), to its downloaded pack.
+    await panel.click('[data-mtc-action="start-flow"]');
+    const flow = await waitForFlowPage();
+    await flow.waitForSelector('[data-mtc-flow-status="ready"]', { timeout: 90_000 });
+    await Promise.all([flow.waitForEvent('download'), flow.click('[data-mtc-action="download-pack"]')]);
+    await flow.close();
 
     await h.pressToolbarButton(dashboard);
     const popupWindow = await h.openInPopupWindow('popup.html');
@@ -135,7 +213,7 @@ describe('requests the extension makes', () => {
     expect(elsewhere).toEqual([]);
     // Beyond the browser itself, only the sites' own certificate and history files, and the portal's own
     // history export (its "Download training history" button, which the content script presses).
-    const offBrowser = seen.filter((s) => /^https:/.test(s.url)).map((s) => `${s.by}: ${new URL(s.url).hostname}${new URL(s.url).pathname.replace(/\/[0-9a-f]{16}\//g, '/T/').replace(/\d{6,}/g, 'N')}`);
+    const offBrowser = seen.slice(from).filter((s) => /^https:/.test(s.url)).map((s) => `${s.by}: ${new URL(s.url).hostname}${new URL(s.url).pathname.replace(/\/[0-9a-f]{16}\//g, '/T/').replace(/\d{6,}/g, 'N')}`);
     expect([...new Set(offBrowser)].sort()).toEqual([
       'content script: app.cybsafe.com/certificates/ccsa.pdf',
       'content script: ucl.learnupon.com/api/learner/training_history_exports',

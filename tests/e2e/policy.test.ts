@@ -6,11 +6,10 @@
 // Chromium reads /etc/chromium/policies/managed/*.json for every browser on the machine, so the policy
 // names the id of a private copy of the build (an unpacked extension's id comes from its folder), which
 // no other test loads, and the file is removed afterwards whatever happens.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import PostalMime from 'postal-mime';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { UCL_PROFILE } from '../../utils/catalogue/ucl';
 import { addMonths } from '../../utils/dates/calendar';
 import { personaEnrollments } from '../fixtures/persona';
 import { axeViolations } from './axe';
+import { collected, downloadPack, nextFlowPage } from './flow-helpers';
 import { EXTENSION_DIR, launch, realErrors, type Harness } from './harness';
 
 /** Where Debian's Chromium (the browser these tests drive) reads machine policies. */
@@ -133,17 +133,31 @@ describe('settings set by the organisation’s policy', () => {
     expect(await team.locator('[data-mtc-time-log="enabled"]').isChecked()).toBe(false);
     expect(await axeViolations(team)).toEqual([]);
     await team.close();
+    // The side panel says so too, rather than linking to a report that is off (the time log is off as well).
+    const panel = await h.openExtensionPage('sidepanel.html');
+    await panel.waitForSelector('[data-mtc-turned-off="team-link"]');
+    expect(await panel.locator('[data-mtc-turned-off="team-link"]').innerText()).toMatch(/Team report: Turned off by your organisation/);
+    expect(await panel.locator('[data-mtc-link="team"], [data-mtc-link="time-log"]').count()).toBe(0);
+    expect(await axeViolations(panel)).toEqual([]);
+    await panel.close();
   });
 
   it('the evidence email goes to the policy’s mailbox, with the person’s own subject, and leaves out the course now current', async () => {
+    // The completion-issue flow from the side panel's Evidence view, for the courses it ticks itself.
     const panel = await h.openExtensionPage('sidepanel.html');
-    await panel.waitForSelector('[data-mtc-action="export"]');
-    const [download] = await Promise.all([panel.waitForEvent('download'), panel.click('[data-mtc-action="export"]')]);
-    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    await panel.click('[role="tab"][data-mtc-view="evidence"]');
+    await panel.waitForSelector('[data-mtc-action="start-flow"]');
+    expect(await panel.locator(`input[id="report-${PREVENT}"]`).isChecked()).toBe(false);
+    const opened = nextFlowPage(h);
+    await panel.click('[data-mtc-action="start-flow"]');
+    const flow = await opened;
+    await collected(flow);
+    const { zip } = await downloadPack(flow);
     const mail = await PostalMime.parse(await zip.file('completion-issue.eml')!.async('string'));
     expect(mail.to?.map((a) => a.address)).toEqual([MAILBOX]);
     expect(mail.subject).toMatch(/^Mandatory Training \(.+\) completion issue$/);
     expect(mail.subject).not.toContain(PREVENT);
+    await flow.close();
     await panel.close();
     expect(realErrors(h.consoleErrors)).toEqual([]);
   });

@@ -53,6 +53,9 @@ async function openPanel(): Promise<Page> {
   await h.worker.evaluate((u) => (globalThis as unknown as { chrome: Chrome }).chrome.windows.create({ url: u, type: 'popup', width: 520, height: 900 }), url);
   const panel = await opened;
   await panel.waitForLoadState();
+  // "What I read on this page" is in the Help view.
+  await panel.click('[role="tab"][data-mtc-view="help"]');
+  await panel.waitForSelector(SECTION, { state: 'visible' });
   return panel;
 }
 
@@ -195,6 +198,8 @@ describe('in Chrome’s own side panel', () => {
     const page = await openSite(`${LU}/dashboard`);
     const { reading } = await readOutside(page);
     const panel = await openChromeSidePanel(page);
+    // "What I read on this page" is in the Help view.
+    await expect.poll(() => panel.evaluate(`(() => { const tab = document.querySelector('[role="tab"][data-mtc-view="help"]'); tab?.click(); const section = document.querySelector('${SECTION}'); return !!tab && !!section && !section.closest('[hidden]'); })()`), { timeout: 15_000 }).toBe(true);
     const entries = () => panel.evaluate(`[...document.querySelectorAll('${SECTION} li[data-mtc-read-entry]')].map((e) => ({ index: Number(e.dataset.mtcReadEntry), course: e.dataset.mtcCourse || null, reason: e.dataset.mtcReason || null }))`);
     await expect.poll(entries, { timeout: 15_000 }).toEqual(expectedShape(reading));
     await panel.evaluate(`document.querySelector('[data-mtc-action="show-on-page"]').click()`);
@@ -334,6 +339,8 @@ describe('"This isn’t right"', () => {
     await expect.poll(() => entry.getByRole('status').innerText()).toContain('Saved as a manual entry.');
     await expect.poll(() => row().getAttribute('data-mtc-status')).toBe('current');
     expect(await row().getAttribute('data-mtc-due')).toBe(addMonths(right, 36));
+    // The course list is in the Courses view.
+    await panel.click('[role="tab"][data-mtc-view="courses"]');
     await row().locator('summary').click();
     expect(await row().locator('table').innerText()).toMatch(/Entered by you \(manual\)/);
     expect(await axeViolations(panel)).toEqual([]);

@@ -132,6 +132,7 @@ describe('page text never becomes markup (hostile sites)', () => {
   it('fetched evidence and a captured page keep their hostile names as text in the side panel', async () => {
     const dashboard = await sitePage('https://ucl.learnupon.com/dashboard', '[data-mtc="renewal"]');
     const panel = await h.openExtensionPage('sidepanel.html');
+    await panel.click('[role="tab"][data-mtc-view="evidence"]');
     await panel.click('[data-mtc-action="fetch-learnupon"]');
     await panel.waitForSelector('[data-mtc-locker-status] .ok', { timeout: 45_000 });
     await panel.click('[data-mtc-action="fetch-cybsafe"]');
@@ -155,15 +156,21 @@ describe('page text never becomes markup (hostile sites)', () => {
     const rows = await view.locator('[data-mtc-list="evidence"]').innerText();
     expect(rows).toContain(`Training history: ${HOSTILE.historyFileName}`);
     expect(rows).toContain(`Screenshot: ${HOSTILE.courseTitle}`);
-    // The account name with a payload does not look like a name: the readers drop it rather than keep it.
-    expect(await view.inputValue('#export-name')).toBe('');
     expect(await pwned(view)).toBeNull();
     expect(await injected(view)).toEqual([]);
     expect(await axeViolations(view, '[data-mtc-section="locker"]')).toEqual([]);
 
-    // The export: summary.html escapes every page-supplied string. Opened as a page, it shows them as text.
-    await view.check(`input[id="export-Prevent at UCL"]`).catch(() => undefined);
-    const [download] = await Promise.all([view.waitForEvent('download'), view.click('[data-mtc-action="export"]')]);
+    // The export (the completion-issue flow's pack): summary.html escapes every page-supplied string.
+    // Opened as a page, it shows them as text.
+    const flow = await h.context.newPage();
+    await flow.goto(h.extensionUrl('report.html?course=Prevent+at+UCL&from=panel'));
+    await flow.waitForSelector('[data-mtc-flow-status="ready"]', { timeout: 90_000 });
+    // The account name with a payload does not look like a name: the readers drop it rather than keep it.
+    expect(await flow.inputValue('#sender-name')).toBe('');
+    expect(await pwned(flow)).toBeNull();
+    expect(await injected(flow)).toEqual([]);
+    const [download] = await Promise.all([flow.waitForEvent('download'), flow.click('[data-mtc-action="download-pack"]')]);
+    await flow.close();
     const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
     const html = await zip.file('summary.html')!.async('string');
     expect(html).toContain('Research Data Management &lt;script&gt;window.__mtcPwned=&#39;script&#39;&lt;/script&gt; Essentials');

@@ -52,6 +52,8 @@ describe('collect command', () => {
       [command, {}],
       [{ type: 'collect-evidence' }, { id: 'test-extension-id', url: `${ORIGIN}/sidepanel.html` }],
       [{ type: 'collect-evidence', history: 'yes' }, { id: 'test-extension-id', url: `${ORIGIN}/sidepanel.html` }],
+      [{ type: 'collect-evidence', history: true, certificates: 'no' }, { id: 'test-extension-id', url: `${ORIGIN}/report.html` }],
+      [{ type: 'collect-evidence', history: true, certificates: false }, { id: 'test-extension-id', url: 'https://ucl.learnupon.com/dashboard', tab: { id: 1 } }],
       [{ type: 'download', url: 'https://evil.example/x.exe' }, { id: 'test-extension-id', url: `${ORIGIN}/sidepanel.html` }],
       ['collect-evidence', { id: 'test-extension-id', url: `${ORIGIN}/sidepanel.html` }],
     ];

@@ -10,12 +10,14 @@ const fromContent = (site?: string) => types.filter((t) => ((MESSAGES[t].from as
 const fromPages = () => types.filter((t) => (MESSAGES[t].from as { pages?: true }).pages === true).sort();
 
 describe('message surface', () => {
-  it('content scripts can only read state, save their own page’s records, log a problem, log time and quiet an alert', () => {
+  it('content scripts can only read state, save their own page’s records, log a problem, log time, quiet an alert, suggest the sender and open the flow', () => {
     // save-page-records: merged, never erasing (utils/store/records.ts); the records are made by the background from the sender (utils/background/page-records.ts).
     // report-problem: appends to the troubleshooting log, which keeps its latest 50 entries.
     // log-time: adds to the time log (utils/timelog), never overlapping time already counted.
     // get-time-log-switch, is-alert-dismissed: read one flag; dismiss-alert: quiets one alert on the sender's own page.
-    expect(fromContent()).toEqual(['dismiss-alert', 'get-state', 'get-time-log-switch', 'is-alert-dismissed', 'log-time', 'report-problem', 'save-page-records']);
+    // save-account: replaces the suggested name and email (utils/evidence/sender.ts); what the user typed wins, and nothing is sent.
+    // report-issue: opens (or reuses) the one flow tab for a catalogue course; it downloads and emails nothing until the user clicks there.
+    expect(fromContent()).toEqual(['dismiss-alert', 'get-state', 'get-time-log-switch', 'is-alert-dismissed', 'log-time', 'report-issue', 'report-problem', 'save-account', 'save-page-records']);
     for (const t of fromContent()) expect(MESSAGES[t].to).toEqual(['background']);
   });
 
@@ -26,8 +28,10 @@ describe('message surface', () => {
   it('extension pages only ask the background to refresh, and a content script to collect on the user’s click, or to say what it read', () => {
     // read-page: reads the page and changes nothing; show-on-page: our own outlines, only while the side panel is open;
     // copy-page: the page's HTML to our own side panel, which anonymises it and shows it before the user copies or saves it.
-    expect(fromPages()).toEqual(['collect-evidence', 'copy-page', 'profile-changed', 'read-page', 'records-changed', 'show-on-page']);
+    // person-changed, evidence-changed: tell the other open pages to read again; nothing answers them.
+    expect(fromPages()).toEqual(['collect-evidence', 'copy-page', 'evidence-changed', 'person-changed', 'profile-changed', 'read-page', 'records-changed', 'show-on-page']);
     for (const t of ['collect-evidence', 'read-page', 'show-on-page', 'copy-page'] as const) expect(MESSAGES[t].to).toEqual(['content']);
+    for (const t of ['evidence-changed', 'person-changed'] as const) expect(MESSAGES[t].to).toEqual(['pages']);
   });
 
   it('every message says why it is safe', () => {

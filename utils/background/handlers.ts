@@ -9,6 +9,8 @@ import { broadcast } from '@/utils/data/send';
 import { dismiss, isDismissed } from './dismissals';
 import type { Handlers } from './router';
 import { contentState, reclassifyPortalRecords, refreshBadge, savePageRecords } from './state';
+import { openFlowTab } from '@/utils/evidence/flow-tab';
+import { saveSeenAccount } from '@/utils/evidence/sender';
 
 export function createHandlers(): Handlers {
   return {
@@ -49,6 +51,20 @@ export function createHandlers(): Handlers {
       if (await reclassifyPortalRecords()) broadcast('records-changed');
       await refreshBadge();
       return { ok: true };
+    },
+    // The completion-issue flow (docs/contract.md): a badge's "My completion isn't recorded", for a
+    // catalogue course only; the flow page downloads and emails nothing until the user clicks there.
+    async 'report-issue'(message) {
+      const profile = await loadProfile();
+      const course = profile.courses.find((c) => c.name === message.course);
+      if (!course) return { opened: false };
+      await openFlowTab({ courses: [course.name], from: 'badge' });
+      return { opened: true };
+    },
+    async 'save-account'(message) {
+      const saved = await saveSeenAccount(message);
+      if (saved) broadcast('person-changed');
+      return { saved };
     },
   };
 }

@@ -3,6 +3,7 @@
 import type { CourseSummary } from '@/utils/renewal/summary';
 import { statusLabel } from '@/utils/renewal/summary';
 import { createShadowHost, el } from './shadow';
+import { send } from './state';
 
 const CSS = `
 :host { all: initial; display: inline-block; margin: 4px 0 4px 8px; vertical-align: middle; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; }
@@ -27,7 +28,7 @@ const ICONS: Record<CourseSummary['status'], string> = {
 };
 
 export function renderBadge(summary: CourseSummary): HTMLElement {
-  const { host, root } = createShadowHost('mtc-renewal', CSS);
+  const { host, root } = createShadowHost('mtc-renewal', CSS + REPORT_CSS);
   host.dataset.mtc = 'renewal';
   host.dataset.mtcCourse = summary.course.name;
   host.dataset.mtcStatus = summary.status;
@@ -35,6 +36,7 @@ export function renderBadge(summary: CourseSummary): HTMLElement {
   const label = statusLabel(summary.status, summary.due, undefined, summary.basis);
   const details = el('span', { class: 'details', text: `${summary.course.name}: ${summary.explanation}.`, attrs: { id: 'details', role: 'note' } });
   details.hidden = true;
+  details.append(reportIssueButton(summary.course.name));
   const button = el(
     'button',
     { class: summary.status, attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'details', title: summary.explanation } },
@@ -68,4 +70,25 @@ function closeOnEscape(root: ShadowRoot, button: HTMLButtonElement, details: HTM
 export function badgeMatches(host: Element, summary: CourseSummary): boolean {
   const data = (host as HTMLElement).dataset;
   return data.mtcCourse === summary.course.name && data.mtcStatus === summary.status && data.mtcDue === (summary.due ?? '');
+}
+
+// ---- The completion-issue flow starts here too (docs/contract.md, "Completion-issue flow") ----
+
+const REPORT_CSS = `
+.details .report { display: flex; margin-top: 6px; border-radius: 4px; background: #fff; color: #1e3a8a; border-color: #1e3a8a; }
+`;
+
+/**
+ * "My completion isn't recorded": asks the background to open the flow for this course in an extension
+ * page, where the user collects, checks and downloads. Only a real click counts: a page script's click
+ * (not trusted) opens nothing, and nothing here downloads or emails.
+ */
+function reportIssueButton(course: string): HTMLButtonElement {
+  const button = el('button', { class: 'report', text: 'My completion isn’t recorded', attrs: { type: 'button', 'data-mtc-action': 'report-issue', 'data-mtc-course': course } });
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.isTrusted) void send({ type: 'report-issue', course }).catch(() => undefined);
+  });
+  return button;
 }

@@ -150,10 +150,12 @@ export function saveReadings(readings: PageReading[], found: number): Promise<un
 
 /**
  * The collect command from one of our extension pages, checked by hand (no schema library here): exactly
- * `{ type: 'collect-evidence', history: boolean }`, else null.
+ * `{ type: 'collect-evidence', history: boolean, certificates?: boolean }`, else null.
  */
 export function collectCommandOf(raw: unknown): RequestOf<'collect-evidence'> | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const { type, history } = raw as { type?: unknown; history?: unknown };
-  return type === 'collect-evidence' && typeof history === 'boolean' ? { type, history } : null;
+  const { type, history, certificates } = raw as { type?: unknown; history?: unknown; certificates?: unknown };
+  if (type !== 'collect-evidence' || typeof history !== 'boolean') return null;
+  if (certificates === undefined) return { type, history };
+  return typeof certificates === 'boolean' ? { type, history, certificates } : null;
 }

@@ -19,6 +19,11 @@ export const META_KEYS = {
   collectFailures: 'collect-failures',
   timeLogAcceptedUntil: 'time-log-accepted-until',
   restoreCommitted: 'restore-committed',
+  // The completion-issue flow (docs/contract.md, "Completion-issue flow"):
+  sender: 'sender',
+  collectRuns: 'collect-runs',
+  departmentAddresses: 'department-addresses',
+  captureFor: 'capture-for',
   schemaUpgrades: 'schema-upgrades',
   calendarState: 'calendar-state',
 } as const;
@@ -33,6 +38,7 @@ export const LOCAL_KEYS = {
   dismissedAlerts: 'dismissed-alerts',
   restoreJournal: 'restore-journal',
   restoreOutcome: 'restore-outcome',
+  sidePanelView: 'side-panel-view',
   policyCopy: 'policy-copy',
 } as const;
 

@@ -34,6 +34,10 @@ export const RestoreOutcomeSchema = z.object({
 });
 export type RestoreOutcome = z.infer<typeof RestoreOutcomeSchema>;
 
+/** The side panel's task last shown (Courses, Evidence, Help), opened again next time. */
+export const SidePanelViewSchema = z.enum(['courses', 'evidence', 'help']);
+export type SidePanelView = z.infer<typeof SidePanelViewSchema>;
+
 /**
  * The organisation's policy as Chrome last gave it (utils/store/policy.ts), unchecked like the original:
  * Chrome answers managed storage only seconds after it starts, and pages and badges must not wait.
@@ -70,6 +74,12 @@ export const LOCAL = {
     writers: ['pages', 'background'],
     backup: 'device',
     words: { plural: 'Outcome of an interrupted restore', one: 'restore outcome' },
+  },
+  [LOCAL_KEYS.sidePanelView]: {
+    schema: SidePanelViewSchema,
+    writers: ['pages'],
+    backup: 'device',
+    words: { plural: 'Side panel view last shown', one: 'side panel view' },
   },
   [LOCAL_KEYS.policyCopy]: {
     schema: PolicyCopySchema,

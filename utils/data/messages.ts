@@ -188,7 +188,8 @@ export const MESSAGES = {
   'collect-evidence': {
     from: { pages: true },
     to: ['content'],
-    request: request('collect-evidence', { history: z.boolean() }),
+    /** `certificates: false` fetches the history only (the flow shows each step's progress on its own). */
+    request: request('collect-evidence', { history: z.boolean(), certificates: z.optional(z.boolean()) }),
     response: CollectResultSchema,
     why: 'sent only after the user’s click in an extension page; the content script obeys no one else',
   },
@@ -214,6 +215,37 @@ export const MESSAGES = {
     /** The page's HTML as it is now, for the side panel to anonymise and show before the user copies or saves it (up to Chrome's 64 MiB message limit). */
     response: z.object({ pageUrl: text(LIMITS.url), html: text(64 * 1024 * 1024) }),
     why: 'sent only after the user’s click; the copy goes to our own side panel, which shows the anonymised report before anything leaves it',
+  },
+  // The completion-issue flow (docs/contract.md, "Completion-issue flow").
+  'report-issue': {
+    from: { content: COURSE_SITES },
+    to: ['background'],
+    /** The user clicked "My completion isn't recorded" in a renewal badge: the catalogue name of its course. */
+    request: request('report-issue', { course: text(LIMITS.title) }),
+    response: z.object({ opened: z.boolean() }),
+    why: 'only for a catalogue course, and only opens (or reuses) the one flow tab; the flow downloads or emails nothing until the user clicks there',
+  },
+  'save-account': {
+    from: { content: COURSE_SITES },
+    to: ['background'],
+    /** Who the page shows signed in: prefills the evidence email's sender, which the user sees and can change. */
+    request: request('save-account', { name: z.nullable(text(300)), email: z.nullable(text(300)) }),
+    response: z.object({ saved: z.boolean() }),
+    why: 'replaces one suggestion (the name and email the sites show); nothing is sent or deleted, and a name or address the user typed wins',
+  },
+  'person-changed': {
+    from: { background: true, pages: true },
+    to: ['pages'],
+    request: request('person-changed', {}),
+    response: ok,
+    why: 'open pages read the name and email the sites show again',
+  },
+  'evidence-changed': {
+    from: { background: true, pages: true },
+    to: ['pages'],
+    request: request('evidence-changed', {}),
+    response: ok,
+    why: 'open pages read the evidence locker again (a page was captured, a file added or deleted)',
   },
 } as const satisfies Record<string, MessageDeclaration>;
 

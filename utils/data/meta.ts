@@ -31,6 +31,38 @@ export type CollectFailures = z.infer<typeof CollectFailuresSchema>;
 /** Reminder keys already notified (utils/renewal/reminders.ts `reminderKey`), so a restart never repeats one. */
 export const RemindersSentSchema = z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(100_000));
 
+/**
+ * The name and work email the user typed in the completion-issue flow; a field left null follows what
+ * the sites show (`person`). Remembered for the next email.
+ */
+export const SenderSchema = z.object({ name: z.nullable(z.string().check(z.maxLength(300))), email: z.nullable(z.string().check(z.maxLength(300))) });
+export type Sender = z.infer<typeof SenderSchema>;
+
+const words = (max: number) => z.string().check(z.maxLength(max));
+
+/** One collection from a site for the completion-issue flow: when, and what it could not get and why. */
+export const SiteRunSchema = z.object({
+  /** Epoch ms. A run within the last hour is reused rather than repeated (utils/evidence/flow-plan.ts). */
+  at: z.number().check(z.int(), z.gte(0)),
+  /** Whether the training history was asked for. */
+  history: z.boolean(),
+  /** Why the history file was not kept; null when it was, or was not asked for. */
+  historyProblem: z.nullable(words(2000)),
+  /** Catalogue courses whose certificate could not be kept, and why. */
+  certificateProblems: z.array(z.object({ course: words(500), reason: words(2000) })).check(z.maxLength(500)),
+});
+export type SiteRun = z.infer<typeof SiteRunSchema>;
+export const CollectRunsSchema = z.object({ learnupon: z.optional(SiteRunSchema), cybsafe: z.optional(SiteRunSchema) });
+export type CollectRuns = z.infer<typeof CollectRunsSchema>;
+
+/** Role-specific training: the department's address the evidence went to, per course (the FAQ). */
+export const DepartmentAddressesSchema = z.record(words(500), words(300));
+export type DepartmentAddresses = z.infer<typeof DepartmentAddressesSchema>;
+
+/** The next page capture (popup or Alt+Shift+E) is evidence for this course, until `until` (epoch ms). */
+export const CaptureForSchema = z.object({ course: z.string().check(z.minLength(1), z.maxLength(500)), until: z.number().check(z.int(), z.gte(0)) });
+export type CaptureFor = z.infer<typeof CaptureForSchema>;
+
 /** A page that should list courses showed none (the site may have changed); null once one did. */
 export const EmptyPageSchema = z.nullable(z.object({ url: z.string().check(z.maxLength(2000)), at: z.string() }));
 export type EmptyPage = z.infer<typeof EmptyPageSchema>;
@@ -97,7 +129,8 @@ export const META = {
   },
   [META_KEYS.person]: {
     schema: PersonSchema,
-    writers: ['pages'],
+    // The background keeps what each LearnUpon or CybSafe page shows (`save-account`); pages, what a collection read.
+    writers: ['pages', 'background'],
     backup: 'carried',
     words: { plural: 'Your name and email as the sites show them', one: 'name and email' },
   },
@@ -120,6 +153,30 @@ export const META = {
     writers: ['pages', 'background'],
     backup: 'device',
     words: { plural: 'Restore in progress', one: 'restore in progress' },
+  },
+  [META_KEYS.sender]: {
+    schema: SenderSchema,
+    writers: ['pages'],
+    backup: 'carried',
+    words: { plural: 'Your name and email as you typed them for the evidence email', one: 'name and email you typed' },
+  },
+  [META_KEYS.collectRuns]: {
+    schema: CollectRunsSchema,
+    writers: ['pages'],
+    backup: 'device',
+    words: { plural: 'When evidence was last collected from each site', one: 'last collection' },
+  },
+  [META_KEYS.departmentAddresses]: {
+    schema: DepartmentAddressesSchema,
+    writers: ['pages'],
+    backup: 'carried',
+    words: { plural: 'Department addresses for role-specific training', one: 'department address' },
+  },
+  [META_KEYS.captureFor]: {
+    schema: CaptureForSchema,
+    writers: ['pages', 'background'],
+    backup: 'device',
+    words: { plural: 'Course the next page capture is for', one: 'course for the next capture' },
   },
   [META_KEYS.schemaUpgrades]: {
     schema: SchemaUpgradesSchema,

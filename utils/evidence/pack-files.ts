@@ -125,20 +125,22 @@ export function collectFiles(input: EvidencePackInput): CollectedFiles {
     });
   });
 
-  const shots = input.screenshots.filter((s) => {
-    if (sniffKind(s.data) === 'png') return true;
-    failures.push({ what: `Screenshot “${s.title}”`, reason: 'the image was empty or not a PNG' });
-    return false;
+  // Captures are PNG; a picture the user added (a photo of a certificate) may be JPEG: both are kept.
+  const shots = input.screenshots.flatMap((s) => {
+    const kind = sniffKind(s.data);
+    if (kind === 'png' || kind === 'jpeg') return [{ shot: s, kind }];
+    failures.push({ what: `Screenshot “${s.title}”`, reason: 'the image was empty or not a PNG or JPEG picture' });
+    return [];
   });
   const shotNames = datedNames(
-    shots.map((s) => ({ label: s.title, date: /^\d{4}-\d{2}-\d{2}/.test(s.capturedAt) ? s.capturedAt.slice(0, 10) : null, ext: 'png' })),
+    shots.map(({ shot, kind }) => ({ label: shot.title, date: /^\d{4}-\d{2}-\d{2}/.test(shot.capturedAt) ? shot.capturedAt.slice(0, 10) : null, ext: kind === 'jpeg' ? 'jpg' : 'png' })),
   );
-  const screenshots = shots.map((s, i) => ({ ...s, name: shotNames[i]! }));
-  for (const s of screenshots) {
+  const screenshots = shots.map(({ shot }, i) => ({ ...shot, name: shotNames[i]! }));
+  for (const [i, s] of screenshots.entries()) {
     files.push({
       path: `screenshots/${s.name}`,
       data: s.data,
-      mediaType: MEDIA_TYPES.png,
+      mediaType: MEDIA_TYPES[shots[i]!.kind],
       source: s.url || 'user file',
       description: `screenshot of “${s.title}”, taken ${s.capturedAt}`,
       compress: false,
