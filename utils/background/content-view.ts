@@ -2,7 +2,10 @@
 // script reads it there instead of waking this worker on every page (`get-state` stays for when there is
 // none). Refreshed with the toolbar badge, which follows every change of records or profile and every start.
 import { londonDate } from '@/utils/dates/calendar';
-import { CONTENT_VIEW_VERSION, heldKey, type ContentView } from '@/utils/data/session';
+import { CONTENT_VIEW_VERSION, accountKey, heldKey, type ContentView } from '@/utils/data/session';
+import { META_KEYS } from '@/utils/data/keys';
+import type { SavedPerson } from '@/utils/data/meta';
+import { readMeta } from '@/utils/store/meta';
 import type { EffectiveProfile } from '@/utils/data/profile';
 import type { CompletionRecord } from '@/utils/records';
 import { summaryBasis } from '@/utils/renewal/basis';
@@ -54,7 +57,7 @@ export function recordsForBadges(records: readonly CompletionRecord[]): Completi
   return [...summaryBasis(records.filter((r) => !pageCanMerge(r))), ...mergeable];
 }
 
-export function contentView(profile: EffectiveProfile, records: readonly CompletionRecord[], now: Date): ContentView {
+export function contentView(profile: EffectiveProfile, records: readonly CompletionRecord[], now: Date, person: SavedPerson | null = null): ContentView {
   const today = londonDate(now);
   return {
     version: CONTENT_VIEW_VERSION,
@@ -63,6 +66,7 @@ export function contentView(profile: EffectiveProfile, records: readonly Complet
     todayUntil: endOfLondonDay(now, today),
     records: recordsForBadges(records).map(forContentScripts),
     held: records.filter((r) => r.source === 'learnupon' || r.source === 'cybsafe').map(heldKey),
+    accounts: person ? [accountKey(person.name, person.email), accountKey(person.name, null), accountKey(null, person.email)] : [],
   };
 }
 
@@ -74,8 +78,8 @@ let writing: Promise<void> = Promise.resolve();
  */
 export function refreshContentView(now?: () => Date): Promise<void> {
   const next = writing.then(async () => {
-    const [profile, records] = await Promise.all([loadProfile(), listRecords()]);
-    await writeContentView(contentView(profile, records, now?.() ?? new Date()));
+    const [profile, records, person] = await Promise.all([loadProfile(), listRecords(), readMeta(META_KEYS.person)]);
+    await writeContentView(contentView(profile, records, now?.() ?? new Date(), person ?? null));
   });
   writing = next.catch(() => undefined);
   return next;

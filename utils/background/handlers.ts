@@ -9,6 +9,7 @@ import { broadcast } from '@/utils/data/send';
 import { dismiss, isDismissed } from './dismissals';
 import type { Handlers } from './router';
 import { contentState, reclassifyPortalRecords, refreshBadge, savePageRecords } from './state';
+import { refreshContentView } from './content-view';
 import { openFlowTab } from '@/utils/evidence/flow-tab';
 import { saveSeenAccount } from '@/utils/evidence/sender';
 
@@ -63,7 +64,10 @@ export function createHandlers(): Handlers {
     },
     async 'save-account'(message) {
       const saved = await saveSeenAccount(message);
-      if (saved) broadcast('person-changed');
+      if (saved) {
+        broadcast('person-changed');
+        await refreshContentView().catch(() => undefined); // pages showing this account need not say it again
+      }
       return { saved };
     },
   };

@@ -12,7 +12,7 @@ import type { Profile } from '@/utils/data/profile';
 import { LIMITS } from '@/utils/data/keys';
 import { sniffKind, toBase64 } from '@/utils/bytes';
 import { CYBSAFE_HOST, isOtherOrganisationsPortal, organisationPortals } from '@/utils/hosts';
-import { collectCommandOf, fetchProfile, send } from './state';
+import { collectCommandOf, fetchProfile, fetchState, send } from './state';
 import { createCourseMatcher } from '@/utils/catalogue/match';
 import { errorText } from '@/utils/errors';
 
@@ -51,9 +51,11 @@ export function listenForCollect(signal: AbortSignal, options: CollectorOptions)
  */
 export async function shareSignedInAccount(signal: AbortSignal, readAccount: (root: ParentNode) => PageAccount): Promise<void> {
   // Another organisation's portal (an NHS trust's) shows another account: not the sender of UCL evidence.
-  if (isOtherOrganisationsPortal(location.hostname, await fetchProfile()) || signal.aborted) return;
+  const state = await fetchState();
+  if (isOtherOrganisationsPortal(location.hostname, state.profile) || signal.aborted) return;
   const { name, email } = readAccount(document);
-  if (!name && !email) return;
+  // Nothing new: the account held already (the worker is not woken for it).
+  if ((!name && !email) || state.holdsAccount(name?.slice(0, 300) ?? null, email?.slice(0, 300) ?? null)) return;
   await send({ type: 'save-account', name: name?.slice(0, 300) ?? null, email: email?.slice(0, 300) ?? null }).catch(() => undefined);
 }
 

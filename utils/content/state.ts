@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { londonDate } from '@/utils/dates/calendar';
 import type { ContentMessage, ContentMessageType, ContentState, RequestOf, ResponseOf } from '@/utils/data/messages';
 import type { EffectiveProfile } from '@/utils/data/profile';
-import { CONTENT_VIEW_VERSION, SESSION_KEYS, heldKey, type ContentView } from '@/utils/data/session';
+import { CONTENT_VIEW_VERSION, SESSION_KEYS, heldKey, accountKey, type ContentView } from '@/utils/data/session';
 import { isOtherOrganisationsPortal, siteOfHost } from '@/utils/hosts';
 import type { CompletionRecord, PageReading } from '@/utils/records';
 
@@ -19,6 +19,8 @@ export type { ContentState };
 /** What a page is told, and whether the background already holds a page's record as it reads now. */
 export interface PageState extends ContentState {
   holds(record: CompletionRecord): boolean;
+  /** Whether the background already holds this signed-in account (so a page need not send it). */
+  holdsAccount(name: string | null, email: string | null): boolean;
 }
 
 /** Asks the background; resolves with its answer (the type the table declares for this message). */
@@ -56,7 +58,7 @@ async function readState(): Promise<PageState> {
   if (view) return fromView(view);
   const state = await send({ type: 'get-state' });
   const held = new Set(state.records?.map(heldKey));
-  return { ...state, holds: (r) => held.has(heldKey(r)) };
+  return { ...state, holds: (r) => held.has(heldKey(r)), holdsAccount: () => false };
 }
 
 async function readView(): Promise<ContentView | null> {
@@ -71,11 +73,13 @@ function fromView(view: ContentView): PageState {
   const site = siteOfHost(location.hostname);
   const showsBadges = site === 'cybsafe' || (site === 'learnupon' && !isOtherOrganisationsPortal(location.hostname, view.profile));
   const held = new Set(showsBadges ? view.held : []);
+  const accounts = new Set(view.accounts ?? []);
   return {
     profile: view.profile,
     today: Date.now() < view.todayUntil ? view.today : londonDate(),
     records: showsBadges ? view.records : null,
     holds: (r) => held.has(heldKey(r)),
+    holdsAccount: (name, email) => accounts.has(accountKey(name, email)),
   };
 }
 
@@ -139,7 +143,8 @@ export function isUsableView(v: unknown): v is ContentView {
     isProfile(v.profile) &&
     Array.isArray(v.records) &&
     v.records.every(isRecord) &&
-    isStrings(v.held)
+    isStrings(v.held) &&
+    (v.accounts === undefined || isStrings(v.accounts))
   );
 }
 

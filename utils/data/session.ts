@@ -37,6 +37,8 @@ export interface ContentView {
   records: CompletionRecord[];
   /** `heldKey` of every record read on a page of a site (LearnUpon, CybSafe): what a page need not send again. */
   held: string[];
+  /** `accountKey` of the account held (name and email, and each alone): what a page need not send again. */
+  accounts?: string[];
 }
 
 /** What a page's reading of a record would change if sent: a record held with the same is not sent again. */
@@ -49,7 +51,18 @@ function fingerprint(r: Pick<CompletionRecord, 'id' | 'status' | 'completedOn' |
  * readings are held without carrying their ids or links.
  */
 export function heldKey(r: Parameters<typeof fingerprint>[0]): string {
-  const text = fingerprint(r);
+  return opaqueKey(fingerprint(r));
+}
+
+/**
+ * The signed-in account a page shows, as the same kind of opaque key: a page showing the account the
+ * extension already holds need not say it again (utils/content/collect.ts `shareSignedInAccount`).
+ */
+export function accountKey(name: string | null, email: string | null): string {
+  return opaqueKey(`account|${name ?? ''}|${email ?? ''}`);
+}
+
+function opaqueKey(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
