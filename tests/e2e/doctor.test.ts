@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe';
 import { cspErrors, launch, realErrors, type Harness } from './harness';
+import { doctorDone } from './settle';
 import { firstPageId, paths } from '../fixtures/sites/learnupon/model';
 
 let h: Harness;
@@ -28,19 +29,6 @@ async function alertOn(url: string, setup?: (page: Page) => Promise<void>) {
   return { page, kind, text };
 }
 
-/**
- * The doctor has looked at the page as often as it does (three checks, the last 2.5 s after load) and, on
- * training pages, assessed the connection once since: each sets a mark once any alert it raised is shown.
- */
-async function doctorDone(page: Page) {
-  const watchesLoads = !/microsoft/.test(new URL(page.url()).hostname);
-  await page.waitForFunction((loads) => {
-    const checks = performance.getEntriesByName('mtc:doctor:checked');
-    if (checks.length < 3) return false;
-    const last = checks[checks.length - 1]!.startTime;
-    return !loads || performance.getEntriesByName('mtc:connection:assessed').some((m) => m.startTime > last);
-  }, watchesLoads, { timeout: 20_000 });
-}
 
 /** No alert once the doctor is done with the page. */
 async function noAlertOn(url: string) {

@@ -7,6 +7,7 @@ import { londonDate } from '../../utils/dates/calendar';
 import { PERSONA, personaEnrollments } from '../fixtures/persona';
 import { axeViolations } from './axe';
 import { cspErrors, launch, realErrors, type Harness } from './harness';
+import { dashboardSettled } from './settle';
 import { collected, downloadPack, nextFlowPage, readPack, UserEffort } from './flow-helpers';
 
 let h: Harness;
@@ -85,8 +86,7 @@ describe('from a renewal badge, a few minutes later', () => {
     const effort = new UserEffort();
     const dashboard = await h.context.newPage();
     await dashboard.goto('https://ucl.learnupon.com/dashboard');
-    await dashboard.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0);
-    await dashboard.waitForTimeout(800); // past the demo dashboard's own redraw
+    await dashboardSettled(dashboard); // past the demo dashboard's own redraw
     const badge = dashboard.locator(`[data-mtc="renewal"][data-mtc-course="${FIRE}"]`).first();
     effort.clicks++;
     await badge.locator('button[aria-expanded]').click();
@@ -113,13 +113,13 @@ describe('from a renewal badge, a few minutes later', () => {
   it('a page script clicking the badge’s control opens nothing', async () => {
     const dashboard = await h.context.newPage();
     await dashboard.goto('https://ucl.learnupon.com/dashboard');
-    await dashboard.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0);
-    await dashboard.waitForTimeout(800);
+    await dashboardSettled(dashboard);
     const before = h.context.pages().length;
     await dashboard.evaluate((course) => {
       const host = document.querySelector(`[data-mtc="renewal"][data-mtc-course="${course}"]`)!;
       (host.shadowRoot!.querySelector('[data-mtc-action="report-issue"]') as HTMLButtonElement).click();
     }, FIRE);
+    // Nothing must open, and nothing signals that nothing did: give it the time opening a tab takes.
     await dashboard.waitForTimeout(1500);
     expect(h.context.pages().length).toBe(before);
     await dashboard.close();

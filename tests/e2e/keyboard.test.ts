@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe';
 import { launch, type Harness } from './harness';
+import { dashboardSettled, doctorDone } from './settle';
 
 let h: Harness;
 beforeAll(async () => {
@@ -47,7 +48,7 @@ async function alertPage(url: string): Promise<Page> {
   await page.goto(url);
   await page.waitForSelector(ALERT, { timeout: 20_000 });
   // The doctor's last look at the page (2.5 s after load) could bring another alert: let it pass.
-  await page.waitForTimeout(3_000);
+  await doctorDone(page);
   return page;
 }
 
@@ -121,9 +122,8 @@ describe('renewal badges by keyboard', () => {
   it('Escape closes an expanded badge and leaves focus on its button', async () => {
     const page = await h.context.newPage();
     await page.goto('https://ucl.learnupon.com/dashboard');
-    await page.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0);
     // The demo dashboard redraws its list 300 ms after loading, badges included.
-    await page.waitForTimeout(800);
+    await dashboardSettled(page);
     const badge = page.locator(BADGE).first();
     const button = badge.locator('button').first();
     await button.focus();

@@ -19,6 +19,7 @@ import { personaEnrollments } from '../fixtures/persona';
 import { axeViolations } from './axe';
 import { collected, downloadPack, nextFlowPage } from './flow-helpers';
 import { EXTENSION_DIR, launch, realErrors, type Harness } from './harness';
+import { dashboardSettled } from './settle';
 
 /** Where Debian's Chromium (the browser these tests drive) reads machine policies. */
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -71,8 +72,7 @@ afterAll(async () => {
 async function settledDashboard(): Promise<Page> {
   const page = await h.context.newPage();
   await page.goto('https://ucl.learnupon.com/dashboard');
-  await page.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0);
-  await page.waitForTimeout(800); // past the demo dashboard's own redraw (tests/e2e/renewal.test.ts)
+  await dashboardSettled(page); // past the demo dashboard's own redraw
   return page;
 }
 

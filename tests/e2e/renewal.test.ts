@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personaCybsafe, personaEnrollments } from '../fixtures/persona';
 import { axeViolations } from './axe';
 import { cspErrors, launch, realErrors, type Harness } from './harness';
+import { dashboardSettled } from './settle';
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,16 +15,7 @@ afterAll(async () => {
 
 const BADGE = '[data-mtc="renewal"]';
 
-/**
- * Badges mounted, and the demo dashboard's own redraw (300 ms after loading, as a single-page app does)
- * done and read again: the extension marks each read (`mtc:renewal:read`), the demo marks its redraw.
- */
-async function settled(page: import('playwright-core').Page) {
-  await page.waitForFunction(() => {
-    const redrawn = performance.getEntriesByName('demo:dashboard:redrawn')[0];
-    return !!redrawn && performance.getEntriesByName('mtc:renewal:read').some((m) => m.startTime > redrawn.startTime);
-  });
-}
+const settled = dashboardSettled;
 
 async function badges(page: import('playwright-core').Page) {
   return page.$$eval(BADGE, (els) =>

@@ -12,6 +12,7 @@ import type { CDPSession, Dialog, Page } from 'playwright-core';
 import { HOSTILE, PAYLOADS, PWNED_FLAG } from '../fixtures/hostile';
 import { axeViolations } from './axe';
 import { cspErrors, launch, realErrors, type Harness } from './harness';
+import { doctorDone } from './settle';
 
 let h: Harness;
 const dialogs: string[] = [];
@@ -55,8 +56,8 @@ async function sitePage(url: string, ready: string): Promise<Page> {
   const page = await h.context.newPage();
   await page.goto(url);
   await page.waitForSelector(ready, { timeout: 20_000 });
-  // The doctor looks again after 0.8 and 2.5 s; the dashboard re-renders at 0.3 s.
-  await page.waitForTimeout(3_000);
+  // The doctor looks again after 0.8 and 2.5 s (the dashboard re-renders at 0.3 s, before its last look).
+  await doctorDone(page);
   return page;
 }
 
@@ -238,6 +239,7 @@ describe('a page cannot drive the content script', () => {
         }
       }
     });
+    // Nothing must happen, and nothing signals that nothing did: give it the time a click's work takes.
     await page.waitForTimeout(3_000);
     expect(requests).toEqual([]);
     expect(downloads.length).toBe(downloadsBefore);
