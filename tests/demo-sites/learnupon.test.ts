@@ -3,12 +3,12 @@
 import { request } from 'node:https';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSONA, personaEnrollments } from '../../fixtures/persona';
-import { startDemoServer, type DemoServer } from '../../fixtures/server';
-import { TRAINING_HISTORY_HEADERS, buildTrainingHistoryXlsx } from '../../fixtures/sites/learnupon/history';
-import { makeWav } from '../../fixtures/sites/learnupon/media';
-import { paths } from '../../fixtures/sites/learnupon/model';
-import { makeCertificatePdf } from '../../fixtures/sites/learnupon/pdf';
+import { PERSONA, personaEnrollments } from '../fixtures/persona';
+import { startDemoServer, type DemoServer } from '../fixtures/server';
+import { TRAINING_HISTORY_HEADERS, buildTrainingHistoryXlsx } from '../fixtures/sites/learnupon/history';
+import { makeWav } from '../fixtures/sites/learnupon/media';
+import { paths } from '../fixtures/sites/learnupon/model';
+import { makeCertificatePdf } from '../fixtures/sites/learnupon/pdf';
 
 const TODAY = new Date('2026-11-28T09:00:00Z');
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');

@@ -1,9 +1,9 @@
 // The CybSafe demo site's routes and modes (handler driven directly, no server).
 import { describe, expect, it } from 'vitest';
 // The server module first: it imports every site, and a site imported first would meet it half-loaded.
-import { fetchDemo } from '../../fixtures/fake-request';
-import { cybsafeSite } from '../../fixtures/sites/cybsafe';
-import { PERSONA } from '../../fixtures/persona';
+import { fetchDemo } from '../fixtures/fake-request';
+import { cybsafeSite } from '../fixtures/sites/cybsafe';
+import { PERSONA } from '../fixtures/persona';
 
 const CS = 'https://app.cybsafe.com';
 
