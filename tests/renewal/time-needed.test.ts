@@ -9,7 +9,10 @@ describe('the time the urgent courses need', () => {
   });
   it('says which times are unknown rather than guessing them', () => {
     expect(timeNeededText([line('A', 'overdue', 53), line('Prevent at UCL', 'overdue', null)])).toBe(
-      '2 courses to renew soon or overdue: about 53 min for A; the time for Prevent at UCL is not shown on its page.',
+      '2 courses to renew soon or overdue. About 53 min for A; the other one does not show how long it takes.',
+    );
+    expect(timeNeededText([line('A', 'overdue', 53), line('B', 'overdue', 7), line('C', 'due-soon', null), line('D', 'due-soon', null)])).toBe(
+      '4 courses to renew soon or overdue. About 1 h for 2 of them; the other 2 do not show how long they take.',
     );
     expect(timeNeededText([line('A', 'overdue', null), line('B', 'due-soon', null)])).toBe('2 courses to renew soon or overdue.');
   });
