@@ -69,7 +69,8 @@ export function PackDownload({ to, toWords, subject, reviews, ready, notReady, m
         <dt>Subject</dt>
         <dd>{subject}</dd>
         <dt>Attached</dt>
-        <dd>{attachmentsOf(reviews).join('; ')}</dd>
+        {/* The pack renames them (course and date, training-history.xlsx): the result below names the files it holds. */}
+        <dd>{attachmentsOf(reviews).join('; ')} (renamed in the pack by course and date)</dd>
         <dt>Missing</dt>
         <dd data-mtc-flow="missing">{missing.length ? `${missing.join('; ')}. The email says so, and why.` : 'nothing'}</dd>
       </dl>
