@@ -5,8 +5,9 @@
 // - a LearnUpon message cannot replace the CybSafe record or a manual entry;
 // - the Microsoft sign-in pages are told no records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { cspErrors, launch, realErrors, type Harness } from './harness';
+import { inContentScript as runIsolated } from './isolated-world';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,22 +17,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Runs `expression` (an async function body's value) in our content script's isolated world on `page`. */
-async function inContentScript<T>(page: Page, expression: string): Promise<T> {
-  const cdp: CDPSession = await h.context.newCDPSession(page);
-  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string; auxData?: { type?: string } } }) => contexts.push(e.context));
-  await cdp.send('Runtime.enable');
-  const ours = () => contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Mandatory Training Companion');
-  await expect.poll(() => ours() !== undefined).toBe(true);
-  const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', { contextId: ours()!.id, awaitPromise: true, returnByValue: true, expression: `(async () => (${expression}))()` })) as {
-    result: { value: T };
-    exceptionDetails?: unknown;
-  };
-  await cdp.detach();
-  if (exceptionDetails) throw new Error(`evaluation failed: ${JSON.stringify(exceptionDetails)}`);
-  return result.value;
-}
+/** Runs `expression` in our content scripts' isolated world on `page` (./isolated-world.ts). */
+const inContentScript = <T>(page: Page, expression: string) => runIsolated<T>(h.context, page, expression);
 
 async function site(url: string, ready: string): Promise<Page> {
   const page = await h.context.newPage();

@@ -6,8 +6,9 @@
 // - it is a hint: a content script that writes another view misleads only the badges it draws itself,
 //   and the records the background keeps (and everything drawn from them) stay as they were.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { launch, realErrors, type Harness } from './harness';
+import { inContentScript as runIsolated } from './isolated-world';
 
 let h: Harness;
 beforeAll(async () => {
@@ -21,22 +22,8 @@ const DASHBOARD = 'https://ucl.learnupon.com/dashboard';
 // UCL Fire Safety, passed (tests/fixtures/persona.ts).
 const DETAILS = 'https://ucl.learnupon.com/enrollments/109552810/details';
 
-/** Runs `expression` (an async function body's value) in our content scripts' isolated world on `page`. */
-async function inContentScript<T>(page: Page, expression: string): Promise<T> {
-  const cdp: CDPSession = await h.context.newCDPSession(page);
-  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string; auxData?: { type?: string } } }) => contexts.push(e.context));
-  await cdp.send('Runtime.enable');
-  const ours = () => contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Mandatory Training Companion');
-  await expect.poll(() => ours() !== undefined).toBe(true);
-  const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', { contextId: ours()!.id, awaitPromise: true, returnByValue: true, expression: `(async () => (${expression}))()` })) as {
-    result: { value: T };
-    exceptionDetails?: unknown;
-  };
-  await cdp.detach();
-  if (exceptionDetails) throw new Error(`evaluation failed: ${JSON.stringify(exceptionDetails)}`);
-  return result.value;
-}
+/** Runs `expression` in our content scripts' isolated world on `page` (./isolated-world.ts). */
+const inContentScript = <T>(page: Page, expression: string) => runIsolated<T>(h.context, page, expression);
 
 /** A page whose badges are up and whose readings have been handed to the background. */
 async function read(url: string): Promise<Page> {
