@@ -112,3 +112,35 @@ describe('<time datetime>', () => {
     ]);
   });
 });
+
+describe('a status shown by an icon alone', () => {
+  it('reads the icon’s accessible name, tooltip or alternative text as the status word', () => {
+    const courses = read(`<main><ul role="list">
+      <li><a href="/enrollments/555555555/details"><h3>UCL Fire Safety</h3></a><span class="icon icon-check" role="img" aria-label="Completed"></span><span>12/03/2025</span></li>
+      <li><a href="/enrollments/555555565/details"><h3>Prevent at UCL</h3></a><i class="fa fa-check" aria-hidden="true" title="Passed">✓</i></li>
+      <li><a href="/enrollments/555555566/details"><h3>Change Possible: Sustainable UCL</h3></a><img src="/i/half.svg" alt="In progress"></li>
+    </ul></main>`);
+    expect(courses.map((c) => [c.title, c.status, c.reading!.statusText])).toEqual([
+      ['UCL Fire Safety', 'completed', 'Completed'],
+      ['Prevent at UCL', 'passed', 'Passed'],
+      ['Change Possible: Sustainable UCL', 'in-progress', 'In progress'],
+    ]);
+    // The unlabelled date stays unread: an icon is a status, not a date's label.
+    expect(courses[0]!.completedOn).toBeNull();
+  });
+
+  it('does not take an icon-only control, an element with words of its own or the page furniture for a course’s status', () => {
+    const courses = read(`<main>
+      <nav aria-label="Filters"><a href="?filter=completed" aria-label="Completed"><svg></svg></a></nav>
+      <ul role="list">
+        <li><a href="/enrollments/555555567/details"><h3>UCL Fire Safety</h3></a><button type="button" aria-label="Completed"><i class="fa fa-filter"></i></button></li>
+        <li><section aria-label="Completed"><a href="/enrollments/555555568/details"><h3>Prevent at UCL</h3></a><p>Not started</p></section></li>
+        <li><a href="/enrollments/555555569/details"><h3>UCL Safety Induction</h3></a><span role="img" aria-label="Completed 5 of 8 modules"></span></li>
+      </ul></main>`);
+    expect(courses.map((c) => [c.title, c.status])).toEqual([
+      ['UCL Fire Safety', 'unknown'],
+      ['Prevent at UCL', 'not-started'],
+      ['UCL Safety Induction', 'unknown'],
+    ]);
+  });
+});
