@@ -58,6 +58,7 @@ describe('a course’s duration on LearnUpon', () => {
         ${card('55500023', 'Change Possible: Sustainable UCL', '<p>Last opened about 2 hours ago</p>')}
         ${card('55500024', 'UCL Safety Induction', '<span>45 min</span>')}
         ${card('55500025', 'Introduction to Equality, Diversity, and Inclusion', '<dl><dt>Time left in this session</dt><dd>15 minutes</dd></dl><p>Completed 12 Mar 2024 · Score 85%</p>')}
+        ${card('55500026', 'Disclosing and managing conflicts of interests at UCL', '<p>Due in about 3 hours</p>')}
       </ul></main>`),
     ).toEqual([
       ['UCL Fire Safety', null],
@@ -65,6 +66,7 @@ describe('a course’s duration on LearnUpon', () => {
       ['Change Possible: Sustainable UCL', null],
       ['UCL Safety Induction', null],
       ['Introduction to Equality, Diversity, and Inclusion', null],
+      ['Disclosing and managing conflicts of interests at UCL', null],
     ]);
   });
 

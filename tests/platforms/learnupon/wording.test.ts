@@ -54,6 +54,16 @@ describe('dates with a weekday, a time or an ordinal', () => {
       <p>Last accessed Tuesday 14:32</p><p>Completed 09:15 12/03/2024</p></li></ul>`);
     expect(facts(courses[0]!)).toEqual(['UCL Fire Safety', 'in-progress', null, null, null]);
   });
+
+  it('takes "Passed" before a date as a completion label, but not "Not passed" or "Not yet completed"', () => {
+    const courses = read(`<ul>
+      <li><a href="/enrollments/555555553/details">UCL Fire Safety</a> <span>Passed</span> <span>Mon 11 Mar 2024</span></li>
+      <li><a href="/enrollments/555555554/details">Prevent at UCL</a> <span>Failed</span> <span>Not passed 11 Mar 2024</span> <span>Not yet completed: 12 Mar 2024</span></li></ul>`);
+    expect(courses.map(facts)).toEqual([
+      ['UCL Fire Safety', 'completed', '2024-03-11', null, null],
+      ['Prevent at UCL', 'failed', null, null, null],
+    ]);
+  });
 });
 
 describe('an expired certificate', () => {

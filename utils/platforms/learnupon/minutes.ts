@@ -9,7 +9,7 @@ import { durationInSentence, durationOf } from '@/utils/platforms/duration';
 /** A number and a unit of time: the only texts worth the duration patterns (most digits are dates and scores). */
 const MAYBE = /\d\s*(h|hours?|hrs?|m|min|mins|minutes?)\b/i;
 /** Times that are not how long the course takes. */
-const NOT_LENGTH = /\b(ago|left|remaining|expir|session|timeout)/i;
+const NOT_LENGTH = /\b(ago|left|remaining|expir|session|timeout|(over)?due\b)/i;
 
 /** The minutes one text node gives, when it and the words around it say how long the course takes. */
 function minutesAt(node: Text, entry: Element, read: TextReader): number | null {
@@ -17,9 +17,10 @@ function minutesAt(node: Text, entry: Element, read: TextReader): number | null 
   if (!MAYBE.test(text)) return null;
   // A bare "45 min": the words are on its line, around the element that shows only it ("Duration: <b>45 min</b>").
   if (/^\s*\d/.test(text) && durationOf(text) !== null) {
+    const bare = read.clean(node);
     let el = node.parentElement!;
-    while (el !== entry && read.short(el.parentElement!, 200) === read.clean(el)) el = el.parentElement!;
-    text = el === entry ? null : read.short(el.parentElement!, 200);
+    for (text = read.short(el, 200); text === bare && el !== entry; text = read.short(el, 200)) el = el.parentElement!;
+    if (el === entry) return null;
   }
   return text && !NOT_LENGTH.test(text) ? durationInSentence(text) : null;
 }

@@ -85,7 +85,7 @@ const DATE_LABELS: [RegExp, DateKind][] = [
   [/\b(certificate|cert\.?)\s+(expire[sd]|expiry|expiration|valid until|expiry date|expiration date)(\s+(on|date))?$/, 'cert-expires'],
   [/\b(certificate|cert\.?)\s+(expiry|expiration)\s+date$/, 'cert-expires'],
   [/\b(due|due date|due by|due on|date due|complete by|overdue since|deadline)$/, 'due'],
-  [/\b(completed|completed on|completion|completion date|date completed|date of completion|finished|passed|passed on)$/, 'completed'],
+  [/(?<!\bnot (yet )?)\b(completed|completed on|completion|completion date|date completed|date of completion|finished|passed|passed on)$/, 'completed'],
   [/\b(expire[sd]|expire[sd] on|expiry|expiry date|expiration date|valid until)$/, 'cert-expires'],
   [/\b(enrolled|enrolled on|enrol?ment date|enrollment date|started|started on|start date|last accessed|assigned|created|updated)$/, 'other'],
 ];
