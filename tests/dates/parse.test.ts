@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '@/utils/dates/calendar';
-import { parseDisplayDate } from '@/utils/dates/parse';
+import { DATE_LIKE, parseDisplayDate } from '@/utils/dates/parse';
 import { isoDate } from './arbitraries';
 
 describe('parseDisplayDate', () => {
@@ -19,6 +19,10 @@ describe('parseDisplayDate', () => {
     ['Completed on: 12 Mar 2025', '2025-03-12'],
     ['Completed\n  12   Mar\t2025 ', '2025-03-12'],
     ['Due: 29 Feb 2024', '2024-02-29'],
+    // A weekday before the date and a time after it (issue 12: pages nobody here has seen).
+    ['Tue, 12 Mar 2024 14:32', '2024-03-12'],
+    ['Tuesday 12th March 2024', '2024-03-12'],
+    ['Thurs. March 14, 2024, 09:15', '2024-03-14'],
   ])('%j → %s', (text, expected) => {
     expect(parseDisplayDate(text, 'day-first')).toBe(expected);
     expect(parseDisplayDate(text, 'month-first')).toBe(expected); // named months are unambiguous
@@ -33,6 +37,8 @@ describe('parseDisplayDate', () => {
     ['1/2/25', 'day-first', '2025-02-01'],
     ['31/12/2025', 'day-first', '2025-12-31'],
     ['12/31/2025', 'month-first', '2025-12-31'],
+    ['12/03/2024 09:15', 'day-first', '2024-03-12'],
+    ['Wed 13/03/2024', 'day-first', '2024-03-13'],
   ] as const)('%s (%s) → %s', (text, order, expected) => {
     expect(parseDisplayDate(text, order)).toBe(expected);
   });
@@ -84,5 +90,20 @@ describe('parseDisplayDate', () => {
         expect(parseDisplayDate(`${m}/${d}/${y}`, 'month-first')).toBe(iso);
       }),
     );
+  });
+});
+
+describe('DATE_LIKE', () => {
+  const found = (text: string) => Array.from(text.matchAll(DATE_LIKE), (m) => m[0]);
+
+  it('takes a weekday before a date as part of it, so the label before stays the label', () => {
+    expect(found('Completed: Tue, 12 Mar 2024 14:32')).toEqual(['Tue, 12 Mar 2024']);
+    expect(found('Due Friday 1/11/2024 and Sat. Nov 2, 2024')).toEqual(['Friday 1/11/2024', 'Sat. Nov 2, 2024']);
+  });
+
+  it('takes no other word before a date, nor a weekday on its own', () => {
+    expect(found('Completed, 12 Mar 2024')).toEqual(['12 Mar 2024']);
+    expect(found('Monster 12 Mar 2024')).toEqual(['12 Mar 2024']);
+    expect(found('Every Tuesday at 14:32')).toEqual([]);
   });
 });

@@ -20,6 +20,10 @@ describe('shiftDatesInText', () => {
     ['2025-3-2', 'day-first', 30, '2025-4-1'],
     ['at 2025-03-12T10:00:00Z', 'day-first', 1, 'at 2025-03-13T10:00:00Z'],
     ['no date 31/02/2025 here', 'day-first', 5, 'no date 31/02/2025 here'],
+    // The weekday before a date moves with it, printed the same way.
+    ['Completed: Tue, 12 Mar 2024 14:32', 'day-first', 1, 'Completed: Wed, 13 Mar 2024 14:32'],
+    ['SATURDAY 16/03/2024', 'day-first', 2, 'MONDAY 18/03/2024'],
+    ['Thurs. March 14, 2024', 'month-first', -1, 'Wed. March 13, 2024'],
   ] as const)('%s (%s, %d days) → %s', (text, order, days, expected) => {
     expect(shiftDatesInText(text, days, order)).toBe(expected);
   });

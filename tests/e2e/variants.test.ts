@@ -81,6 +81,12 @@ describe('on a profile that has read nothing else', () => {
     await page.waitForSelector(BADGE);
     expect(await badges(page)).toEqual([expect.objectContaining({ course: 'UCL Fire Safety', status: fire.expected!.status, due: fire.expected!.due })]);
     await page.close();
+    // Its "Self-paced course · about 30 minutes" is kept on the record: the popup says the time needed (issue 17 item 3).
+    const popup = await h.openExtensionPage('popup.html');
+    const time = popup.locator('[data-mtc-list="courses"] > li[data-mtc-course="UCL Fire Safety"] [data-mtc-minutes]');
+    await time.waitFor();
+    expect([await time.getAttribute('data-mtc-minutes'), (await time.innerText()).trim()]).toEqual(['30', 'Time needed: about 30 min.']);
+    await popup.close();
   });
 
   it('a list drawn after load gets its badges once drawn', async () => {

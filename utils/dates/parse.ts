@@ -1,12 +1,13 @@
-// Dates as portals print them: `12 Mar 2025`, `12 March 2025`, `12/03/2025`, `2025-03-12`, `Mar 12, 2025`.
+// Dates as portals print them: `12 Mar 2025`, `12 March 2025`, `12/03/2025`, `2025-03-12`, `Mar 12, 2025`,
+// any of them after a weekday ("Tue, 12 Mar 2024 14:32": the weekday belongs to the date, not to its label).
 // Numeric dates are read in the profile's order (UCL is day-first); named months are unambiguous.
 import { fromYmd, isValidYmd, londonDate, type YMD } from './calendar';
 
 export type DateOrder = 'day-first' | 'month-first';
 
-/** Substrings that may be dates, in the shapes below; parseDisplayDate decides. */
+/** Substrings that may be dates, in the shapes below, with the weekday before one if any; parseDisplayDate decides. */
 export const DATE_LIKE =
-  /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?,? \d{4}\b|\b[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b/g;
+  /(?:\b(?:[Mm]on|[Tt]ues?|[Ww]ed(?:nes)?|[Tt]hu(?:rs?)?|[Ff]ri|[Ss]at(?:ur)?|[Ss]un)(?:day)?\.?,? )?(?:\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?,? \d{4}\b|\b[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b)/g;
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,

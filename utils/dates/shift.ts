@@ -86,9 +86,21 @@ export function datesInText(text: string, order: DateOrder): string[] {
   return /\d/.test(text) ? Array.from(text.matchAll(SHAPES), (m) => read(m, order)?.iso).filter((d): d is string => !!d) : [];
 }
 
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** A weekday printed right before a date ("Tue, 12 Mar 2024"): it moves with the date. */
+const WEEKDAY_BEFORE = /\b((?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)(\.?,? )$/i;
+
+/** The weekday of `iso`, printed like `model` ("Tue" → "Wed", "TUESDAY" → "WEDNESDAY"). */
+function weekdayLike(model: string, iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const name = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
+  return sameCase(model, model.toLowerCase().endsWith('day') ? name : name.slice(0, 3));
+}
+
 /**
- * `text` with every real date moved by `days` and printed as it was; `rest` rewrites the text between
- * dates (the report's placeholders). A shape that is no real date ("31/02/2025") is left to `rest`.
+ * `text` with every real date moved by `days` and printed as it was, with the weekday before it if any;
+ * `rest` rewrites the text between dates (the report's placeholders). A shape that is no real date
+ * ("31/02/2025") is left to `rest`.
  */
 export function shiftDatesInText(text: string, days: number, order: DateOrder, rest: (text: string) => string = (t) => t): string {
   let out = '';
@@ -97,7 +109,11 @@ export function shiftDatesInText(text: string, days: number, order: DateOrder, r
     for (const m of text.matchAll(SHAPES)) {
       const date = read(m, order);
       if (!date) continue;
-      out += rest(text.slice(at, m.index)) + date.print(addDays(date.iso, days));
+      const moved = addDays(date.iso, days);
+      const before = text.slice(at, m.index);
+      const weekday = WEEKDAY_BEFORE.exec(before);
+      out += weekday ? rest(before.slice(0, weekday.index)) + weekdayLike(weekday[1]!, moved) + weekday[2] : rest(before);
+      out += date.print(moved);
       at = m.index + m[0].length;
     }
   }

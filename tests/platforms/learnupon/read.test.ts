@@ -137,7 +137,8 @@ describe('readLearnUponCourses on a details page', () => {
   it.each(expected.map((e) => [e.id, e] as const))('reads enrollment %s as one course', (id, e) => {
     const doc = load(renderEnrollmentDetails(e, { today: TODAY }), paths.details(id));
     const courses = readLearnUponCourses(doc, 'day-first');
-    expect(courses.map(withoutAnchor)).toEqual([expectedCourse(e)]);
+    // The page's "About this course" says "It takes about 30 minutes" (issue 17: the course's own duration).
+    expect(courses.map(withoutAnchor)).toEqual([{ ...expectedCourse(e), minutes: 30 }]);
     expect(courses[0]!.anchor.tagName).toBe('H1');
     expect(courses[0]!.courseUrl).toBe(`${ORIGIN}/enrollments/${id}/page/${/\/page\/(\d+)/.exec(doc.body.innerHTML)![1]}`);
   });

@@ -107,6 +107,8 @@ describe('course details as a definition list, at an address never seen', () => 
       certExpiresOn: e.certExpiresOn,
       dueOn: e.dueOn,
       enrollmentId: null,
+      // "Self-paced course · about 30 minutes" under the title (issue 17).
+      minutes: 30,
     });
     expect(course!.anchor.tagName).toBe('H1');
   });

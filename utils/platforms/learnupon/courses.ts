@@ -7,6 +7,7 @@ import type { CourseReadOptions, PageCourse } from '@/utils/platforms/types';
 import { datesIn, digitsByEntry, firstOfKind } from './dates';
 import { type Anchor, type PageIndex, catalogueTitles, createAlikeIndex, findEntries, indexPage, pageAnchors, statusMarkIn } from './entries';
 import { createLinkReader, enrollmentLinks, type LinkReader } from './links';
+import { minutesIn } from './minutes';
 import { enrollmentIdFromUrl } from './pages';
 import { scanText } from './scan';
 import { CERTIFICATE_TEXT, LU_SELECTORS as S, isActionText, statusFromText } from './selectors';
@@ -75,7 +76,9 @@ function readEntry(entry: Element, key: string, read: Read): PageCourse | null {
   const mine = anchorsIn(entry, read).flatMap((a) => (a.link && a.link.id === id ? [a.link] : []));
   const certificate = certificateUrl(entry, read);
   const course = mine.find((l) => /\/details\/?$/.test(l.path)) ?? mine.find((l) => l.href !== certificate);
-  const dates = datesIn(entry, read.digits.get(entry) ?? [], read.order, read.text);
+  const digits = read.digits.get(entry) ?? [];
+  const dates = datesIn(entry, digits, read.order, read.text);
+  const minutes = minutesIn(entry, digits, read.text);
   const mark = statusMarkIn(entry, read.index);
   const completedOn = firstOfKind(dates, 'completed');
   // "Completed 12 Mar 2025" with no status word of its own is a completion.
@@ -89,6 +92,7 @@ function readEntry(entry: Element, key: string, read: Read): PageCourse | null {
     enrollmentId: id,
     certificateUrl: certificate,
     courseUrl: course?.href ?? null,
+    ...(minutes ? { minutes } : {}),
     anchor,
     reading: { foundBy: id ? 'enrollment-link' : 'catalogue-title', statusText: mark?.text ?? null, statusFromDate, dates },
   };

@@ -118,7 +118,15 @@ export function digitsByEntry(digits: readonly Text[], entries: ReadonlyMap<Elem
 export function datesIn(scope: Element, digits: readonly Text[], order: DateOrder, read: TextReader): DateReading[] {
   const found: DateReading[] = [];
   for (const text of digits) {
-    for (const m of dateMatches(text.nodeValue ?? '')) {
+    const matches = dateMatches(text.data);
+    // <time datetime="2024-05-01">1 May</time>: what is shown lacks the year, the machine-readable date has it.
+    const time = matches.length ? null : text.parentElement?.closest('time[datetime]');
+    if (time && scope.contains(time)) {
+      const iso = parseDisplayDate(time.getAttribute('datetime')!, order);
+      const label = iso && dateLabel(text, 0, scope, read);
+      if (label) found.push({ kind: label.kind, iso: iso!, text: text.data.trim(), label: label.label });
+    }
+    for (const m of matches) {
       const iso = parseDisplayDate(m[0], order);
       const label = iso ? dateLabel(text, m.index, scope, read) : null;
       if (iso && label) found.push({ kind: label.kind, iso, text: m[0], label: label.label });

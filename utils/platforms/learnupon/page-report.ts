@@ -16,7 +16,7 @@ export const READER_WORDS: ReadonlySet<string> = new Set(
    overdue since deadline completion of finished enrolled start last accessed assigned created updated resume continue
    revisit retake launch view details open play begin enrol enroll re go to download more my profile sign out log logout
    settings account help support preferences switch portal menu notifications training history ready here file
-   spreadsheet excel your`.split(/\s+/),
+   spreadsheet excel your expired at duration about takes hour hours h minutes min mins`.split(/\s+/),
 );
 
 export interface PageReportOptions {

@@ -80,12 +80,13 @@ function readStatus(text: string): EnrollmentStatus | null {
  * "certificate expires" before bare "expires"; "complete by" (a due date) before "completed".
  */
 const DATE_LABELS: [RegExp, DateKind][] = [
-  [/\b(access|enrol?ment|enrollment)\s+(expires|expiry|expiration|ends|until)(\s+(on|date))?$/, 'other'],
-  [/\b(certificate|cert\.?)\s+(expires|expiry|expiration|valid until|expiry date|expiration date)(\s+(on|date))?$/, 'cert-expires'],
+  [/\b(access|enrol?ment|enrollment)\s+(expire[sd]|expiry|expiration|ends|ended|until)(\s+(on|date))?$/, 'other'],
+  // An expired certificate's date is still its expiry: the renewal rules go by it (docs/rules.md).
+  [/\b(certificate|cert\.?)\s+(expire[sd]|expiry|expiration|valid until|expiry date|expiration date)(\s+(on|date))?$/, 'cert-expires'],
   [/\b(certificate|cert\.?)\s+(expiry|expiration)\s+date$/, 'cert-expires'],
   [/\b(due|due date|due by|due on|date due|complete by|overdue since|deadline)$/, 'due'],
-  [/\b(completed|completed on|completion|completion date|date completed|date of completion|finished|passed on)$/, 'completed'],
-  [/\b(expires|expires on|expiry|expiry date|expiration date|valid until)$/, 'cert-expires'],
+  [/(?<!\bnot (yet )?)\b(completed|completed on|completion|completion date|date completed|date of completion|finished|passed|passed on)$/, 'completed'],
+  [/\b(expire[sd]|expire[sd] on|expiry|expiry date|expiration date|valid until)$/, 'cert-expires'],
   [/\b(enrolled|enrolled on|enrol?ment date|enrollment date|started|started on|start date|last accessed|assigned|created|updated)$/, 'other'],
 ];
 
@@ -93,7 +94,8 @@ const DATE_LABELS: [RegExp, DateKind][] = [
 export const dateKindFromLabel = remembered(readDateKind);
 
 function readDateKind(text: string): DateKind | null {
-  const t = normalise(text).replace(/[\s:\-–—·|,(]+$/, '');
+  // "Completed at", "Expires on": the preposition adds nothing to the kind.
+  const t = normalise(text).replace(/[\s:\-–—·|,(]+$/, '').replace(/ (at|on)$/, '');
   if (!t) return null;
   for (const [re, kind] of DATE_LABELS) if (re.test(t)) return kind;
   return null;

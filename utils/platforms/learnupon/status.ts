@@ -50,7 +50,7 @@ export interface StatusMark {
   text: string;
   /** Nav, tabs, widget… around it: inside an entry, furniture is not the course's. */
   furniture: Element | null;
-  /** A control or caption whose whole text is this word ("Completed 5" tab, a "Completed" column header). */
+  /** A control or caption whose words are this word, or none ("Completed" tab, a "Completed" column header, an icon-only filter). */
   caption: Element | null;
 }
 
@@ -62,6 +62,12 @@ export function statusMarks(root: ParentNode, hints: readonly Text[], read: Text
   const marks: StatusMark[] = [];
   // Most texts asked about here are short: built from the parts, not the whole (see TextReader.short).
   const textOf = (node: Node) => read.short(node, 600) ?? read.clean(node);
+  // A control or caption whose words are this word, or none (an icon-only "Completed" filter), is no course's status.
+  const add = (el: Element, status: EnrollmentStatus, text: string) => {
+    const host = el.closest(S.notStatusHost);
+    const words = host && wordsOnly(textOf(host));
+    return marks.push({ el, status, text, furniture: el.closest(S.furniture), caption: host && (!words || words === wordsOnly(text)) ? host : null });
+  };
   for (const el of statusCandidates(root, hints, MAX_STATUS_LINE, read.skipped)) {
     const text = textOf(el);
     const status = text.length <= 40 ? statusFromText(text) : null;
@@ -73,14 +79,16 @@ export function statusMarks(root: ParentNode, hints: readonly Text[], read: Text
     let next = el.matches(S.cells) ? null : el.nextSibling;
     while (next && !textOf(next)) next = next.nextSibling;
     if (next && STARTS_WITH_DATE.test(textOf(next))) continue;
-    const host = el.closest(S.notStatusHost);
-    marks.push({
-      el,
-      status,
-      text,
-      furniture: el.closest(S.furniture),
-      caption: host && wordsOnly(textOf(host)) === wordsOnly(text) ? host : null,
-    });
+    add(el, status, text);
   }
-  return marks;
+  // A status shown by an icon alone, by its accessible name or tooltip (<span role="img" aria-label="Completed">,
+  // <i title="Passed">✓</i>, <img alt="Completed">): no words of its own, a status word for a name.
+  let icons = false;
+  for (const el of root.querySelectorAll('[aria-label], [title], img[alt]')) {
+    const name = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.getAttribute('alt')!;
+    const status = name.length <= 40 ? statusFromText(name) : null;
+    if (status && !wordsOnly(textOf(el)) && !read.skipped(el)) icons = !!add(el, status, name.trim());
+  }
+  // In document order, as the entries expect (the text marks already are).
+  return icons ? marks.sort((a, b) => (a.el.compareDocumentPosition(b.el) & 4 /* FOLLOWING */ ? -1 : 1)) : marks;
 }
