@@ -45,6 +45,7 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
   const sent = new Set<string>();
   let lastFound = -1;
   const memo = samePageMemo();
+  const mountBadges = badgeKeeper();
 
   /**
    * Reads the page and mounts its badges; returns what to hand the background, which waits for a task of
@@ -98,7 +99,7 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
       cancelAnimationFrame(frame);
       scheduled = null;
       afterThisTask(run()!);
-    }, true);
+    });
     const frame = requestAnimationFrame(() => {
       const handOver = run(true);
       if (!handOver) return;
@@ -136,20 +137,31 @@ function memoisedMatcher(courses: Course[]): (title: string) => Course | null {
   };
 }
 
-function mountBadges(items: { entry: PageCourse; summary: CourseSummary }[]): void {
-  const keep = new Set<Element>();
-  for (const { entry, summary } of items) {
-    const next = entry.anchor.nextElementSibling;
-    if (next?.matches(BADGE_SELECTOR) && badgeMatches(next, summary)) {
-      keep.add(next);
-      continue;
+/**
+ * Mounts each entry's badge after its anchor, keeping a badge already there when it is still right. A
+ * redraw takes the badges off with the list: those still right are put back rather than drawn again
+ * (a shadow root and its buttons cost more than a move).
+ */
+function badgeKeeper(): (items: { entry: PageCourse; summary: CourseSummary }[]) => void {
+  let drawn: Element[] = [];
+  return (items) => {
+    const spare = new Map<string, Element>();
+    for (const b of drawn) if (!b.isConnected) spare.set((b as HTMLElement).dataset.mtcCourse!, b);
+    const keep = new Set<Element>();
+    for (const { entry, summary } of items) {
+      let badge = entry.anchor.nextElementSibling;
+      if (!badge?.matches(BADGE_SELECTOR) || !badgeMatches(badge, summary)) {
+        if (badge?.matches(BADGE_SELECTOR)) badge.remove();
+        const old = spare.get(summary.course.name);
+        badge = old && badgeMatches(old, summary) ? old : renderBadge(summary);
+        spare.delete(summary.course.name);
+        entry.anchor.after(badge);
+      }
+      keep.add(badge);
     }
-    if (next?.matches(BADGE_SELECTOR)) next.remove();
-    const badge = renderBadge(summary);
-    entry.anchor.after(badge);
-    keep.add(badge);
-  }
-  document.querySelectorAll(BADGE_SELECTOR).forEach((b) => keep.has(b) || b.remove());
+    document.querySelectorAll(BADGE_SELECTOR).forEach((b) => keep.has(b) || b.remove());
+    drawn = [...keep];
+  };
 }
 
 function isOwnMutation(m: MutationRecord): boolean {
