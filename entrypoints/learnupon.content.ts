@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
 import { prefetchState } from '@/utils/content/state';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
-import { listenForCollect, shareSignedInAccount } from '@/utils/content/collect';
+import { listenForCollect } from '@/utils/content/collect';
 import { listenForPageReading } from '@/utils/content/page-reading';
 import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
 import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
@@ -10,7 +10,8 @@ import { findTrainingHistoryButton, findTrainingHistoryLink } from '@/utils/plat
 import { learnUponPageKind } from '@/utils/platforms/learnupon/pages';
 import { SITE_MATCHES } from '@/utils/hosts';
 
-// The sign-in and connection doctor runs beside this script, in learnupon-doctor.content.ts.
+// The sign-in and connection doctor, and the signed-in account's sharing, run beside this script, in
+// learnupon-doctor.content.ts (this one is at the content-script size budget).
 export default defineContentScript({
   matches: [...SITE_MATCHES.learnupon],
   runAt: 'document_idle',
@@ -39,12 +40,6 @@ export default defineContentScript({
             readAccount: readLearnUponAccount,
             history: { findButton: findTrainingHistoryButton, findLink: findTrainingHistoryLink },
           }),
-      },
-      {
-        // Prefills the evidence email's sender (the completion-issue flow); the user can change it there.
-        name: 'signed-in account',
-        include: (url) => ['dashboard', 'details'].includes(learnUponPageKind(url)),
-        init: (signal) => shareSignedInAccount(signal, readLearnUponAccount),
       },
       {
         // The side panel's "What I read on this page": listens only, until the panel asks.

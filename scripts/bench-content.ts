@@ -389,7 +389,11 @@ async function tracedLoad(context: BrowserContext, target: string): Promise<Trac
 
 // ---------------------------------------------------------------- the run
 
-export async function benchContent(h: Harness, add: (row: ContentRow) => void): Promise<void> {
+/** The parts of the run, in order; `npm run bench -- --only content:redraw,traced` measures some of them. */
+export const CONTENT_PARTS = ['paint', 'script', 'state', 'redraw', 'traced'] as const;
+export type ContentPart = (typeof CONTENT_PARTS)[number];
+
+export async function benchContent(h: Harness, add: (row: ContentRow) => void, parts: ReadonlySet<ContentPart> = new Set(CONTENT_PARTS)): Promise<void> {
   const oursDir = variant('ours');
   const emptyDir = variant('empty', 'void 0;\n');
   const floorDir = variant('floor', FLOOR_SCRIPT);
@@ -399,84 +403,94 @@ export async function benchContent(h: Harness, add: (row: ContentRow) => void): 
   const floor = await launchWith(floorDir, h);
   const ours = mine.context;
   try {
-    console.log(`\nPaint and load, with vs without the extension (${PAIRS} paired, alternating loads; fresh tabs)`);
-    for (const n of [10, 100]) {
-      const d = await paired(ours, plain.context, url(n), true, false);
-      const e = await paired(empty.context, plain.context, url(n), false, false);
-      add({ what: `${n} courses: first contentful paint, with − without (empty scripts − without: ${signed(e.fcp)})`, measured: signed(d.fcp), budget: '≤ +16 ms', ok: d.fcp <= 16 });
-      add({ what: `${n} courses: largest contentful paint, with − without (empty scripts − without: ${signed(e.lcp)})`, measured: signed(d.lcp), budget: '≤ +16 ms', ok: d.lcp <= 16 });
-      if (n === 100) add({ what: `100 courses: load event, with − without (reference; not a budget; empty scripts − without: ${signed(e.load)})`, measured: signed(d.load) });
+    if (parts.has('paint')) {
+      console.log(`\nPaint and load, with vs without the extension (${PAIRS} paired, alternating loads; fresh tabs)`);
+      for (const n of [10, 100]) {
+        const d = await paired(ours, plain.context, url(n), true, false);
+        const e = await paired(empty.context, plain.context, url(n), false, false);
+        add({ what: `${n} courses: first contentful paint, with − without (empty scripts − without: ${signed(e.fcp)})`, measured: signed(d.fcp), budget: '≤ +16 ms', ok: d.fcp <= 16 });
+        add({ what: `${n} courses: largest contentful paint, with − without (empty scripts − without: ${signed(e.lcp)})`, measured: signed(d.lcp), budget: '≤ +16 ms', ok: d.lcp <= 16 });
+        if (n === 100) add({ what: `100 courses: load event, with − without (reference; not a budget; empty scripts − without: ${signed(e.load)})`, measured: signed(d.load) });
+      }
+      const e = await paired(ours, empty.context, url(100), true, false);
+      add({ what: '100 courses: load event, with − the same build with empty LearnUpon scripts', measured: signed(e.load), budget: '≤ +10 ms', ok: e.load <= 10 });
     }
-    const e = await paired(ours, empty.context, url(100), true, false);
-    add({ what: '100 courses: load event, with − the same build with empty LearnUpon scripts', measured: signed(e.load), budget: '≤ +10 ms', ok: e.load <= 10 });
 
-    console.log(`\nScript time, cold first run (${RUNS} fresh tabs each)`);
-    for (const [n, budget] of [[100, 16], [500, 30]] as const) {
-      const mine = [];
-      const base = [];
+    if (parts.has('script')) {
+      console.log(`\nScript time, cold first run (${RUNS} fresh tabs each)`);
+      for (const [n, budget] of [[100, 16], [500, 30]] as const) {
+        const mine = [];
+        const base = [];
+        for (let i = 0; i < RUNS; i++) {
+          mine.push(await loadOnce(ours, url(n), { badges: true }));
+          base.push(await loadOnce(floor.context, url(n), { badges: true }));
+        }
+        const run = median(mine.map((t) => t.run));
+        const floorRun = median(base.map((t) => t.run));
+        add({ what: `${n} courses: script time, start → all ${mine[0]!.badges} badges (floor: ${ms(floorRun)})`, measured: `${ms(run)} (${(run / floorRun).toFixed(1)}× floor)`, budget: `≤ ${budget} ms`, ok: run <= budget });
+        if (n === 100) {
+          const awake = median(mine.map((t) => t.loadToBadges));
+          add({ what: '100 courses: load → all badges, background awake', measured: ms(awake), budget: '≤ 50 ms', ok: awake <= 50 });
+        }
+      }
+      const stopped: number[] = [];
       for (let i = 0; i < RUNS; i++) {
-        mine.push(await loadOnce(ours, url(n), { badges: true }));
-        base.push(await loadOnce(floor.context, url(n), { badges: true }));
+        const t = await loadOnce(ours, url(100), {
+          badges: true,
+          before: async (page) => {
+            const cdp = await ours.newCDPSession(page);
+            await cdp.send('ServiceWorker.enable' as never);
+            await cdp.send('ServiceWorker.stopAllWorkers' as never);
+            await cdp.detach();
+          },
+        });
+        stopped.push(t.loadToBadges);
       }
-      const run = median(mine.map((t) => t.run));
-      const floorRun = median(base.map((t) => t.run));
-      add({ what: `${n} courses: script time, start → all ${mine[0]!.badges} badges (floor: ${ms(floorRun)})`, measured: `${ms(run)} (${(run / floorRun).toFixed(1)}× floor)`, budget: `≤ ${budget} ms`, ok: run <= budget });
-      if (n === 100) {
-        const awake = median(mine.map((t) => t.loadToBadges));
-        add({ what: '100 courses: load → all badges, background awake', measured: ms(awake), budget: '≤ 50 ms', ok: awake <= 50 });
-      }
-    }
-    const stopped: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t = await loadOnce(ours, url(100), {
-        badges: true,
-        before: async (page) => {
-          const cdp = await ours.newCDPSession(page);
-          await cdp.send('ServiceWorker.enable' as never);
-          await cdp.send('ServiceWorker.stopAllWorkers' as never);
-          await cdp.detach();
-        },
-      });
-      stopped.push(t.loadToBadges);
-    }
-    add({ what: '100 courses: load → all badges, background stopped before the load', measured: ms(median(stopped)), budget: '≤ 50 ms', ok: median(stopped) <= 50 });
-
-    console.log(`\nThe content script's state: the view in storage.session vs asking the background (${RUNS} fresh tabs)`);
-    const reads: { view: number; awake: number; stopped: number }[] = [];
-    for (let i = 0; i < RUNS; i++) reads.push(await stateRead(ours, url(100)));
-    const r = (k: 'view' | 'awake' | 'stopped') => median(reads.map((x) => x[k]));
-    add({ what: `state read by the content script: the view in storage.session (asking the background instead: ${ms(r('awake'))} awake, ${ms(r('stopped'))} stopped)`, measured: ms(r('view')) });
-
-    console.log(`\nList redrawn → badges back (${RUNS} fresh tabs each)`);
-    for (const [n, budget] of [[100, 16], [500, 33]] as const) {
-      const mine: number[] = [];
-      const base: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        mine.push(await redrawOnce(ours, url(n)));
-        base.push(await redrawOnce(floor.context, url(n)));
-      }
-      add({ what: `${n} courses: list redrawn → badges back (floor: ${ms(median(base))})`, measured: ms(median(mine)), budget: `≤ ${budget} ms`, ok: median(mine) <= budget });
+      add({ what: '100 courses: load → all badges, background stopped before the load', measured: ms(median(stopped)), budget: '≤ 50 ms', ok: median(stopped) <= 50 });
     }
 
-    console.log(`\nTraced loads (${TRACED_RUNS} fresh tabs each)`);
-    for (const n of [100, 500]) {
-      const mine: TraceFigures[] = [];
-      const base: TraceFigures[] = [];
-      for (let i = 0; i < TRACED_RUNS; i++) {
-        mine.push(await tracedLoad(ours, url(n)));
-        base.push(await tracedLoad(floor.context, url(n)));
+    if (parts.has('state')) {
+      console.log(`\nThe content script's state: the view in storage.session vs asking the background (${RUNS} fresh tabs)`);
+      const reads: { view: number; awake: number; stopped: number }[] = [];
+      for (let i = 0; i < RUNS; i++) reads.push(await stateRead(ours, url(100)));
+      const r = (k: 'view' | 'awake' | 'stopped') => median(reads.map((x) => x[k]));
+      add({ what: `state read by the content script: the view in storage.session (asking the background instead: ${ms(r('awake'))} awake, ${ms(r('stopped'))} stopped)`, measured: ms(r('view')) });
+    }
+
+    if (parts.has('redraw')) {
+      console.log(`\nList redrawn → badges back (${RUNS} fresh tabs each)`);
+      for (const [n, budget] of [[100, 16], [500, 33]] as const) {
+        const mine: number[] = [];
+        const base: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          mine.push(await redrawOnce(ours, url(n)));
+          base.push(await redrawOnce(floor.context, url(n)));
+        }
+        add({ what: `${n} courses: list redrawn → badges back (floor: ${ms(median(base))})`, measured: ms(median(mine)), budget: `≤ ${budget} ms`, ok: median(mine) <= budget });
       }
-      const m = (k: keyof TraceFigures, xs: TraceFigures[]) => median(xs.map((x) => x[k]));
-      if (n === 100) {
-        add({ what: `cold evaluation of the LearnUpon content script before load (floor: ${ms(m('evaluation', base))})`, measured: ms(m('evaluation', mine)), budget: '≤ 10 ms', ok: m('evaluation', mine) <= 10 });
-      }
-      const [taskBudget, blockBudget] = n === 100 ? [16, 0] : [50, 10];
-      add({ what: `${n} courses: most extension JS in one task (floor: ${ms(m('longestTask', base))})`, measured: ms(m('longestTask', mine)), budget: `≤ ${taskBudget} ms`, ok: m('longestTask', mine) <= taskBudget });
-      add({ what: `${n} courses: blocking time caused by the extension (floor: ${ms(m('blocking', base))})`, measured: ms(m('blocking', mine)), budget: blockBudget ? `≤ ${blockBudget} ms` : '0 ms', ok: m('blocking', mine) <= blockBudget });
-      if (n === 100) {
-        add({ what: `100 courses: all extension JS in the first 1.5 s after load (floor: ${ms(m('firstSeconds', base))})`, measured: ms(m('firstSeconds', mine)), budget: '≤ 40 ms', ok: m('firstSeconds', mine) <= 40 });
-        const ratio = m('styleLayout', mine) / m('styleLayout', base);
-        add({ what: `100 courses: style + layout after load, badges vs plain spans (${ms(m('styleLayout', mine))} vs ${ms(m('styleLayout', base))})`, measured: `${ratio.toFixed(2)}×`, budget: '≤ 1.6× (guard)', ok: ratio <= 1.6 });
+    }
+
+    if (parts.has('traced')) {
+      console.log(`\nTraced loads (${TRACED_RUNS} fresh tabs each)`);
+      for (const n of [100, 500]) {
+        const mine: TraceFigures[] = [];
+        const base: TraceFigures[] = [];
+        for (let i = 0; i < TRACED_RUNS; i++) {
+          mine.push(await tracedLoad(ours, url(n)));
+          base.push(await tracedLoad(floor.context, url(n)));
+        }
+        const m = (k: keyof TraceFigures, xs: TraceFigures[]) => median(xs.map((x) => x[k]));
+        if (n === 100) {
+          add({ what: `cold evaluation of the LearnUpon content script before load (floor: ${ms(m('evaluation', base))})`, measured: ms(m('evaluation', mine)), budget: '≤ 10 ms', ok: m('evaluation', mine) <= 10 });
+        }
+        const [taskBudget, blockBudget] = n === 100 ? [16, 0] : [50, 10];
+        add({ what: `${n} courses: most extension JS in one task (floor: ${ms(m('longestTask', base))})`, measured: ms(m('longestTask', mine)), budget: `≤ ${taskBudget} ms`, ok: m('longestTask', mine) <= taskBudget });
+        add({ what: `${n} courses: blocking time caused by the extension (floor: ${ms(m('blocking', base))})`, measured: ms(m('blocking', mine)), budget: blockBudget ? `≤ ${blockBudget} ms` : '0 ms', ok: m('blocking', mine) <= blockBudget });
+        if (n === 100) {
+          add({ what: `100 courses: all extension JS in the first 1.5 s after load (floor: ${ms(m('firstSeconds', base))})`, measured: ms(m('firstSeconds', mine)), budget: '≤ 40 ms', ok: m('firstSeconds', mine) <= 40 });
+          const ratio = m('styleLayout', mine) / m('styleLayout', base);
+          add({ what: `100 courses: style + layout after load, badges vs plain spans (${ms(m('styleLayout', mine))} vs ${ms(m('styleLayout', base))})`, measured: `${ratio.toFixed(2)}×`, budget: '≤ 1.6× (guard)', ok: ratio <= 1.6 });
+        }
       }
     }
   } finally {

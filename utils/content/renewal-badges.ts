@@ -12,6 +12,7 @@ import { makesClaim, type CourseReader, type PageCourse } from '@/utils/platform
 import { mergeRecord, recordId, type CompletionRecord, type PageReading, type RecordSource } from '@/utils/records';
 import { summariseCourses, type CourseSummary } from '@/utils/renewal/summary';
 import { badgeMatches, renderBadge } from './badge';
+import { samePageMemo } from './same-page';
 import { fetchState, saveReadings } from './state';
 import { afterThisTask } from './tasks';
 
@@ -43,12 +44,21 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
   // What the background already holds needs no second saving: a repeat visit sends only what changed.
   const sent = new Set<string>();
   let lastFound = -1;
+  const memo = samePageMemo();
+  const mountBadges = badgeKeeper();
 
-  /** Reads the page and mounts its badges; returns what to hand the background, which waits for a task of its own. */
-  const run = () => {
+  /**
+   * Reads the page and mounts its badges; returns what to hand the background, which waits for a task of
+   * its own. `sameOnly`: only when the page's markup is the one last read (else nothing done, null).
+   */
+  const run = (sameOnly?: boolean) => {
     const seenAt = new Date().toISOString();
     const url = new URL(location.href);
-    const entries = options.read(document, profile.dateOrder, { courseKey });
+    // A list drawn again from the same markup reads the same: only its anchors are found again.
+    const recalled = memo.recall();
+    if (!recalled && sameOnly) return null;
+    const entries = recalled ?? options.read(document, profile.dateOrder, { courseKey });
+    if (!recalled) memo.remember(entries);
     const matched = entries.flatMap((entry) => {
       const course = courseOf(entry.title);
       return course ? [{ entry, course: course.name }] : [];
@@ -83,13 +93,24 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
   const observer = new MutationObserver((mutations) => {
     if (scheduled || mutations.every(isOwnMutation)) return;
     // The page changed its list: read it again once its own task is over, then hand over what changed.
-    scheduled = afterThisTask(() => {
+    // The same list drawn again costs little to put right, so that is tried before the frame that draws
+    // it (badges then never blink); a real read never runs inside the page's frame.
+    const task = afterThisTask(() => {
+      cancelAnimationFrame(frame);
       scheduled = null;
-      afterThisTask(run());
-    }, true);
+      afterThisTask(run()!);
+    });
+    const frame = requestAnimationFrame(() => {
+      const handOver = run(true);
+      if (!handOver) return;
+      task();
+      scheduled = null;
+      afterThisTask(handOver);
+    });
+    scheduled = () => (task(), cancelAnimationFrame(frame));
   });
   const runStart = performance.now();
-  const handOver = run();
+  const handOver = run()!;
   performance.measure(MARKS.run, { start: runStart, end: performance.now() });
   performance.mark(MARKS.mounted);
   afterThisTask(handOver);
@@ -116,20 +137,31 @@ function memoisedMatcher(courses: Course[]): (title: string) => Course | null {
   };
 }
 
-function mountBadges(items: { entry: PageCourse; summary: CourseSummary }[]): void {
-  const keep = new Set<Element>();
-  for (const { entry, summary } of items) {
-    const next = entry.anchor.nextElementSibling;
-    if (next?.matches(BADGE_SELECTOR) && badgeMatches(next, summary)) {
-      keep.add(next);
-      continue;
+/**
+ * Mounts each entry's badge after its anchor, keeping a badge already there when it is still right. A
+ * redraw takes the badges off with the list: those still right are put back rather than drawn again
+ * (a shadow root and its buttons cost more than a move).
+ */
+function badgeKeeper(): (items: { entry: PageCourse; summary: CourseSummary }[]) => void {
+  let drawn: Element[] = [];
+  return (items) => {
+    const spare = new Map<string, Element>();
+    for (const b of drawn) if (!b.isConnected) spare.set((b as HTMLElement).dataset.mtcCourse!, b);
+    const keep = new Set<Element>();
+    for (const { entry, summary } of items) {
+      let badge = entry.anchor.nextElementSibling;
+      if (!badge?.matches(BADGE_SELECTOR) || !badgeMatches(badge, summary)) {
+        if (badge?.matches(BADGE_SELECTOR)) badge.remove();
+        const old = spare.get(summary.course.name);
+        badge = old && badgeMatches(old, summary) ? old : renderBadge(summary);
+        spare.delete(summary.course.name);
+        entry.anchor.after(badge);
+      }
+      keep.add(badge);
     }
-    if (next?.matches(BADGE_SELECTOR)) next.remove();
-    const badge = renderBadge(summary);
-    entry.anchor.after(badge);
-    keep.add(badge);
-  }
-  document.querySelectorAll(BADGE_SELECTOR).forEach((b) => keep.has(b) || b.remove());
+    document.querySelectorAll(BADGE_SELECTOR).forEach((b) => keep.has(b) || b.remove());
+    drawn = [...keep];
+  };
 }
 
 function isOwnMutation(m: MutationRecord): boolean {
@@ -143,21 +175,7 @@ function isOwnMutation(m: MutationRecord): boolean {
  * time and id never come from here.
  */
 function toRecord(entry: PageCourse, course: string, source: RecordSource, seenAt: string, url: URL): CompletionRecord {
-  const base = {
-    course,
-    title: entry.title.slice(0, 500),
-    status: entry.status,
-    completedOn: entry.completedOn,
-    dueOn: entry.dueOn,
-    certExpiresOn: entry.certExpiresOn,
-    enrollmentId: entry.enrollmentId,
-    certificateUrl: entry.certificateUrl,
-    ...(entry.minutes ? { minutes: entry.minutes } : {}),
-    source,
-    sourceUrl: url.href.slice(0, 2000),
-    seenAt,
-    countsForCompliance: true,
-  };
+  const base = { course, ...readingOf(entry), source, sourceUrl: url.href.slice(0, 2000), seenAt, countsForCompliance: true };
   return { ...base, id: recordId(base) };
 }
 
@@ -171,7 +189,7 @@ export function mergeById(held: readonly CompletionRecord[], page: readonly Comp
   return [...byId.values()];
 }
 
-/** What the page read, and nothing the background works out for itself. */
-function readingOf(r: CompletionRecord): PageReading {
-  return { title: r.title, status: r.status, completedOn: r.completedOn, dueOn: r.dueOn, certExpiresOn: r.certExpiresOn, enrollmentId: r.enrollmentId, certificateUrl: r.certificateUrl, ...(r.minutes ? { minutes: r.minutes } : {}) };
+/** What the page read (an entry, or the record made of it), and nothing the background works out for itself. */
+function readingOf(r: PageCourse | CompletionRecord): PageReading {
+  return { title: r.title.slice(0, 500), status: r.status, completedOn: r.completedOn, dueOn: r.dueOn, certExpiresOn: r.certExpiresOn, enrollmentId: r.enrollmentId, certificateUrl: r.certificateUrl, ...(r.minutes ? { minutes: r.minutes } : {}) };
 }

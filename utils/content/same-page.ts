@@ -1,0 +1,43 @@
+// Single-page apps draw their list again from the same data (the demo dashboard does, ~300 ms after load):
+// when the page's markup is what was read last time, the reading is the same too, and only the anchors
+// need finding in the new nodes. Anything else (a character of markup different, an anchor not found
+// again) means a full read, so no reader's tolerance of unknown markup depends on this.
+import type { PageCourse } from '@/utils/platforms/types';
+
+/**
+ * The page's markup, white space between tags left out: a list drawn by script often lacks the server's
+ * line breaks. Readers read text collapsed and skip white-space-only text, so this changes no reading
+ * (at most a text length at the edge of a reader's limit, such as an 80-character status line).
+ */
+const markup = (body: Element) => body.innerHTML.replace(/>\s+</g, '><');
+
+export interface SamePageMemo {
+  /** Right after a full read, in the same task (nothing can change the page in between; badges not in yet). */
+  remember(entries: readonly PageCourse[]): void;
+  /** The last reading, its anchors found again, when the page's markup is the one remembered; else null. */
+  recall(): PageCourse[] | null;
+}
+
+export function samePageMemo(body: Element = document.body): SamePageMemo {
+  let html = '';
+  // Each anchor as the n-th element of its tag: the same markup has the same elements in the same order.
+  let saved: [PageCourse, string, number][] = [];
+  return {
+    remember(entries) {
+      const byTag = new Map<string, Element[]>();
+      const ofTag = (t: string) => byTag.get(t) ?? byTag.set(t, [...body.getElementsByTagName(t)]).get(t)!;
+      saved = entries.map((e) => [e, e.anchor.tagName, ofTag(e.anchor.tagName).indexOf(e.anchor)]);
+      html = saved.every(([, , i]) => i >= 0) ? markup(body) : '';
+    },
+    recall() {
+      if (!html || markup(body) !== html) return null;
+      const found: PageCourse[] = [];
+      for (const [entry, tag, i] of saved) {
+        const anchor = body.getElementsByTagName(tag)[i];
+        if (!anchor) return null;
+        found.push({ ...entry, anchor });
+      }
+      return found;
+    },
+  };
+}
