@@ -155,7 +155,8 @@ describe('settings page: focus lands on what came of each action', () => {
 
     await page.getByRole('button', { name: 'Reset to UCL defaults' }).click();
     await expect.poll(() => page.locator('[data-mtc-options-message]').innerText()).toMatch(/Reset to the UCL defaults/);
-    expect(await focusedBy(page, 'data-mtc-options-message')).toBe('ok');
+    // Focus moves a moment after the message shows (after the render): wait for it, as above.
+    await expect.poll(() => focusedBy(page, 'data-mtc-options-message')).toBe('ok');
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -183,14 +184,14 @@ describe('settings page: focus lands on what came of each action', () => {
     await page.locator('[data-mtc-action="restore-cancel"]').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-mtc-backup-status]').innerText()).toMatch(/Restore cancelled\. Nothing was changed\./);
-    expect(await focusedBy(page, 'data-mtc-backup-status')).not.toBeNull();
+    await expect.poll(() => focusedBy(page, 'data-mtc-backup-status')).not.toBeNull();
 
     await page.setInputFiles('[data-mtc-input="backup"]', backup);
     await preview.waitFor();
     await page.locator('[data-mtc-action="restore-confirm"]').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-mtc-backup-status]').innerText()).toMatch(/Restored “/);
-    expect(await focusedBy(page, 'data-mtc-backup-status')).not.toBeNull();
+    await expect.poll(() => focusedBy(page, 'data-mtc-backup-status')).not.toBeNull();
     await page.close();
   });
 });
