@@ -51,7 +51,7 @@ describe('the whole flow by keyboard alone', () => {
     expect(pack.names).toContain('training-history.xlsx');
     // Focus went to the result; the next Tab is the first way to open the email.
     await flow.waitForSelector('[data-mtc-export="done"]');
-    expect(await flow.evaluate(() => document.activeElement?.getAttribute('data-mtc-flow'))).toBe('result');
+    await expect.poll(() => flow.evaluate(() => document.activeElement?.getAttribute('data-mtc-flow'))).toBe('result');
     await flow.keyboard.press('Tab');
     expect(await isFocused(flow, '[data-mtc-action="open-outlook-web"]')).toBe(true);
     await flow.close();
@@ -100,12 +100,12 @@ describe('the evidence locker', () => {
 
   it('after Fetch and after a file is added, focus is on the result; after Delete, Undo is the next Tab stop', async () => {
     const panel = await lockerWith([{ name: 'keep-me.png', mimeType: 'image/png', buffer: PNG }]);
-    expect(await panel.evaluate(() => document.activeElement?.hasAttribute('data-mtc-locker-status'))).toBe(true);
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.hasAttribute('data-mtc-locker-status'))).toBe(true);
     const row = panel.locator('[data-mtc-list="evidence"] tbody tr', { hasText: 'keep-me.png' });
     await row.locator('[data-mtc-action="delete-evidence"]').focus();
     await panel.keyboard.press('Enter');
     await expect.poll(() => row.count()).toBe(0);
-    expect(await panel.evaluate(() => document.activeElement?.hasAttribute('data-mtc-locker-status'))).toBe(true);
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.hasAttribute('data-mtc-locker-status'))).toBe(true);
     expect(await panel.locator('[data-mtc-undo]').innerText()).toMatch(/Deleted “keep-me\.png”/);
     await panel.keyboard.press('Tab');
     expect(await isFocused(panel, '[data-mtc-action="undo-delete"]')).toBe(true);
@@ -117,7 +117,7 @@ describe('the evidence locker', () => {
     // Fetch: focus on what came of it.
     await panel.click('[data-mtc-action="fetch-cybsafe"]');
     await panel.waitForSelector('[data-mtc-locker-status] .ok, [data-mtc-locker-status] .error', { timeout: 45_000 });
-    expect(await panel.evaluate(() => document.activeElement?.hasAttribute('data-mtc-locker-status'))).toBe(true);
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.hasAttribute('data-mtc-locker-status'))).toBe(true);
     await panel.close();
   });
 

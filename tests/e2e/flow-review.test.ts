@@ -63,7 +63,7 @@ describe('a course LearnUpon shows no certificate for', () => {
       buffer: Buffer.from(makeCertificatePdf({ name: PERSONA.name, courseTitle: EDI, completedOn: '2026-01-15', certificateId: 'EXT-1' })),
     });
     await expect.poll(() => card.locator('[data-mtc-found="certificate"]').getAttribute('data-mtc-state')).toBe('found');
-    expect(await flow.evaluate(() => document.activeElement?.hasAttribute('data-mtc-review-status'))).toBe(true);
+    await expect.poll(() => flow.evaluate(() => document.activeElement?.hasAttribute('data-mtc-review-status'))).toBe(true);
     const again = await readPack((await downloadPack(flow)).zip);
     expect(again.manifest.missing.map((m) => m.evidence)).toEqual(['completion-record']);
     expect(again.mail.attachments.filter((a) => a.mimeType === 'application/pdf')).toHaveLength(1);

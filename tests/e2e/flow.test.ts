@@ -72,7 +72,7 @@ describe('from the popup, with nothing fetched beforehand', () => {
     expect(pack.mail.text).toMatch(/Kind regards,\nAlex Taylor/);
     // Then "Open a new email": the result has focus, the two links are offered.
     await flow.waitForSelector('[data-mtc-export="done"]');
-    expect(await flow.evaluate(() => document.activeElement?.getAttribute('data-mtc-flow'))).toBe('result');
+    await expect.poll(() => flow.evaluate(() => document.activeElement?.getAttribute('data-mtc-flow'))).toBe('result');
     const outlook = await flow.getAttribute('[data-mtc-action="open-outlook-web"]', 'href');
     expect(outlook).toMatch(/^https:\/\/outlook\.office\.com\/mail\/deeplink\/compose\?to=UCLmandatorystafflearning%40ucl\.ac\.uk&subject=Mandatory%20Training%20\(UCL%20Fire%20Safety\)%20completion%20issue&body=/);
     expect(await flow.getAttribute('[data-mtc-action="open-mailto"]', 'href')).toMatch(/^mailto:UCLmandatorystafflearning@ucl\.ac\.uk\?subject=/);
