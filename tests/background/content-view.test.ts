@@ -175,6 +175,19 @@ describe('a content script reading the view', () => {
     expect(state.holds({ ...held!, certificateUrl: 'https://ucl.learnupon.com/enrollments/104837261/certificate' })).toBe(false);
   });
 
+  it('a course time held from one page is nothing new to a page that shows none; a time is new only when it differs', async () => {
+    await savePageRecords(dashboard, [{ ...reading('UCL Fire Safety', '2025-03-03', { enrollmentId: '104837261' }), minutes: 30 }], 7);
+    await refreshBadge();
+    here('https://ucl.learnupon.com/dashboard');
+    const state = await fetchState();
+    const [held] = await listRecords();
+    expect(held!.minutes).toBe(30);
+    const { minutes: _shown, ...withoutTime } = held!;
+    expect(state.holds(withoutTime)).toBe(true);
+    expect(state.holds(held!)).toBe(true);
+    expect(state.holds({ ...held!, minutes: 45 })).toBe(false);
+  });
+
   it('gives no records on another organisation’s portal or Microsoft’s pages, as the background would', async () => {
     await savePageRecords(dashboard, [reading('UCL Fire Safety', '2025-03-03')], 7);
     await refreshBadge();

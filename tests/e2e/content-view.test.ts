@@ -75,7 +75,10 @@ describe('the view in storage.session', () => {
     // "about 30 minutes"), so its save must be in the view before the worker is stopped, or the second visit
     // rightly has something new to say.
     const held = () =>
-      h.worker.evaluate(async () => JSON.stringify(((await (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get('content-view'))['content-view'] as { held: string[] }).held));
+      h.worker.evaluate(async () => {
+        const view = (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get('content-view'))['content-view'] as { held: string[]; timed?: string[] };
+        return JSON.stringify([view.held, view.timed]);
+      });
     const before = await held();
     const first = await read(DETAILS);
     const expected = await badges(first);

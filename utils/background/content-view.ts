@@ -2,7 +2,7 @@
 // script reads it there instead of waking this worker on every page (`get-state` stays for when there is
 // none). Refreshed with the toolbar badge, which follows every change of records or profile and every start.
 import { londonDate } from '@/utils/dates/calendar';
-import { CONTENT_VIEW_VERSION, accountKey, heldKey, type ContentView } from '@/utils/data/session';
+import { CONTENT_VIEW_VERSION, accountKey, heldKey, timedKey, type ContentView } from '@/utils/data/session';
 import { META_KEYS } from '@/utils/data/keys';
 import type { SavedPerson } from '@/utils/data/meta';
 import { readMeta } from '@/utils/store/meta';
@@ -66,6 +66,7 @@ export function contentView(profile: EffectiveProfile, records: readonly Complet
     todayUntil: endOfLondonDay(now, today),
     records: recordsForBadges(records).map(forContentScripts),
     held: records.filter((r) => r.source === 'learnupon' || r.source === 'cybsafe').map(heldKey),
+    timed: records.filter((r) => (r.source === 'learnupon' || r.source === 'cybsafe') && r.minutes).map(timedKey),
     accounts: person ? [accountKey(person.name, person.email), accountKey(person.name, null), accountKey(null, person.email)] : [],
   };
 }

@@ -6,7 +6,7 @@
 // as records that do not count, and no badge claims a status there.
 import { createCourseMatcher } from '@/utils/catalogue/match';
 import type { Course } from '@/utils/catalogue/profile';
-import { heldKey } from '@/utils/data/session';
+import { timedKey } from '@/utils/data/session';
 import { isOtherOrganisationsPortal } from '@/utils/hosts';
 import { makesClaim, type CourseReader, type PageCourse } from '@/utils/platforms/types';
 import { mergeRecord, recordId, type CompletionRecord, type PageReading, type RecordSource } from '@/utils/records';
@@ -81,11 +81,11 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
   };
 
   const persist = (pageRecords: CompletionRecord[], found: number, url: URL) => {
-    const fresh = pageRecords.filter((r) => !state.holds(r) && !sent.has(heldKey(r)));
+    const fresh = pageRecords.filter((r) => !state.holds(r) && !sent.has(timedKey(r)));
     const expects = options.expectsCourses(url);
     if (!fresh.length && (found === lastFound || !expects)) return;
     lastFound = found;
-    for (const r of fresh) sent.add(heldKey(r));
+    for (const r of fresh) sent.add(timedKey(r));
     void saveReadings(fresh.map(readingOf), expects ? found : Math.max(found, 1)).catch(() => undefined);
   };
 

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { londonDate } from '@/utils/dates/calendar';
 import type { ContentMessage, ContentMessageType, ContentState, RequestOf, ResponseOf } from '@/utils/data/messages';
 import type { EffectiveProfile } from '@/utils/data/profile';
-import { CONTENT_VIEW_VERSION, SESSION_KEYS, heldKey, accountKey, type ContentView } from '@/utils/data/session';
+import { CONTENT_VIEW_VERSION, SESSION_KEYS, accountKey, heldKey, isHeld, timedKey, type ContentView } from '@/utils/data/session';
 import { isOtherOrganisationsPortal, siteOfHost } from '@/utils/hosts';
 import type { CompletionRecord, PageReading } from '@/utils/records';
 
@@ -58,7 +58,8 @@ async function readState(): Promise<PageState> {
   if (view) return fromView(view);
   const state = await send({ type: 'get-state' });
   const held = new Set(state.records?.map(heldKey));
-  return { ...state, holds: (r) => held.has(heldKey(r)), holdsAccount: () => false };
+  const timed = new Set(state.records?.filter((r) => r.minutes).map(timedKey));
+  return { ...state, holds: (r) => isHeld(r, held, timed), holdsAccount: () => false };
 }
 
 async function readView(): Promise<ContentView | null> {
@@ -73,12 +74,13 @@ function fromView(view: ContentView): PageState {
   const site = siteOfHost(location.hostname);
   const showsBadges = site === 'cybsafe' || (site === 'learnupon' && !isOtherOrganisationsPortal(location.hostname, view.profile));
   const held = new Set(showsBadges ? view.held : []);
+  const timed = new Set(showsBadges ? (view.timed ?? []) : []);
   const accounts = new Set(view.accounts ?? []);
   return {
     profile: view.profile,
     today: Date.now() < view.todayUntil ? view.today : londonDate(),
     records: showsBadges ? view.records : null,
-    holds: (r) => held.has(heldKey(r)),
+    holds: (r) => isHeld(r, held, timed),
     holdsAccount: (name, email) => accounts.has(accountKey(name, email)),
   };
 }
@@ -144,6 +146,7 @@ export function isUsableView(v: unknown): v is ContentView {
     Array.isArray(v.records) &&
     v.records.every(isRecord) &&
     isStrings(v.held) &&
+    (v.timed === undefined || isStrings(v.timed)) &&
     (v.accounts === undefined || isStrings(v.accounts))
   );
 }

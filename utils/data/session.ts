@@ -37,13 +37,15 @@ export interface ContentView {
   records: CompletionRecord[];
   /** `heldKey` of every record read on a page of a site (LearnUpon, CybSafe): what a page need not send again. */
   held: string[];
+  /** `timedKey` of every such record that carries a course time. */
+  timed?: string[];
   /** `accountKey` of the account held (name and email, and each alone): what a page need not send again. */
   accounts?: string[];
 }
 
 /** What a page's reading of a record would change if sent: a record held with the same is not sent again. */
-function fingerprint(r: Pick<CompletionRecord, 'id' | 'status' | 'completedOn' | 'dueOn' | 'certExpiresOn' | 'certificateUrl' | 'minutes'>): string {
-  return [r.id, r.status, r.completedOn, r.dueOn, r.certExpiresOn, r.certificateUrl, r.minutes ?? ''].join('|');
+function fingerprint(r: Pick<CompletionRecord, 'id' | 'status' | 'completedOn' | 'dueOn' | 'certExpiresOn' | 'certificateUrl'>): string {
+  return [r.id, r.status, r.completedOn, r.dueOn, r.certExpiresOn, r.certificateUrl].join('|');
 }
 
 /**
@@ -52,6 +54,20 @@ function fingerprint(r: Pick<CompletionRecord, 'id' | 'status' | 'completedOn' |
  */
 export function heldKey(r: Parameters<typeof fingerprint>[0]): string {
   return opaqueKey(fingerprint(r));
+}
+
+/**
+ * A held record's key with the course time it carries. Apart from `heldKey`: a page that shows no time (the
+ * dashboard) has nothing new to say about a record another page gave a time (the details page), and a page
+ * that shows a time is new only when the time is.
+ */
+export function timedKey(r: Parameters<typeof fingerprint>[0] & Pick<CompletionRecord, 'minutes'>): string {
+  return opaqueKey(`${fingerprint(r)}|${r.minutes ?? ''}`);
+}
+
+/** Whether a page's record says nothing the held keys do not (`held`: heldKey of each; `timed`: timedKey of each with a time). */
+export function isHeld(r: CompletionRecord, held: ReadonlySet<string>, timed: ReadonlySet<string>): boolean {
+  return held.has(heldKey(r)) && (!r.minutes || timed.has(timedKey(r)));
 }
 
 /**
