@@ -5,11 +5,10 @@ import { useMemo } from 'preact/hooks';
 import { planCalendar, type CalendarEventPlan } from '@/utils/calendar/plan';
 import { outlookCalendarUrl } from '@/utils/calendar/outlook';
 import { formatDate } from '@/utils/dates/calendar';
+import { andList } from '@/utils/words';
 import type { CourseLine } from '@/utils/renewal/summary';
 import type { CourseLines } from '../useOverview';
 import { useCalendar, type CalendarDone } from './useCalendar';
-
-const listed = (names: string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 
 function DoneText({ done }: { done: CalendarDone }) {
   const { events, skipped, fileName } = done.file;
@@ -62,7 +61,7 @@ export function PopupCalendar({ courses, list }: { courses: CourseLines; list: (
         <h2 id="mtc-calendar-heading">Your calendar</h2>
         {stale.length > 0 && previous && (
           <p class="notice" role="status" data-mtc-calendar="out-of-date">
-            The calendar file you made on {formatDate(previous.exportedOn)} is out of date: {listed(stale)}{' '}
+            The calendar file you made on {formatDate(previous.exportedOn)} is out of date: {andList(stale)}{' '}
             {stale.length === 1 ? 'has' : 'have'} changed. Add the new file to your calendar: it updates the same events.
           </p>
         )}

@@ -3,6 +3,7 @@
 // outlines on the page, a correction by manual entry, and the page report for the maintainers.
 import { useState } from 'preact/hooks';
 import type { Profile } from '@/utils/catalogue/profile';
+import type { ReadEntryAnswer } from '@/utils/data/messages';
 import { errorText } from '@/utils/errors';
 import { hostOf } from '../host';
 import { PageReport } from './PageReport';
@@ -40,10 +41,26 @@ function waiting(view: PageView): string | null {
   }
 }
 
+/** One list of entries read (counted, or seen but not counted); nothing when it is empty. */
+function ReadList({ title, list, entries, portal, profile, today, onSaved }: { title: string; list: string; entries: ReadEntryAnswer[]; portal: string; profile: Profile; today: string; onSaved: () => void }) {
+  if (!entries.length) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ol class="read-entries" data-mtc-list={list}>
+        {entries.map((entry) => (
+          <ReadEntryItem key={entry.index} entry={entry} portal={portal} profile={profile} today={today} onSaved={onSaved} />
+        ))}
+      </ol>
+    </>
+  );
+}
+
 export function PageReadingPanel({ profile, today, onSaved }: { profile: Profile; today: string; onSaved: () => void }) {
   const { view, refresh, outlined, showOnPage } = usePageReading();
   const [outlineNote, setOutlineNote] = useState<string | null>(null);
   const line = waiting(view);
+  const portal = view.kind === 'read' ? hostOf(view.answer.pageUrl, 'this portal') : '';
 
   const toggle = async () => {
     const on = !outlined;
@@ -92,26 +109,8 @@ export function PageReadingPanel({ profile, today, onSaved }: { profile: Profile
               {profile.portalHost}.
             </p>
           )}
-          {view.answer.counted.length > 0 && (
-            <>
-              <h3>Counted towards your training</h3>
-              <ol class="read-entries" data-mtc-list="read-counted">
-                {view.answer.counted.map((entry) => (
-                  <ReadEntryItem key={entry.index} entry={entry} portal={hostOf(view.answer.pageUrl, 'this portal')} profile={profile} today={today} onSaved={onSaved} />
-                ))}
-              </ol>
-            </>
-          )}
-          {view.answer.notCounted.length > 0 && (
-            <>
-              <h3>Seen but not counted</h3>
-              <ol class="read-entries" data-mtc-list="read-not-counted">
-                {view.answer.notCounted.map((entry) => (
-                  <ReadEntryItem key={entry.index} entry={entry} portal={hostOf(view.answer.pageUrl, 'this portal')} profile={profile} today={today} onSaved={onSaved} />
-                ))}
-              </ol>
-            </>
-          )}
+          <ReadList title="Counted towards your training" list="read-counted" entries={view.answer.counted} portal={portal} profile={profile} today={today} onSaved={onSaved} />
+          <ReadList title="Seen but not counted" list="read-not-counted" entries={view.answer.notCounted} portal={portal} profile={profile} today={today} onSaved={onSaved} />
           <PageReport key={`${view.tab.id} ${view.answer.pageUrl}`} tabId={view.tab.id} read={view.answer} profile={profile} today={today} />
         </>
       )}

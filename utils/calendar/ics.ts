@@ -4,7 +4,7 @@
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
 import { addDays, londonDate, toYmd } from '@/utils/dates/calendar';
 import type { CourseLine } from '@/utils/renewal/summary';
-import { planCalendar, type CalendarEventPlan, type CalendarProfile, type CalendarSkip } from './plan';
+import { courseSlug, planCalendar, type CalendarEventPlan, type CalendarProfile, type CalendarSkip } from './plan';
 import { nextCalendarState, type CalendarState } from './state';
 
 export interface CalendarInput {
@@ -35,8 +35,6 @@ function utcDay(day: string): Date {
   return new Date(Date.UTC(year, month - 1, d));
 }
 
-const slug = (text: string) => text.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40);
-
 export function buildCalendar(input: CalendarInput): CalendarFile {
   const today = londonDate(input.now);
   const lines = input.course === undefined ? input.lines : input.lines.filter((l) => l.course.name === input.course);
@@ -64,6 +62,6 @@ export function buildCalendar(input: CalendarInput): CalendarFile {
       event.createAlarm({ type: ICalAlarmType.display, trigger: days * 86_400, description: e.title });
     }
   }
-  const fileName = input.course === undefined ? `mandatory-training-renewals-${today}.ics` : `renew-${slug(input.course) || 'course'}-${today}.ics`;
+  const fileName = input.course === undefined ? `mandatory-training-renewals-${today}.ics` : `renew-${courseSlug(input.course)}-${today}.ics`;
   return { ics: calendar.toString(), fileName, state, events, skipped };
 }

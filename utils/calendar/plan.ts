@@ -46,10 +46,14 @@ function fnv1a(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
+/** `ucl-fire-safety`: a course name as ASCII letters, digits and dashes, at most 40 characters ('course' if none). */
+export function courseSlug(course: string): string {
+  return course.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40) || 'course';
+}
+
 /** `renew-ucl-fire-safety-1a2b3c4d@mandatory-training-companion`: from the course name alone. */
 export function courseUid(course: string): string {
-  const slug = course.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40) || 'course';
-  return `renew-${slug}-${fnv1a(course)}@mandatory-training-companion`;
+  return `renew-${courseSlug(course)}-${fnv1a(course)}@mandatory-training-companion`;
 }
 
 /**

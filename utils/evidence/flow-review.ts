@@ -10,6 +10,7 @@ import { compareNewestFirst, isComplianceCompletion } from '@/utils/renewal/summ
 import { CYBSAFE_HOME, organisationPortals, portalDashboardUrl } from '@/utils/hosts';
 import type { FlowSite } from './flow-plan';
 import type { MissingPiece } from './pack-input';
+import { andList } from '@/utils/words';
 
 /** A locker item without its file: what the review needs to name and choose it. */
 export type LockerItem = Omit<EvidenceItem, 'data'>;
@@ -58,10 +59,6 @@ const STATUS_WORDS: Partial<Record<EnrollmentStatus, string>> = {
   'pending-review': 'pending review',
 };
 
-function joinWords(words: string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-}
-
 /** The completion that counts (the latest dated compliance completion), and every source that showed that date. */
 export function completionOf(history: readonly CompletionRecord[]): CourseReview['completion'] {
   const done = history.filter((r) => isComplianceCompletion(r) && r.completedOn).sort(compareNewestFirst);
@@ -69,7 +66,7 @@ export function completionOf(history: readonly CompletionRecord[]): CourseReview
   if (!date) return null;
   const shown = new Set(done.filter((r) => r.completedOn === date).map((r) => r.source));
   const sources = (Object.keys(SOURCE_WORDS) as RecordSource[]).filter((s) => shown.has(s));
-  return { date, from: `shown by ${joinWords(sources.map((s) => SOURCE_WORDS[s]))}` };
+  return { date, from: `shown by ${andList(sources.map((s) => SOURCE_WORDS[s]))}` };
 }
 
 const usable = (item: LockerItem) => item.countsForCompliance;

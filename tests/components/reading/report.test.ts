@@ -20,23 +20,13 @@ import { portalDate } from '../../fixtures/sites/learnupon/model';
 import { renderDashboard } from '../../fixtures/sites/learnupon/pages';
 import { NHS_PORTAL, nhsEnrollments, renderCourseDetailsDl, renderLearningPath, renderNhsDashboard, renderQuotingLesson, slugOf, variantPaths } from '../../fixtures/sites/learnupon/variants';
 import { loadPage } from '../../platforms/learnupon/jsdom';
+import { seeded } from '../../fixtures/random';
 import { layoutArb } from '../../platforms/learnupon/layouts';
 
 const TODAY = new Date('2026-11-28T09:00:00Z');
 const LU = 'https://ucl.learnupon.com';
 const match = createCourseMatcher(UCL_PROFILE.courses);
 const courseKey = (title: string) => match(title)?.name ?? null;
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What the page's content script answers for `doc` (utils/content/page-reading.ts). */
 function answerFor(doc: Document, site: PageReadAnswer['site'], read: CourseReader, otherPortal = false): PageReadAnswer {

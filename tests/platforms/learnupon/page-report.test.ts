@@ -33,24 +33,13 @@ import {
 } from '../../fixtures/sites/learnupon/variants';
 import { parsePage } from '../../diagnostics/dom';
 import { loadPage } from './jsdom';
+import { seeded } from '../../fixtures/random';
 import { layoutArb } from './layouts';
 
 const TODAY = new Date('2026-11-28T09:00:00Z');
 const LU = 'https://ucl.learnupon.com';
 const match = createCourseMatcher(UCL_PROFILE.courses);
 const courseKey = (title: string) => match(title)?.name ?? null;
-
-/** A repeatable random source (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const read = (doc: Document) => readLearnUponCourses(doc, 'day-first', { courseKey });
 
