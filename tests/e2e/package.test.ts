@@ -126,7 +126,10 @@ describe('the store zip, installed in Chromium', () => {
   });
 
   it('runs: badges on the dashboard, the toolbar count, and the popup', async () => {
-    expect(await h.worker.evaluate(() => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.i18n.getMessage('extName'))).toBe('Mandatory Training Companion');
+    // Polled: a worker just started answered '' once (2 runs in ~10) before its messages were loaded.
+    await expect
+      .poll(() => h.worker.evaluate(() => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.i18n.getMessage('extName')))
+      .toBe('Mandatory Training Companion');
     const dashboard = await h.context.newPage();
     await dashboard.goto('https://ucl.learnupon.com/dashboard');
     await dashboard.waitForSelector('[data-mtc="renewal"]');
