@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCourseMatcher, matchCourse, normaliseAnyTitle, normaliseTitle } from '@/utils/catalogue/match';
+import { asciiHead, createCourseMatcher, matchCourse, normaliseAnyTitle, normaliseTitle, titleKey } from '@/utils/catalogue/match';
 import type { Course } from '@/utils/catalogue/profile';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 
@@ -149,5 +149,50 @@ describe('normaliseTitle on ASCII titles', () => {
       if (/[^\x00-\x7f]/.test(title)) return;
       expect(normaliseTitle(title)).toBe(normaliseAnyTitle(title));
     }), { numRuns: 3000 });
+  });
+});
+
+describe('the quick refusal of texts that share no key\'s first letters', () => {
+  /** The matcher without it: every title normalised and looked up. */
+  const lookup = (list: readonly Course[]) => {
+    const index = new Map<string, string>();
+    for (const c of list) for (const l of [c.name, ...c.aliases]) if (titleKey(l) && !index.has(titleKey(l))) index.set(titleKey(l), c.name);
+    return (title: string) => index.get(titleKey(title)) ?? null;
+  };
+  // Short names and aliases too (a key shorter than the compared head), beside the catalogue's.
+  const withShort: Course[] = [...courses, { ...courses[0]!, name: 'DSE', aliases: ['A&B', 'x1'] }];
+  const decorated = fc.tuple(
+    fc.constantFrom('', ' ', '  ', '&', "'", '"', '- ', 'UCL ', '(2024) '),
+    fc.constantFrom(...labels.map((l) => l.label), 'DSE', 'A&B', 'x1', 'Completed: 14/12/2025', 'Start', 'Ünïcode Fire Safety'),
+    fc.constantFrom('', ' (2024)', ' [2024/25].', ' (v2)', ' {Version 2.1}', '.', ' x', "'s"),
+  ).map(([a, b, c]) => a + b + c);
+  const noise = fc.string({ unit: fc.constantFrom(...' &\'`"()[]{}.,:-/0123456789abdeilnprstxyzADFPSUCL\u00e9\u2019\u00a0⬇•…❶➀→™①'.split('')), maxLength: 30 });
+
+  it('gives every title the same course as normalising it whole', () => {
+    for (const list of [courses, withShort]) {
+      const fast = createCourseMatcher(list);
+      const slow = lookup(list);
+      fc.assert(fc.property(fc.oneof(decorated, noise, fc.string({ maxLength: 30 })), (title) => {
+        expect(fast(title)?.name ?? null).toBe(slow(title));
+      }), { numRuns: 3000 });
+    }
+  });
+
+  it('reads the head as the key starts, or leaves it to the whole normalisation', () => {
+    expect(asciiHead('Data Protection & Freedom')).toBe('datap');
+    expect(asciiHead("& UCL's")).toBe('anduc');
+    expect(asciiHead('A&B')).toBe('aandb');
+    expect(asciiHead('Ünïcode')).toBeNull();
+    expect(asciiHead('⬇ Download certificate')).toBe('downl');
+    expect(asciiHead('❶ Fire')).toBeNull();
+    expect(asciiHead('12/03/2025')).toBe('12032');
+  });
+
+  it('passes over a character outside ASCII only when the whole normalisation drops it too', () => {
+    for (let c = 0x80; c < 0x3000; c++) {
+      const title = `x${String.fromCharCode(c)}yz12`;
+      const head = asciiHead(title);
+      if (head !== null) expect(head, `U+${c.toString(16)}`).toBe(titleKey(title).slice(0, 5));
+    }
   });
 });

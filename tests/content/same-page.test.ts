@@ -59,10 +59,22 @@ describe('same-page memo', () => {
     expect(memo.recall()).toBeNull();
   });
 
-  it('reads again when a badge of ours is still in the list (not the markup that was read)', () => {
+  it('leaves our badges out of the markup: remembered once the badges are in, recalled after a redraw took them off', () => {
     const memo = samePageMemo(document.body);
-    memo.remember(read());
-    badge(document.querySelector('h3')!);
+    const entries = read();
+    entries.forEach((e) => badge(e.anchor)); // remembered in the task after the read, badges mounted
+    memo.remember(entries);
+    redraw();
+    expect(memo.recall()?.map((e) => e.anchor)).toEqual([...document.querySelectorAll('h3')]);
+  });
+
+  it('reads again when something with our badge tag is not a bare badge (it stays in the markup)', () => {
+    const memo = samePageMemo(document.body);
+    const entries = read();
+    entries.forEach((e) => badge(e.anchor));
+    document.querySelector('mtc-renewal')!.textContent = 'page text inside';
+    memo.remember(entries);
+    redraw();
     expect(memo.recall()).toBeNull();
   });
 

@@ -72,10 +72,53 @@ export function createCourseMatcher(courses: readonly Course[]): CourseMatcher {
       if (key && !index.has(key)) index.set(key, course);
     }
   }
+  const heads = new Set<string>();
+  const shortKeys: string[] = [];
+  for (const key of index.keys()) {
+    if (key.length >= HEAD) heads.add(key.slice(0, HEAD));
+    else shortKeys.push(key);
+  }
   return (title) => {
+    // A page asks about every short text it shows (dates, statuses, buttons): most share no key's first
+    // letters and are refused before being normalised.
+    const head = asciiHead(title);
+    if (head !== null && !heads.has(head) && !shortKeys.some((k) => head.startsWith(k))) return null;
     const key = titleKey(title);
     return key ? (index.get(key) ?? null) : null;
   };
+}
+
+/** How many of a key's first characters the quick refusal compares. */
+const HEAD = 5;
+
+/**
+ * The first HEAD characters of an ASCII title's key (fewer when its key is shorter), without normalising it:
+ * a key is the title's letters and digits in lower case, `&` read as "and", less a tag at the end, so it
+ * starts with these whenever it is at least HEAD long. Null when a character outside ASCII comes first
+ * (folding it needs the full normalisation), unless it is a symbol that folds to nothing.
+ */
+export function asciiHead(title: string): string | null {
+  let head = '';
+  for (let i = 0; i < title.length && head.length < HEAD; i++) {
+    const c = title.charCodeAt(i);
+    if (c > 0x7f) {
+      if (isSymbol(c)) continue;
+      return null;
+    }
+    if (c >= 0x61 && c <= 0x7a) head += title[i];
+    else if (c >= 0x41 && c <= 0x5a) head += String.fromCharCode(c + 0x20);
+    else if (c >= 0x30 && c <= 0x39) head += title[i];
+    else if (c === 0x26) head += 'and';
+  }
+  return head.slice(0, HEAD);
+}
+
+/**
+ * Punctuation, arrows and pictographs ("⬇ Download", "• Start", "…"): no letter or digit, alone or when
+ * folded, so a key never holds one. The circled digits among the dingbats are numbers: not these.
+ */
+function isSymbol(c: number): boolean {
+  return c === 0xa0 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2190 && c <= 0x21ff) || (c >= 0x2500 && c <= 0x2775) || (c >= 0x2794 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff);
 }
 
 /** One-off match; prefer createCourseMatcher in loops. */

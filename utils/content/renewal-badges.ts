@@ -58,7 +58,7 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
     const recalled = memo.recall();
     if (!recalled && sameOnly) return null;
     const entries = recalled ?? options.read(document, profile.dateOrder, { courseKey });
-    if (!recalled) memo.remember(entries);
+    const readAt = changes;
     const matched = entries.flatMap((entry) => {
       const course = courseOf(entry.title);
       return course ? [{ entry, course: course.name }] : [];
@@ -75,6 +75,9 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
       mountBadges(matched.map(({ entry, course }) => ({ entry, summary: summaries.get(course)! })));
     }
     return () => {
+      // Not before the badges: copying the page's markup costs a few milliseconds a page. A change since the
+      // read leaves the last pair of markup and reading in place, still true of each other.
+      if (!recalled && changes === readAt) memo.remember(entries);
       persist(pageRecords, entries.length, url);
       performance.mark(MARKS.read);
     };
@@ -90,8 +93,12 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
   };
 
   let scheduled: (() => void) | null = null;
+  /** The page's own changes heard so far: a reading is remembered only if none came after it. */
+  let changes = 0;
   const observer = new MutationObserver((mutations) => {
-    if (scheduled || mutations.every(isOwnMutation)) return;
+    if (mutations.every(isOwnMutation)) return;
+    changes++;
+    if (scheduled) return;
     // The page changed its list: read it again once its own task is over, then hand over what changed.
     // The same list drawn again costs little to put right, so that is tried before the frame that draws
     // it (badges then never blink); a real read never runs inside the page's frame.

@@ -9,10 +9,21 @@ import type { PageCourse } from '@/utils/platforms/types';
  * line breaks. Readers read text collapsed and skip white-space-only text, so this changes no reading
  * (at most a text length at the edge of a reader's limit, such as an 80-character status line).
  */
-const markup = (body: Element) => body.innerHTML.replace(/>\s+</g, '><');
+const markup = (body: Element) => body.innerHTML.replace(BADGES, '').replace(/>\s+</g, '><');
+
+/**
+ * Our badges, taken out of the markup: they are remembered with the page once mounted, and a redraw takes
+ * them off. A badge's host has no children of its own (its content is in its shadow root); one that
+ * serialises otherwise stays in, and the next redraw is then read in full.
+ */
+const BADGES = /<mtc-renewal data-mtc="renewal"[^>]*><\/mtc-renewal>/g;
 
 export interface SamePageMemo {
-  /** Right after a full read, in the same task (nothing can change the page in between; badges not in yet). */
+  /**
+   * After a full read, while the page is still as read (badges aside): in the task after the read, so the
+   * read and its badges are not held up by copying the page's markup, as long as nothing changed the page in
+   * between (the caller knows: its mutation observer has heard of every change by then).
+   */
   remember(entries: readonly PageCourse[]): void;
   /** The last reading, its anchors found again, when the page's markup is the one remembered; else null. */
   recall(): PageCourse[] | null;
