@@ -21,7 +21,8 @@ export default defineConfig({
     // Drawn from scripts/icons/icon.svg by `npm run icons`; public/icon/attention/ holds the toolbar's
     // "something to renew" state.
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'sidePanel', 'activeTab'],
+    // `scripting`: the LearnUpon scripts the user asks for are put in the page then (utils/data/on-request.ts).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'sidePanel', 'activeTab', 'scripting'],
     host_permissions: [...SITE_MATCHES.learnupon, ...SITE_MATCHES.cybsafe],
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     side_panel: { default_path: 'sidepanel.html' },

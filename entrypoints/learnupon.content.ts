@@ -2,16 +2,13 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runFeatures } from '@/utils/content/features';
 import { prefetchState } from '@/utils/content/state';
 import { initRenewalBadges } from '@/utils/content/renewal-badges';
-import { listenForCollect } from '@/utils/content/collect';
-import { listenForPageReading } from '@/utils/content/page-reading';
-import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
-import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
-import { findTrainingHistoryButton, findTrainingHistoryLink } from '@/utils/platforms/learnupon/history-controls';
+import { readLearnUponCourses, readLearnUponSteps } from '@/utils/platforms/learnupon/courses';
 import { learnUponPageKind } from '@/utils/platforms/learnupon/pages';
 import { SITE_MATCHES } from '@/utils/hosts';
 
-// The sign-in and connection doctor, and the signed-in account's sharing, run beside this script, in
-// learnupon-doctor.content.ts (this one is at the content-script size budget).
+// The renewal badges, on every page of the portal. Beside this script: the sign-in and connection doctor
+// and the signed-in account's sharing (learnupon-doctor.content.ts); put in only when the user asks, the
+// evidence collector and "What I read on this page" (learnupon-on-request.content.ts).
 export default defineContentScript({
   matches: [...SITE_MATCHES.learnupon],
   runAt: 'document_idle',
@@ -27,25 +24,10 @@ export default defineContentScript({
           initRenewalBadges({
             source: 'learnupon',
             read: readLearnUponCourses,
+            readInSteps: readLearnUponSteps,
             expectsCourses: (url) => learnUponPageKind(url) === 'dashboard',
             signal,
           }),
-      },
-      {
-        name: 'evidence collector',
-        include: (url) => ['dashboard', 'details'].includes(learnUponPageKind(url)),
-        init: (signal) =>
-          listenForCollect(signal, {
-            readCourses: readLearnUponCourses,
-            readAccount: readLearnUponAccount,
-            history: { findButton: findTrainingHistoryButton, findLink: findTrainingHistoryLink },
-          }),
-      },
-      {
-        // The side panel's "What I read on this page": listens only, until the panel asks.
-        name: 'page reading',
-        include: () => true,
-        init: (signal) => listenForPageReading(signal, { site: 'learnupon', read: readLearnUponCourses }),
       },
     ]);
   },

@@ -1,10 +1,12 @@
 // The built manifest's permissions, pinned: adding a permission, a host, a way in from web pages or a
 // looser CSP must change this test, on purpose. Reads the real build (.output/chrome-mv3), so it lives
 // with the browser tests that run after `npm run build`; with no build it fails, it never skips.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from './harness';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 interface Manifest {
   manifest_version: number;
@@ -36,7 +38,7 @@ describe('manifest', () => {
   it('asks for exactly these permissions', () => {
     const m = manifest();
     expect(m.manifest_version).toBe(3);
-    expect([...(m.permissions ?? [])].sort()).toEqual(['activeTab', 'alarms', 'notifications', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect([...(m.permissions ?? [])].sort()).toEqual(['activeTab', 'alarms', 'notifications', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
     expect(m.optional_permissions ?? []).toEqual([]);
   });
 
@@ -72,14 +74,33 @@ describe('manifest', () => {
   it('has none of the powers that could move data off the device or wipe it behind the user\'s back', () => {
     const granted = new Set([...(manifest().permissions ?? []), ...(manifest().host_permissions ?? [])]);
     // downloads: files are saved only by an extension page's own <a download> click (components/download.ts).
-    for (const p of ['downloads', 'tabs', 'history', 'cookies', 'browsingData', 'webRequest', 'declarativeNetRequest', 'scripting', 'identity', 'nativeMessaging', 'clipboardRead', '<all_urls>', '*://*/*', 'https://*/*']) {
+    for (const p of ['downloads', 'tabs', 'history', 'cookies', 'browsingData', 'webRequest', 'declarativeNetRequest', 'identity', 'nativeMessaging', 'clipboardRead', '<all_urls>', '*://*/*', 'https://*/*']) {
       expect(granted.has(p), `${p} must not be granted`).toBe(false);
     }
   });
 
+  it('puts scripts in pages only from its own files, in one place, on the sites it already covers', () => {
+    // `scripting` reaches no further than the host permissions above; it is used to put the LearnUpon
+    // scripts the user asks for in the page (utils/data/on-request.ts), never to run code made at run time.
+    const callers = ['utils', 'components', 'entrypoints'].flatMap((dir) =>
+      readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.tsx?$/.test(f) && readFileSync(join(ROOT, dir, f), 'utf8').includes('executeScript'))
+        .map((f) => `${dir}/${f}`),
+    );
+    expect(callers).toEqual(['utils/data/on-request.ts']);
+    const source = readFileSync(join(ROOT, 'utils/data/on-request.ts'), 'utf8');
+    expect(source).toMatch(/executeScript\(\{ target: \{ tabId \}, files: \[file\] \}\)/);
+    expect(source).not.toMatch(/\bfunc\s*:/);
+    // The file it puts in is in the package, and the manifest declares no content script for it (it comes when asked).
+    expect(existsSync(join(EXTENSION_DIR, 'content-scripts/learnupon-on-request.js'))).toBe(true);
+    expect((manifest().content_scripts ?? []).flatMap((c) => c.js ?? [])).not.toContain('content-scripts/learnupon-on-request.js');
+  });
+
   it('content scripts carry no schema library (zod stays in the worker and the pages)', () => {
-    for (const script of manifest().content_scripts ?? []) {
-      for (const file of script.js ?? []) {
+    // Those the manifest declares and those put in when asked (utils/data/on-request.ts).
+    const files = new Set([...(manifest().content_scripts ?? []).flatMap((c) => c.js ?? []), ...readdirSync(join(EXTENSION_DIR, 'content-scripts')).map((f) => `content-scripts/${f}`)]);
+    {
+      for (const file of files) {
         const code = readFileSync(join(EXTENSION_DIR, file), 'utf8');
         // zod's own marks: its jitless switch, its error class and its type brand.
         expect(code, file).not.toMatch(/jitless|\$ZodError|\$ZodType|_zod/);

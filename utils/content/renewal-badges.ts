@@ -1,24 +1,29 @@
 // Reads the course entries on a page, keeps them as records, and mounts a renewal badge beside each
-// catalogue course. Single-page apps re-render their lists: a mutation observer puts badges back, in a
-// task of its own (not inside the page's own rendering), and the records go to the background after the
-// badges are up.
+// catalogue course. A long list is read in slices of a few milliseconds, the page taking its turn between
+// them (utils/content/slices.ts). Single-page apps re-render their lists: a mutation observer puts badges
+// back, in tasks of their own (not inside the page's own rendering), and the records go to the background
+// after the badges are up.
 // On another organisation's LearnUpon portal (docs/rules.md, "Which records count") what is read is kept
 // as records that do not count, and no badge claims a status there.
 import { createCourseMatcher } from '@/utils/catalogue/match';
 import type { Course } from '@/utils/catalogue/profile';
 import { timedKey } from '@/utils/data/session';
 import { isOtherOrganisationsPortal } from '@/utils/hosts';
+import { atOnce, pauseAt, type Steps } from '@/utils/platforms/steps';
 import { makesClaim, type CourseReader, type PageCourse } from '@/utils/platforms/types';
 import { mergeRecord, recordId, type CompletionRecord, type PageReading, type RecordSource } from '@/utils/records';
 import { summariseCourses, type CourseSummary } from '@/utils/renewal/summary';
 import { badgeMatches, renderBadge } from './badge';
 import { samePageMemo } from './same-page';
 import { fetchState, saveReadings } from './state';
+import { inSlices, SLICE_MS } from './slices';
 import { afterThisTask } from './tasks';
 
 export interface RenewalBadgeOptions {
   source: Extract<RecordSource, 'learnupon' | 'cybsafe'>;
   read: CourseReader;
+  /** The same reader as steps, when it has them: a full read then runs in slices (utils/content/slices.ts). */
+  readInSteps?: (...args: Parameters<CourseReader>) => Steps<PageCourse[]>;
   /** True where the page should list courses: finding none there means the site changed. */
   expectsCourses: (url: URL) => boolean;
   signal: AbortSignal;
@@ -28,9 +33,13 @@ const BADGE_SELECTOR = 'mtc-renewal[data-mtc="renewal"]';
 
 /**
  * Performance marks read by `npm run bench` and the browser tests (the page can see them; they carry no
- * data): `read` after every read of the page (badges mounted, records handed over).
+ * data): `run` is the script time of the first read (its slices, not the page's turns between them);
+ * `read` after every read of the page (badges mounted, records handed over).
  */
 export const MARKS = { start: 'mtc:renewal:start', mounted: 'mtc:renewal:mounted', run: 'mtc:renewal:run', read: 'mtc:renewal:read' } as const;
+
+/** A read that saw the page change under it, tried again in slices this many times before reading at once. */
+const SLICED_TRIES = 2;
 
 export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<void> {
   performance.mark(MARKS.start);
@@ -46,19 +55,20 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
   let lastFound = -1;
   const memo = samePageMemo();
   const mountBadges = badgeKeeper();
+  /** The page's own changes heard so far: a read in slices that saw one is not used, and a reading is remembered only if none came after it. */
+  let changes = 0;
 
   /**
    * Reads the page and mounts its badges; returns what to hand the background, which waits for a task of
-   * its own. `sameOnly`: only when the page's markup is the one last read (else nothing done, null).
+   * its own. `recalled`: the entries of the last read, found again in the same markup (see same-page.ts).
+   * Null when the page changed during the read (its parts may not belong together): read it again.
    */
-  const run = (sameOnly?: boolean) => {
+  function* run(recalled: PageCourse[] | null): Steps<(() => void) | null> {
+    const readAt = changes;
     const seenAt = new Date().toISOString();
     const url = new URL(location.href);
-    // A list drawn again from the same markup reads the same: only its anchors are found again.
-    const recalled = memo.recall();
-    if (!recalled && sameOnly) return null;
-    const entries = recalled ?? options.read(document, profile.dateOrder, { courseKey });
-    const readAt = changes;
+    const entries = recalled ?? (options.readInSteps ? yield* options.readInSteps(document, profile.dateOrder, { courseKey }) : options.read(document, profile.dateOrder, { courseKey }));
+    if (changes !== readAt || options.signal.aborted) return null;
     const matched = entries.flatMap((entry) => {
       const course = courseOf(entry.title);
       return course ? [{ entry, course: course.name }] : [];
@@ -72,7 +82,8 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
       const summaries = new Map(
         summariseCourses(mergeById(held, pageRecords), profile, today).map((s) => [s.course.name, s] as const),
       );
-      mountBadges(matched.map(({ entry, course }) => ({ entry, summary: summaries.get(course)! })));
+      yield;
+      yield* mountBadges(matched.map(({ entry, course }) => ({ entry, summary: summaries.get(course)! })));
     }
     return () => {
       // Not before the badges: copying the page's markup costs a few milliseconds a page. A change since the
@@ -81,7 +92,7 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
       persist(pageRecords, entries.length, url);
       performance.mark(MARKS.read);
     };
-  };
+  }
 
   const persist = (pageRecords: CompletionRecord[], found: number, url: URL) => {
     const fresh = pageRecords.filter((r) => !state.holds(r) && !sent.has(timedKey(r)));
@@ -92,23 +103,65 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
     void saveReadings(fresh.map(readingOf), expects ? found : Math.max(found, 1)).catch(() => undefined);
   };
 
+  /** A full read is under way (in slices): a change heard meanwhile asks for another when it ends. */
+  let reading = false;
+  let again = false;
+  /** The first read's script time, until its badges are all up (then marked for the bench). */
+  let firstScript = 0;
+  let mounted = false;
+  const runStart = performance.now();
+  /** Full reads, one at a time, in slices, until one has read a page that stayed as it was. */
+  const readInSlices = async (): Promise<void> => {
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = true;
+    try {
+      let tries = 0;
+      do {
+        again = false;
+        // A page that keeps changing is read at once in the end: nothing can change it within one task.
+        const done = await inSlices(run(null), tries < SLICED_TRIES ? SLICE_MS : Infinity);
+        if (options.signal.aborted) return;
+        if (!mounted) firstScript += done.script;
+        if (!done.value) {
+          tries++;
+          again = true;
+          continue;
+        }
+        tries = 0;
+        afterThisTask(done.value);
+        if (!mounted) {
+          mounted = true;
+          performance.measure(MARKS.run, { start: runStart, duration: firstScript });
+          performance.mark(MARKS.mounted);
+        }
+      } while (again);
+    } finally {
+      reading = false;
+    }
+  };
+
   let scheduled: (() => void) | null = null;
-  /** The page's own changes heard so far: a reading is remembered only if none came after it. */
-  let changes = 0;
   const observer = new MutationObserver((mutations) => {
     if (mutations.every(isOwnMutation)) return;
     changes++;
-    if (scheduled) return;
+    if (reading) again = true;
+    if (scheduled || reading) return;
     // The page changed its list: read it again once its own task is over, then hand over what changed.
     // The same list drawn again costs little to put right, so that is tried before the frame that draws
     // it (badges then never blink); a real read never runs inside the page's frame.
     const task = afterThisTask(() => {
       cancelAnimationFrame(frame);
       scheduled = null;
-      afterThisTask(run()!);
+      void readInSlices();
     });
     const frame = requestAnimationFrame(() => {
-      const handOver = run(true);
+      if (reading) return;
+      const recalled = memo.recall();
+      if (!recalled) return;
+      const handOver = atOnce(run(recalled));
       if (!handOver) return;
       task();
       scheduled = null;
@@ -116,17 +169,14 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
     });
     scheduled = () => (task(), cancelAnimationFrame(frame));
   });
-  const runStart = performance.now();
-  const handOver = run()!;
-  performance.measure(MARKS.run, { start: runStart, end: performance.now() });
-  performance.mark(MARKS.mounted);
-  afterThisTask(handOver);
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   options.signal.addEventListener('abort', () => {
     observer.disconnect();
     scheduled?.();
     document.querySelectorAll(BADGE_SELECTOR).forEach((b) => b.remove());
   });
+  // Watching from the start: a change during the first read (in slices) is heard, and read again.
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  await readInSlices();
 }
 
 /** Page titles repeat, and every read after a redraw asks again: each text is matched once per page. */
@@ -149,13 +199,15 @@ function memoisedMatcher(courses: Course[]): (title: string) => Course | null {
  * redraw takes the badges off with the list: those still right are put back rather than drawn again
  * (a shadow root and its buttons cost more than a move).
  */
-function badgeKeeper(): (items: { entry: PageCourse; summary: CourseSummary }[]) => void {
+function badgeKeeper(): (items: { entry: PageCourse; summary: CourseSummary }[]) => Steps<void> {
   let drawn: Element[] = [];
-  return (items) => {
+  return function* (items) {
     const spare = new Map<string, Element>();
     for (const b of drawn) if (!b.isConnected) spare.set((b as HTMLElement).dataset.mtcCourse!, b);
     const keep = new Set<Element>();
-    for (const { entry, summary } of items) {
+    for (let i = 0; i < items.length; i++) {
+      if (pauseAt(i, 16)) yield;
+      const { entry, summary } = items[i]!;
       let badge = entry.anchor.nextElementSibling;
       if (!badge?.matches(BADGE_SELECTOR) || !badgeMatches(badge, summary)) {
         if (badge?.matches(BADGE_SELECTOR)) badge.remove();

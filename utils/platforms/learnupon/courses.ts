@@ -3,6 +3,7 @@
 // by (`reading`), so the extension can show the user what it read. Pure DOM: no browser APIs.
 import type { DateOrder } from '@/utils/dates/parse';
 import { createTextReader, type TextReader } from '@/utils/dom/text';
+import { atOnce, type Steps } from '@/utils/platforms/steps';
 import type { CourseReadOptions, PageCourse } from '@/utils/platforms/types';
 import { datesIn, digitsByEntry, firstOfKind } from './dates';
 import { type Anchor, type PageIndex, catalogueTitles, createAlikeIndex, findEntries, indexPage, pageAnchors, statusMarkIn } from './entries';
@@ -113,23 +114,44 @@ function pageUrl(root: ParentNode): URL | null {
  * with it, titles naming a catalogue course are entries too, wherever they are.
  */
 export function readLearnUponCourses(root: ParentNode, order: DateOrder, options: CourseReadOptions = {}): PageCourse[] {
+  return atOnce(readLearnUponSteps(root, order, options));
+}
+
+/**
+ * readLearnUponCourses as steps (utils/platforms/steps.ts): it pauses between its passes over the page and
+ * every few items inside them, so the badges can read a long list without one long task. Run at once, it
+ * reads the same.
+ */
+export function* readLearnUponSteps(root: ParentNode, order: DateOrder, options: CourseReadOptions = {}): Steps<PageCourse[]> {
   const text = createTextReader();
   const linkReader = createLinkReader();
   const links = enrollmentLinks(root, linkReader, text.skipped);
   if (!links.length && !options.courseKey) return [];
-  const scan = scanText(root);
+  yield;
+  const scan = yield* scanText(root);
   const furniture = new Set(root.querySelectorAll(S.furniture));
-  const titles = options.courseKey ? catalogueTitles(root, scan.titles, options.courseKey, furniture, text) : [];
+  const titles = options.courseKey ? yield* catalogueTitles(root, scan.titles, options.courseKey, furniture, text) : [];
   if (!links.length && !titles.length) return [];
+  yield;
   const alike = createAlikeIndex();
   const anchors = pageAnchors(links, titles, alike);
-  const marks = statusMarks(root, scan.statuses, text);
+  yield;
+  const marks = yield* statusMarks(root, scan.statuses, text);
+  yield;
   const index = indexPage(furniture, anchors, marks, alike);
-  const entries = findEntries(anchors, index);
+  yield;
+  const entries = yield* findEntries(anchors, index);
+  yield;
   const read: Read = { index, digits: digitsByEntry(scan.digits, entries, furniture), text, links: linkReader, order };
+  yield;
   // In page order: links were looked at before titles, but the page lists them mixed.
   const found = [...entries].sort(([a], [b]) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
-  const courses = found.flatMap(([el, key]) => readEntry(el, key, read) ?? []);
+  const courses: PageCourse[] = [];
+  for (const [el, key] of found) {
+    yield;
+    const course = readEntry(el, key, read);
+    if (course) courses.push(course);
+  }
   // A details or player page found by its title alone is still that enrollment's page.
   const fromUrl = pageUrl(root);
   const id = fromUrl ? enrollmentIdFromUrl(fromUrl) : null;

@@ -3,6 +3,7 @@
 // status word, a title and labelled dates inside. Anchors are links to `/enrollments/<id>/…` and, on any
 // page, titles naming a catalogue course (learning paths, catalogue and search results, details pages).
 import { hasLetter, type TextReader } from '@/utils/dom/text';
+import { pauseAt, type Steps } from '@/utils/platforms/steps';
 import type { EnrollmentStatus } from '@/utils/records';
 import type { EnrollmentLink } from './links';
 import { MAX_TITLE } from './scan';
@@ -28,7 +29,7 @@ const INLINE = new Set(['B', 'I', 'EM', 'STRONG', 'SMALL', 'SPAN', 'MARK', 'ABBR
  * Elements whose whole text names a catalogue course, outside page furniture and form controls, from the
  * text nodes that may be part of a title (`texts`: short, with a letter, in document order; scanText).
  */
-export function catalogueTitles(root: ParentNode, texts: readonly Text[], courseKey: (title: string) => string | null, furniture: ReadonlySet<Element>, read: TextReader): Anchor[] {
+export function* catalogueTitles(root: ParentNode, texts: readonly Text[], courseKey: (title: string) => string | null, furniture: ReadonlySet<Element>, read: TextReader): Steps<Anchor[]> {
   const start = root as Node;
   const tested = new Map<Element, string | null>();
   // Only short texts can be titles: `short` never assembles a longer one (a card, a list) to find it too long.
@@ -42,8 +43,9 @@ export function catalogueTitles(root: ParentNode, texts: readonly Text[], course
     return key;
   };
   const found = new Map<Element, string>();
-  for (const node of texts) {
-    let el = node.parentElement;
+  for (let i = 0; i < texts.length; i++) {
+    if (pauseAt(i, 16)) yield;
+    let el = texts[i]!.parentElement;
     while (el && INLINE.has(el.tagName) && el.parentElement && read.short(el.parentElement, MAX_TITLE) !== null) el = el.parentElement;
     if (!el || el === start || found.has(el)) continue;
     const key = keyOf(el);
@@ -233,14 +235,16 @@ export function entryContainer(anchor: Anchor, index: PageIndex): Element {
 }
 
 /** Entry element → its key, in the order found. Entries never nest; a smaller entry of the same key gives way to a larger one. */
-export function findEntries(anchors: Anchor[], index: PageIndex): Map<Element, string> {
+export function* findEntries(anchors: Anchor[], index: PageIndex): Steps<Map<Element, string>> {
   const entries = new Map<Element, string>();
   // The entry holding a node is the first one met walking up from it.
   const entryAbove = (node: Element): Element | null => {
     for (let e: Element | null = node; e; e = e.parentElement) if (entries.has(e)) return e;
     return null;
   };
-  for (const anchor of anchors) {
+  for (let i = 0; i < anchors.length; i++) {
+    if (pauseAt(i, 8)) yield;
+    const anchor = anchors[i]!;
     const holder = entryAbove(anchor.el);
     if (holder && entries.get(holder) === anchor.key) continue;
     const el = entryContainer(anchor, index);

@@ -2,6 +2,7 @@
 // text (short ones with a letter for titles, status-like words, digits for dates); walking the page once
 // for all of them, instead of once per part and once per entry, is most of what reading a long list costs.
 import { SHOW_TEXT, hasLetter } from '@/utils/dom/text';
+import { pauseAt, type Steps } from '@/utils/platforms/steps';
 
 /** Longest text node that can be (part of) a course title. */
 export const MAX_TITLE = 200;
@@ -28,7 +29,7 @@ const ORDERED_SNAPSHOT = 7;
  * content script every node handed over costs a wrapper of its own). XPath's white space is narrower than
  * \s (no no-break space), so some of those handed over are still blank: the caller tests each one again.
  */
-function inkedTextNodes(root: Node, doc: Document): Iterable<Text> {
+function inkedTextNodes(root: Node, doc: Document): Text[] {
   if (typeof doc.evaluate === 'function') {
     try {
       const result = doc.evaluate('.//text()[normalize-space()]', root, null, ORDERED_SNAPSHOT, null);
@@ -46,11 +47,14 @@ function inkedTextNodes(root: Node, doc: Document): Iterable<Text> {
 }
 
 /** Every text node under root (scripts and our own UI included: each part decides), sorted out in document order. */
-export function scanText(root: ParentNode): TextScan {
+export function* scanText(root: ParentNode): Steps<TextScan> {
   const start = root as Node;
   const doc = start.ownerDocument ?? (start as Document);
   const scan: TextScan = { titles: [], statuses: [], digits: [] };
-  for (const node of inkedTextNodes(start, doc)) {
+  const nodes = inkedTextNodes(start, doc);
+  for (let i = 0; i < nodes.length; i++) {
+    if (pauseAt(i, 128)) yield;
+    const node = nodes[i]!;
     const value = node.data;
     if (!/\S/.test(value)) continue;
     if (value.length <= MAX_TITLE && hasLetter(value)) scan.titles.push(node);

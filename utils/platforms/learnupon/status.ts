@@ -1,5 +1,6 @@
 // Status lines ("Completed", "Status: Not started") on a LearnUpon page, found once per read.
 import { isAscii, type TextReader } from '@/utils/dom/text';
+import { pauseAt, type Steps } from '@/utils/platforms/steps';
 import type { EnrollmentStatus } from '@/utils/records';
 import { MAX_STATUS_LINE } from './scan';
 import { DATE_LIKE, LU_SELECTORS as S, normalise, statusFromText } from './selectors';
@@ -11,7 +12,7 @@ const STARTS_WITH_DATE = new RegExp(`^\\s*(?:${DATE_LIKE.source})`);
  * status-like word, in document order: found from the text nodes with such a word (`hints`, in document
  * order, from scanText) up, never by visiting every element of a 500-course dashboard in script.
  */
-function statusCandidates(root: ParentNode, hints: readonly Text[], maxLength: number, skipped: (el: Element) => boolean): Element[] {
+function* statusCandidates(root: ParentNode, hints: readonly Text[], maxLength: number, skipped: (el: Element) => boolean): Steps<Element[]> {
   const start = root as Node;
   const found = new Set<Element>();
   // Each element's textContent length, asked once (the browser builds the string: cheaper than visiting its nodes from script).
@@ -24,7 +25,9 @@ function statusCandidates(root: ParentNode, hints: readonly Text[], maxLength: n
     }
     return length;
   };
-  for (const node of hints) {
+  for (let i = 0; i < hints.length; i++) {
+    if (pauseAt(i, 32)) yield;
+    const node = hints[i]!;
     if (node.data.length > maxLength) continue;
     const chain: Element[] = [];
     for (let el = node.parentElement; el && el !== start && !found.has(el); el = el.parentElement) {
@@ -58,7 +61,7 @@ export interface StatusMark {
  * Elements whose whole text is a status word, innermost only, minus date labels ("Completed" followed by
  * a date). Found once per read: the container search asks about many scopes.
  */
-export function statusMarks(root: ParentNode, hints: readonly Text[], read: TextReader): StatusMark[] {
+export function* statusMarks(root: ParentNode, hints: readonly Text[], read: TextReader): Steps<StatusMark[]> {
   const marks: StatusMark[] = [];
   // Most texts asked about here are short: built from the parts, not the whole (see TextReader.short).
   const textOf = (node: Node) => read.short(node, 600) ?? read.clean(node);
@@ -68,7 +71,10 @@ export function statusMarks(root: ParentNode, hints: readonly Text[], read: Text
     const words = host && wordsOnly(textOf(host));
     return marks.push({ el, status, text, furniture: el.closest(S.furniture), caption: host && (!words || words === wordsOnly(text)) ? host : null });
   };
-  for (const el of statusCandidates(root, hints, MAX_STATUS_LINE, read.skipped)) {
+  const candidates = yield* statusCandidates(root, hints, MAX_STATUS_LINE, read.skipped);
+  for (let i = 0; i < candidates.length; i++) {
+    if (pauseAt(i, 16)) yield;
+    const el = candidates[i]!;
     const text = textOf(el);
     const status = text.length <= 40 ? statusFromText(text) : null;
     if (!status) continue;
@@ -84,6 +90,7 @@ export function statusMarks(root: ParentNode, hints: readonly Text[], read: Text
   // A status shown by an icon alone, by its accessible name or tooltip (<span role="img" aria-label="Completed">,
   // <i title="Passed">✓</i>, <img alt="Completed">): no words of its own, a status word for a name.
   let icons = false;
+  yield;
   for (const el of root.querySelectorAll('[aria-label], [title], img[alt]')) {
     const name = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.getAttribute('alt')!;
     const status = name.length <= 40 ? statusFromText(name) : null;
