@@ -58,6 +58,34 @@ describe('LearnUpon dashboard', () => {
     await page.close();
   });
 
+  it('reads a page that keeps changing while it is read (in slices, then at once) and shows every badge right', async () => {
+    // A long list (read in many slices) on a page whose clock ticks every millisecond: every read in slices
+    // sees the page change under it, so only the read at once can finish.
+    const list = 'https://ucl.learnupon.com/dashboard?courses=100';
+    const still = await h.context.newPage();
+    await still.goto(list);
+    await settled(still);
+    const expected = await badges(still);
+    expect(expected.length).toBeGreaterThan(50);
+    await still.close();
+    const page = await h.context.newPage();
+    await page.addInitScript(() => {
+      addEventListener('DOMContentLoaded', () => {
+        const clock = document.body.appendChild(document.createElement('p'));
+        // As urgent as a click: it runs between the slices (a plain timer would wait for the read's end).
+        const later = (globalThis as unknown as { scheduler: { postTask(f: () => void, o: object): Promise<void> } }).scheduler;
+        const tick = () => ((clock.textContent = `Session time ${performance.now().toFixed(0)} ms`), void later.postTask(tick, { priority: 'user-blocking', delay: 1 }));
+        tick();
+      });
+    });
+    await page.goto(list);
+    await settled(page);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-mtc="renewal"]').length >= n, expected.length);
+    const byCourse = (xs: Awaited<ReturnType<typeof badges>>) => xs.map(({ course, status, due }) => `${course} ${status} ${due}`).sort();
+    expect(byCourse(await badges(page))).toEqual(byCourse(expected));
+    await page.close();
+  });
+
   it('opens the badge details from the keyboard', async () => {
     const page = await h.context.newPage();
     await page.goto('https://ucl.learnupon.com/dashboard');

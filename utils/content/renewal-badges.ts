@@ -9,7 +9,7 @@ import { createCourseMatcher } from '@/utils/catalogue/match';
 import type { Course } from '@/utils/catalogue/profile';
 import { timedKey } from '@/utils/data/session';
 import { isOtherOrganisationsPortal } from '@/utils/hosts';
-import { atOnce, pauseAt, type Steps } from '@/utils/platforms/steps';
+import { atOnce, LONG_STEP, type Steps } from '@/utils/platforms/steps';
 import { makesClaim, type CourseReader, type PageCourse } from '@/utils/platforms/types';
 import { mergeRecord, recordId, type CompletionRecord, type PageReading, type RecordSource } from '@/utils/records';
 import { summariseCourses, type CourseSummary } from '@/utils/renewal/summary';
@@ -37,6 +37,9 @@ const BADGE_SELECTOR = 'mtc-renewal[data-mtc="renewal"]';
  * `read` after every read of the page (badges mounted, records handed over).
  */
 export const MARKS = { start: 'mtc:renewal:start', mounted: 'mtc:renewal:mounted', run: 'mtc:renewal:run', read: 'mtc:renewal:read' } as const;
+
+/** Longest check of a redrawn list's markup that goes in the page's frame (see the observer below). */
+const FRAME_CHECK_MS = 4;
 
 /** A read that saw the page change under it, tried again in slices this many times before reading at once. */
 const SLICED_TRIES = 2;
@@ -82,8 +85,9 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
       const summaries = new Map(
         summariseCourses(mergeById(held, pageRecords), profile, today).map((s) => [s.course.name, s] as const),
       );
-      yield;
-      yield* mountBadges(matched.map(({ entry, course }) => ({ entry, summary: summaries.get(course)! })));
+      // All in one step, so in one slice: badges mounted over several would each cost the page a layout.
+      yield LONG_STEP;
+      mountBadges(matched.map(({ entry, course }) => ({ entry, summary: summaries.get(course)! })));
     }
     return () => {
       // Not before the badges: copying the page's markup costs a few milliseconds a page. A change since the
@@ -149,24 +153,32 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
     changes++;
     if (reading) again = true;
     if (scheduled || reading) return;
-    // The page changed its list: read it again once its own task is over, then hand over what changed.
-    // The same list drawn again costs little to put right, so that is tried before the frame that draws
-    // it (badges then never blink); a real read never runs inside the page's frame.
+    // The page changed its list. The same list drawn again costs little to put right: where the check costs
+    // a frame little, it goes before the frame that draws the list (badges never blink); a long page's is a
+    // task of its own (with the page's rendering it would make one long task). Any other change is read
+    // again in slices once the page's task is over, and what changed is handed over after.
+    const recallNow = () => {
+      if (reading) return false;
+      const recalled = memo.recall();
+      const handOver = recalled && atOnce(run(recalled));
+      if (handOver) afterThisTask(handOver);
+      return !!handOver;
+    };
+    let tried = false;
     const task = afterThisTask(() => {
       cancelAnimationFrame(frame);
       scheduled = null;
-      void readInSlices();
+      if (!reading && (tried || !recallNow())) void readInSlices();
     });
-    const frame = requestAnimationFrame(() => {
-      if (reading) return;
-      const recalled = memo.recall();
-      if (!recalled) return;
-      const handOver = atOnce(run(recalled));
-      if (!handOver) return;
-      task();
-      scheduled = null;
-      afterThisTask(handOver);
-    });
+    const frame =
+      memo.cost() <= FRAME_CHECK_MS
+        ? requestAnimationFrame(() => {
+            tried = true;
+            if (!recallNow()) return;
+            task();
+            scheduled = null;
+          })
+        : 0;
     scheduled = () => (task(), cancelAnimationFrame(frame));
   });
   options.signal.addEventListener('abort', () => {
@@ -199,15 +211,13 @@ function memoisedMatcher(courses: Course[]): (title: string) => Course | null {
  * redraw takes the badges off with the list: those still right are put back rather than drawn again
  * (a shadow root and its buttons cost more than a move).
  */
-function badgeKeeper(): (items: { entry: PageCourse; summary: CourseSummary }[]) => Steps<void> {
+function badgeKeeper(): (items: { entry: PageCourse; summary: CourseSummary }[]) => void {
   let drawn: Element[] = [];
-  return function* (items) {
+  return (items) => {
     const spare = new Map<string, Element>();
     for (const b of drawn) if (!b.isConnected) spare.set((b as HTMLElement).dataset.mtcCourse!, b);
     const keep = new Set<Element>();
-    for (let i = 0; i < items.length; i++) {
-      if (pauseAt(i, 16)) yield;
-      const { entry, summary } = items[i]!;
+    for (const { entry, summary } of items) {
       let badge = entry.anchor.nextElementSibling;
       if (!badge?.matches(BADGE_SELECTOR) || !badgeMatches(badge, summary)) {
         if (badge?.matches(BADGE_SELECTOR)) badge.remove();

@@ -27,21 +27,32 @@ export interface SamePageMemo {
   remember(entries: readonly PageCourse[]): void;
   /** The last reading, its anchors found again, when the page's markup is the one remembered; else null. */
   recall(): PageCourse[] | null;
+  /** How long copying the page's markup took last time (ms; Infinity before): what a recall costs. */
+  cost(): number;
 }
 
 export function samePageMemo(body: Element = document.body): SamePageMemo {
   let html = '';
   // Each anchor as the n-th element of its tag: the same markup has the same elements in the same order.
   let saved: [PageCourse, string, number][] = [];
+  let cost = Infinity;
+  /** The markup, timed. */
+  const copy = () => {
+    const start = performance.now();
+    const value = markup(body);
+    cost = performance.now() - start;
+    return value;
+  };
   return {
+    cost: () => cost,
     remember(entries) {
       const byTag = new Map<string, Element[]>();
       const ofTag = (t: string) => byTag.get(t) ?? byTag.set(t, [...body.getElementsByTagName(t)]).get(t)!;
       saved = entries.map((e) => [e, e.anchor.tagName, ofTag(e.anchor.tagName).indexOf(e.anchor)]);
-      html = saved.every(([, , i]) => i >= 0) ? markup(body) : '';
+      html = saved.every(([, , i]) => i >= 0) ? copy() : '';
     },
     recall() {
-      if (!html || markup(body) !== html) return null;
+      if (!html || copy() !== html) return null;
       const found: PageCourse[] = [];
       for (const [entry, tag, i] of saved) {
         const anchor = body.getElementsByTagName(tag)[i];

@@ -2,7 +2,10 @@
 // renewal badges run it in slices, the page taking its turn between them (utils/content/slices.ts), so a
 // long list never holds the page in one long task; everything else runs it at once. Pure: no browser APIs.
 
-export type Steps<T> = Generator<void, T, void>;
+export type Steps<T> = Generator<void | typeof LONG_STEP, T, void>;
+
+/** Yielded before a step that takes about a slice on its own: it then starts a slice of its own. */
+export const LONG_STEP = 'long';
 
 /** Every step, one after another, in this task. */
 export function atOnce<T>(steps: Steps<T>): T {
