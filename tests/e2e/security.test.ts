@@ -247,11 +247,14 @@ describe('a page cannot drive the content script', () => {
     expect(await storeCounts()).toEqual(before);
     expect(await pwned(page)).toBeNull();
 
-    // The control: the same command from one of our extension pages does collect (so the watch above would have seen it).
+    // The control: the same command from one of our extension pages does collect (so the watch above would
+    // have seen it), once the page asked has the collector, which comes only when an extension page puts it
+    // in (utils/data/on-request.ts).
     const panel = await h.openExtensionPage('sidepanel.html');
     const answer = await panel.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
       const [tab] = await c.tabs.query({ url: 'https://ucl.learnupon.com/dashboard*' });
+      await c.scripting.executeScript({ target: { tabId: tab!.id! }, files: ['/content-scripts/learnupon-on-request.js'] });
       return (await c.tabs.sendMessage(tab!.id!, { type: 'collect-evidence', history: false })) as { certificates: unknown[] };
     });
     expect(answer.certificates.length).toBeGreaterThan(0);
