@@ -24,13 +24,17 @@ function ours(node: Node | null): boolean {
   return !!el?.closest(`[${OURS_ATTRIBUTE}]`);
 }
 
+function onlyOurs(nodes: NodeList): boolean {
+  for (const n of nodes) if (n.nodeType !== ELEMENT_NODE || !(n as Element).hasAttribute(OURS_ATTRIBUTE)) return false;
+  return true;
+}
+
 /** A change of the page itself: not inside our UI, not only our own hosts added or removed. */
 export function isPageChange(record: MutationRecord): boolean {
-  if (ours(record.target)) return false;
-  if (record.type !== 'childList') return true;
-  const moved = [...record.addedNodes, ...record.removedNodes];
+  // Our hosts coming and going (badges drawn again after a redraw, a hundred at a time): told without a walk.
   // A removed node is detached: its own attribute says whether it was ours.
-  return moved.length === 0 || moved.some((n) => n.nodeType !== ELEMENT_NODE || !(n as Element).hasAttribute(OURS_ATTRIBUTE));
+  if (record.type === 'childList' && record.addedNodes.length + record.removedNodes.length > 0 && onlyOurs(record.addedNodes) && onlyOurs(record.removedNodes)) return false;
+  return !ours(record.target);
 }
 
 const OPTIONS: MutationObserverInit = { subtree: true, childList: true, characterData: true, attributes: true };
