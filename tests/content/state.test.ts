@@ -5,7 +5,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { collectCommandOf, fetchProfile, fetchState } from '@/utils/content/state';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  // The early reading lives on the global object (the isolated world's, in a page): not left for the next test.
+  delete (globalThis as { mtcEarlyState?: unknown }).mtcEarlyState;
+});
 
 describe('content state', () => {
   it('features starting together share one get-state; a later one asks again', async () => {
@@ -17,6 +21,28 @@ describe('content state', () => {
     expect(ask).toHaveBeenCalledWith({ type: 'get-state' });
     await fetchState();
     expect(ask).toHaveBeenCalledTimes(2);
+  });
+
+  it("a page's scripts share the reading started at injection: one storage read, each script's first features use it once", async () => {
+    const view = vi.spyOn(fakeBrowser.storage.session, 'get');
+    const ask = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async () => ({ profile: UCL_PROFILE, today: '2026-11-28', records: [] }));
+    // Two bundles in one isolated world: each has its own copy of the module, and the world's global object in common.
+    vi.resetModules();
+    const badges = await import('@/utils/content/state');
+    vi.resetModules();
+    const doctor = await import('@/utils/content/state');
+    expect(doctor.fetchState).not.toBe(badges.fetchState);
+    badges.prefetchState();
+    doctor.prefetchState(); // the second script's prefetch starts no second reading
+    const [a, b] = await Promise.all([badges.fetchState(), doctor.fetchProfile()]);
+    expect(a.profile).toEqual(UCL_PROFILE);
+    expect(b).toEqual(UCL_PROFILE);
+    expect(view).toHaveBeenCalledTimes(1);
+    expect(ask).toHaveBeenCalledTimes(1);
+    // Later features (after the single-page app navigates) read afresh, in each script.
+    await doctor.fetchState();
+    await badges.fetchState();
+    expect(ask).toHaveBeenCalledTimes(3);
   });
 
   it('knows the collect command by hand: exactly its type and a true/false history', () => {

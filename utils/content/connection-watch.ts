@@ -38,9 +38,20 @@ export function watchConnection(signal: AbortSignal, profile: Profile, report: (
   watchFrames();
   document.addEventListener('load', watchFrames, { capture: true, signal });
 
+  // The connection is judged again only when its samples changed (a new file loaded, Chrome's estimate
+  // moved): every 2 s for as long as the page is open, most ticks have nothing new.
+  let lastKey = '';
+  let lastConnection: Diagnosis | null = null;
   const assess = async () => {
     watchFrames();
-    const verdict = assessConnection(sampleConnection(), profile) ?? assessBuffering(events, performance.now(), profile);
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const key = samplesKey(resources);
+    if (key !== lastKey) {
+      lastKey = key;
+      lastConnection = assessConnection(sampleConnection(resources), profile);
+    }
+    // Stalls are judged every time: one still going grows longer with nothing new happening.
+    const verdict = lastConnection ?? assessBuffering(events, performance.now(), profile);
     if (verdict) await report(verdict);
     // Browser tests wait for this rather than for time (it carries no data), set once any alert is shown.
     performance.mark(CONNECTION_ASSESSED);
@@ -49,15 +60,26 @@ export function watchConnection(signal: AbortSignal, profile: Profile, report: (
   signal.addEventListener('abort', () => clearInterval(timer));
 }
 
-function sampleConnection(): ConnectionSamples {
+type NetworkInformation = { effectiveType?: string; rtt?: number; downlink?: number };
+const networkInformation = () => (navigator as Navigator & { connection?: NetworkInformation }).connection;
+
+/** What the connection's assessment depends on, in a few numbers: the same key, the same verdict. */
+function samplesKey(resources: readonly PerformanceResourceTiming[]): string {
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+  const c = networkInformation();
+  const newest = resources[resources.length - 1];
+  return [resources.length, newest?.name, newest?.startTime, nav?.duration, c?.effectiveType, c?.rtt, c?.downlink].join('|');
+}
+
+function sampleConnection(entries: readonly PerformanceResourceTiming[]): ConnectionSamples {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const resources = entries.map((r) => ({
     name: r.name,
     durationMs: r.duration,
     transferSize: r.transferSize,
     initiatorType: r.initiatorType,
   }));
-  const c = (navigator as Navigator & { connection?: { effectiveType?: string; rtt?: number; downlink?: number } }).connection;
+  const c = networkInformation();
   return {
     pageOrigin: location.origin,
     navigation: nav && nav.duration > 0 ? { durationMs: nav.duration, responseStartMs: nav.responseStart } : undefined,

@@ -28,22 +28,32 @@ export function send<M extends ContentMessage>(message: M): Promise<ResponseOf<M
   return browser.runtime.sendMessage(message) as Promise<ResponseOf<M['type'] & ContentMessageType>>;
 }
 
-let early: Promise<PageState> | null = null;
+/**
+ * The reading started as the scripts are injected, kept on the global object of the extension's isolated
+ * world: a page's content scripts (the badges' and the doctor's) share that world, each bundle with its
+ * own copy of this module, so they share one reading rather than each reading the same view. The page's
+ * own scripts cannot see this world's globals.
+ */
+const EARLY = 'mtcEarlyState';
+const world = globalThis as typeof globalThis & { [EARLY]?: Promise<PageState> };
+/** Whether this script has had its one use of the early reading (later features read afresh). */
+let tookEarly = false;
 let asking: Promise<PageState> | null = null;
 
 /** Starts reading the state as the script is injected, so it is at hand when the features start after `load`. */
 export function prefetchState(): void {
-  early ??= readState();
+  if (!tookEarly) world[EARLY] ??= readState();
 }
 
 /**
  * The profile, today's date, and (on pages that show badges) the records. Features starting together
- * on a page (badges, the doctor) share one reading (the one started by `prefetchState`, if any).
+ * on a page (badges, the doctor) share one reading (the one started by `prefetchState`, if any, in this
+ * script or another of the page's).
  */
 export function fetchState(): Promise<PageState> {
   if (!asking) {
-    const reading = early ?? readState();
-    early = null;
+    const reading = (tookEarly ? undefined : world[EARLY]) ?? readState();
+    tookEarly = true;
     asking = reading.finally(() => (asking = null));
   }
   return asking;

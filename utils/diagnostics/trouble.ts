@@ -103,6 +103,16 @@ export function isShortPage(root: ParentNode, maxChars = 1200): boolean {
 const PROBLEM_WORDS = /aadsts\s*\d|problem\s+processing\s+your\s+request|account\s+not\s+found/i;
 
 export function mentionsProblem(root: ParentNode): boolean {
+  return mentionsProblemIn(pageText(root));
+}
+
+/** The same look at text read already (`pageText`): a caller that reads the page's text once asks with it. */
+export function mentionsProblemIn(text: string): boolean {
+  return PROBLEM_WORDS.test(text);
+}
+
+/** All the text under root (a document's title included), in one native pass: what the first look reads. */
+export function pageText(root: ParentNode): string {
   const node = root as Node;
-  return PROBLEM_WORDS.test((node.nodeType === 9 ? (node as Document).documentElement : node)?.textContent ?? '');
+  return (node.nodeType === 9 ? (node as Document).documentElement : node)?.textContent ?? '';
 }

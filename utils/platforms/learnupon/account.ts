@@ -1,5 +1,5 @@
 // Who is signed in to LearnUpon: the profile menu (the round initials badge, top right) or the header.
-import { createTextReader, textNodes, type TextReader } from '@/utils/dom/text';
+import { createTextReader, isAscii, textNodes, type TextReader } from '@/utils/dom/text';
 import type { PageAccount } from '@/utils/platforms/types';
 import { linkTarget } from './links';
 import { EMAIL, INITIALS, LU_SELECTORS as S, MENU_ACTION_TEXT, PERSON_NAME, PROFILE_LINK_HREF, PROFILE_LINK_TEXT, normalise } from './selectors';
@@ -15,8 +15,11 @@ function pieces(scope: Element): string[] {
     .filter(Boolean);
 }
 
+/** PERSON_NAME's answer for ASCII text, without compiling its Unicode classes (a millisecond, on every page). */
+const ASCII_PERSON_NAME = /^[A-Za-z][A-Za-z'.\- ]{0,79}$/;
+
 function looksLikeName(piece: string): boolean {
-  return PERSON_NAME.test(piece) && !INITIALS.test(piece) && !MENU_ACTION_TEXT.test(normalise(piece));
+  return (isAscii(piece) ? ASCII_PERSON_NAME : PERSON_NAME).test(piece) && !INITIALS.test(piece) && !MENU_ACTION_TEXT.test(normalise(piece));
 }
 
 function identity(scope: Element, strict: boolean): PageAccount {
@@ -30,9 +33,16 @@ function identity(scope: Element, strict: boolean): PageAccount {
   return { name, email };
 }
 
+/** The element's raw text (our UI and scripts included: more, never less, than is read) holds `word`, in any case. */
+function hasWord(el: Element, word: string): boolean {
+  return (el.textContent ?? '').toLowerCase().includes(word);
+}
+
 /** The link is the profile menu's "My Profile" by its words or its address. */
 function isProfileLink(a: Element, read: TextReader): boolean {
-  if (PROFILE_LINK_TEXT.test(normalise(read.short(a, 600) ?? read.clean(a)))) return true;
+  // Its words, as read, are among its raw text's: without "profile" there, they are not read (a dashboard
+  // has hundreds of links, and the doctor asks on every look).
+  if (hasWord(a, 'profile') && PROFILE_LINK_TEXT.test(normalise(read.short(a, 600) ?? read.clean(a)))) return true;
   // An address from the root or with a scheme has its path in what is written (the parser only drops
   // `.` segments and tabs or line breaks): without one of these words it is no profile address, unparsed.
   const raw = a.getAttribute('href') ?? '';
@@ -53,7 +63,7 @@ function profileMenu(root: ParentNode, read: TextReader): Element | null {
   for (const button of Array.from(root.querySelectorAll(S.menuButtons))) {
     const id = button.getAttribute('aria-controls');
     const menu = id ? button.ownerDocument.getElementById(id) : button.nextElementSibling;
-    if (menu && pieces(menu).some((p) => EMAIL.test(p))) return menu;
+    if (menu && hasWord(menu, '@') && pieces(menu).some((p) => EMAIL.test(p))) return menu;
   }
   return null;
 }
@@ -63,6 +73,7 @@ export function readLearnUponAccount(root: ParentNode): PageAccount {
   const menu = profileMenu(root, createTextReader());
   if (menu) return identity(menu, false);
   for (const header of Array.from(root.querySelectorAll(S.header))) {
+    if (!hasWord(header, '@')) continue; // no address, no account: the header names one only beside its address
     const found = identity(header, true);
     if (found.email) return found;
   }
