@@ -14,6 +14,8 @@ const isCourseListPage = (url: URL) => ['home', 'certificate'].includes(cybSafeP
 export default defineContentScript({
   matches: [...SITE_MATCHES.cybsafe],
   runAt: 'document_idle',
+  // As the doctor's (learnupon-doctor.content.ts): no window.postMessage to the page's listeners on every load.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     prefetchState(); // ready by the time the features start, after the page's load
     runFeatures(ctx, [

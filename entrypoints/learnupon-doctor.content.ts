@@ -10,8 +10,8 @@ import { mentionsProblemIn } from '@/utils/diagnostics/trouble';
 import { SITE_MATCHES } from '@/utils/hosts';
 
 // The sign-in and connection doctor on every LearnUpon page, in a script of its own beside the renewal
-// badges and the evidence collector (learnupon.content.ts): each stays within the content-script size
-// budget, and neither carries the other's code. Both run in the extension's one isolated world of the page.
+// badges (learnupon.content.ts): each stays within the content-script size budget, and neither carries
+// the other's code. Both run in the extension's one isolated world of the page.
 export default defineContentScript({
   matches: [...SITE_MATCHES.learnupon],
   runAt: 'document_idle',

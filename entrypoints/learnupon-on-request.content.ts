@@ -14,6 +14,8 @@ import { SITE_MATCHES, siteOfUrl } from '@/utils/hosts';
 export default defineContentScript({
   matches: [...SITE_MATCHES.learnupon],
   registration: 'runtime',
+  // A copy put in again replaces the old one by WXT's custom event; no window.postMessage to the page's listeners.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // Put in by address: a tab that has just left LearnUpon is not read as LearnUpon.
     if (siteOfUrl(location.href) !== 'learnupon') return;

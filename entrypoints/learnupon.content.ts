@@ -12,6 +12,8 @@ import { SITE_MATCHES } from '@/utils/hosts';
 export default defineContentScript({
   matches: [...SITE_MATCHES.learnupon],
   runAt: 'document_idle',
+  // As the doctor's (learnupon-doctor.content.ts): no window.postMessage to the page's listeners on every load.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     prefetchState(); // ready by the time the features start, after the page's load
     runFeatures(ctx, [
