@@ -45,6 +45,22 @@ describe('content state', () => {
     expect(ask).toHaveBeenCalledTimes(3);
   });
 
+  it('a script put in the page later (when the user asks) reads afresh, not the reading from the page load', async () => {
+    vi.spyOn(fakeBrowser.storage.session, 'get');
+    const ask = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async () => ({ profile: UCL_PROFILE, today: '2026-11-28', records: [] }));
+    vi.resetModules();
+    const badges = await import('@/utils/content/state');
+    badges.prefetchState();
+    await badges.fetchState();
+    expect(ask).toHaveBeenCalledTimes(1);
+    const later = vi.spyOn(performance, 'now').mockReturnValue(performance.now() + 6_000);
+    vi.resetModules();
+    const onRequest = await import('@/utils/content/state');
+    await onRequest.fetchState();
+    expect(ask).toHaveBeenCalledTimes(2);
+    later.mockRestore();
+  });
+
   it('knows the collect command by hand: exactly its type and a true/false history', () => {
     expect(collectCommandOf({ type: 'collect-evidence', history: true })).toEqual({ type: 'collect-evidence', history: true });
     expect(collectCommandOf({ type: 'collect-evidence', history: false, extra: 'x' })).toEqual({ type: 'collect-evidence', history: false });

@@ -112,6 +112,11 @@ describe('after the dashboard', () => {
     const page = await h.context.newPage();
     await page.goto(`${LU}/dashboard`);
     await page.waitForSelector(BADGE);
+    await read(page);
+    // The dashboard's readings held, and in the view the next pages' badges read (not just sent).
+    await expect
+      .poll(() => h.worker.evaluate(async () => ((await (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get('content-view'))['content-view'] as { records?: unknown[] } | undefined)?.records?.length ?? 0))
+      .toBeGreaterThan(0);
     await page.close();
   });
   afterAll(async () => {

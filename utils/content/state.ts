@@ -35,14 +35,20 @@ export function send<M extends ContentMessage>(message: M): Promise<ResponseOf<M
  * own scripts cannot see this world's globals.
  */
 const EARLY = 'mtcEarlyState';
-const world = globalThis as typeof globalThis & { [EARLY]?: Promise<PageState> };
+const world = globalThis as typeof globalThis & { [EARLY]?: { reading: Promise<PageState>; at: number } };
+/**
+ * How long after it started the early reading is still the page's: the features of the scripts injected
+ * with the page start by then (after `load`, at most a second later: features.ts). A script put in later,
+ * when the user asks (utils/data/on-request.ts), reads afresh.
+ */
+const EARLY_FOR_MS = 5_000;
 /** Whether this script has had its one use of the early reading (later features read afresh). */
 let tookEarly = false;
 let asking: Promise<PageState> | null = null;
 
 /** Starts reading the state as the script is injected, so it is at hand when the features start after `load`. */
 export function prefetchState(): void {
-  if (!tookEarly) world[EARLY] ??= readState();
+  if (!tookEarly) world[EARLY] ??= { reading: readState(), at: performance.now() };
 }
 
 /**
@@ -52,7 +58,8 @@ export function prefetchState(): void {
  */
 export function fetchState(): Promise<PageState> {
   if (!asking) {
-    const reading = (tookEarly ? undefined : world[EARLY]) ?? readState();
+    const early = tookEarly ? undefined : world[EARLY];
+    const reading = early && performance.now() - early.at < EARLY_FOR_MS ? early.reading : readState();
     tookEarly = true;
     asking = reading.finally(() => (asking = null));
   }
