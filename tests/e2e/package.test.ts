@@ -126,10 +126,6 @@ describe('the store zip, installed in Chromium', () => {
   });
 
   it('runs: badges on the dashboard, the toolbar count, and the popup', async () => {
-    // Polled: a worker just started answered '' once (2 runs in ~10) before its messages were loaded.
-    await expect
-      .poll(() => h.worker.evaluate(() => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.i18n.getMessage('extName')))
-      .toBe('Mandatory Training Companion');
     const dashboard = await h.context.newPage();
     await dashboard.goto('https://ucl.learnupon.com/dashboard');
     await dashboard.waitForSelector('[data-mtc="renewal"]');
@@ -139,6 +135,10 @@ describe('the store zip, installed in Chromium', () => {
     const popup = await h.openExtensionPage('popup.html');
     await popup.waitForSelector('[data-mtc-list="courses"] li');
     expect(await popup.locator('[data-mtc-list="courses"] > li').count()).toBeGreaterThan(0);
+    // The package's locale file works: Chrome filled the manifest's __MSG_extName__ from it at install.
+    // (Not chrome.i18n.getMessage: in this Chromium it answers '' for the whole life of some launches, the
+    // same build answering right in the next: seen for main's build and this one alike.)
+    expect(await popup.evaluate(() => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.runtime.getManifest().name)).toBe('Mandatory Training Companion');
   });
 
   it('draws its 16 px icons crisply: the states differ, in solid colours a toolbar can show', async () => {
