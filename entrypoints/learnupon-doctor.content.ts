@@ -5,7 +5,7 @@ import { initDoctor } from '@/utils/content/doctor';
 import { shareSignedInAccount } from '@/utils/content/collect';
 import { diagnoseLearnUponPage } from '@/utils/diagnostics/learnupon';
 import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
-import { learnUponPageKind } from '@/utils/platforms/learnupon/pages';
+import { showsOwnEnrollments } from '@/utils/platforms/learnupon/pages';
 import { mentionsProblemIn } from '@/utils/diagnostics/trouble';
 import { SITE_MATCHES } from '@/utils/hosts';
 
@@ -33,7 +33,7 @@ export default defineContentScript({
         // Prefills the evidence email's sender (the completion-issue flow); the user can change it there.
         // Here rather than in learnupon.content.ts, which is at the size budget: this script reads the account already.
         name: 'signed-in account',
-        include: (url) => ['dashboard', 'details'].includes(learnUponPageKind(url)),
+        include: showsOwnEnrollments,
         init: (signal) => shareSignedInAccount(signal, readAccount),
       },
     ]);

@@ -5,7 +5,7 @@ import { listenForPageReading } from '@/utils/content/page-reading';
 import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
 import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
 import { findTrainingHistoryButton, findTrainingHistoryLink } from '@/utils/platforms/learnupon/history-controls';
-import { learnUponPageKind } from '@/utils/platforms/learnupon/pages';
+import { showsOwnEnrollments } from '@/utils/platforms/learnupon/pages';
 import { SITE_MATCHES, siteOfUrl } from '@/utils/hosts';
 
 // What the user asks for on a LearnUpon page, put in the page only when asked (utils/data/on-request.ts):
@@ -22,7 +22,7 @@ export default defineContentScript({
     runFeatures(ctx, [
       {
         name: 'evidence collector',
-        include: (url) => ['dashboard', 'details'].includes(learnUponPageKind(url)),
+        include: showsOwnEnrollments,
         init: (signal) =>
           listenForCollect(signal, {
             readCourses: readLearnUponCourses,

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { PAGE_READING_PORT } from '@/utils/data/keys';
 import { PageReadingNoticeSchema, type PageReadAnswer } from '@/utils/data/messages';
-import { putOnRequestScript, PUT_AGAIN_MS } from '@/utils/data/on-request';
+import { putOnRequestScript } from '@/utils/data/on-request';
 import { sendToTab, UnexpectedAnswer } from '@/utils/data/send';
 import { siteOfUrl } from '@/utils/hosts';
 import { errorText } from '@/utils/errors';
@@ -62,8 +62,6 @@ export function usePageReading(): PageReading {
   const timer = useRef(0);
   const tries = useRef(0);
   const drops = useRef(0);
-  /** When each tab last had the reading script put in (LearnUpon's comes only when asked for). */
-  const putAt = useRef(new Map<number, number>());
   const refreshRef = useRef<() => void>(() => undefined);
 
   const later = useCallback((ms: number) => {
@@ -135,8 +133,7 @@ export function usePageReading(): PageReading {
       }
     }
     // Nobody answered: on LearnUpon what reads the page is put in when asked for (utils/data/on-request.ts).
-    if (Date.now() - (putAt.current.get(read.id) ?? -Infinity) > PUT_AGAIN_MS && (await putOnRequestScript(read.id, read.site))) {
-      putAt.current.set(read.id, Date.now());
+    if (await putOnRequestScript(read.id, read.site)) {
       if (mine === asking.current) later(50);
       return;
     }

@@ -14,6 +14,7 @@ import { makesClaim, type CourseReader, type PageCourse } from '@/utils/platform
 import { mergeRecord, recordId, type CompletionRecord, type PageReading, type RecordSource } from '@/utils/records';
 import { summariseCourses, type CourseSummary } from '@/utils/renewal/summary';
 import { badgeMatches, renderBadge } from './badge';
+import { isPageChange } from './page-changes';
 import { samePageMemo } from './same-page';
 import { fetchState, saveReadings } from './state';
 import { inSlices, SLICE_MS } from './slices';
@@ -149,7 +150,8 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
 
   let scheduled: (() => void) | null = null;
   const observer = new MutationObserver((mutations) => {
-    if (mutations.every(isOwnMutation)) return;
+    // Our own badges and alerts coming and going are not the page changing (one rule with the doctor's).
+    if (!mutations.some(isPageChange)) return;
     changes++;
     if (reading) again = true;
     if (scheduled || reading) return;
@@ -231,11 +233,6 @@ function badgeKeeper(): (items: { entry: PageCourse; summary: CourseSummary }[])
     document.querySelectorAll(BADGE_SELECTOR).forEach((b) => keep.has(b) || b.remove());
     drawn = [...keep];
   };
-}
-
-function isOwnMutation(m: MutationRecord): boolean {
-  const ours = (n: Node) => n instanceof Element && n.matches(BADGE_SELECTOR);
-  return m.type === 'childList' && [...m.addedNodes, ...m.removedNodes].every(ours);
 }
 
 /**

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { Profile } from '@/utils/catalogue/profile';
 import type { CollectCommand, CollectResult } from '@/utils/data/messages';
-import { putOnRequestScript, PUT_AGAIN_MS } from '@/utils/data/on-request';
+import { putOnRequestScript } from '@/utils/data/on-request';
 import { sendToTab, UnexpectedAnswer } from '@/utils/data/send';
 import { CYBSAFE_HOME, SITE_MATCHES, portalDashboardUrl } from '@/utils/hosts';
 import { errorText } from '@/utils/errors';
@@ -48,7 +48,6 @@ const NOT_READY = /Receiving end does not exist|Could not establish connection|m
 /** Asks the tab's content script; waits while the page loads (or signs in), up to READY_WAIT_MS. */
 export async function askSiteTab(tab: SiteTab, command: CollectCommand): Promise<CollectResult> {
   const deadline = Date.now() + READY_WAIT_MS;
-  let putAt = -Infinity;
   for (;;) {
     try {
       const answer = await sendToTab(tab.tabId, command);
@@ -63,8 +62,7 @@ export async function askSiteTab(tab: SiteTab, command: CollectCommand): Promise
     }
     // Nobody answered: the collector is put in the page when asked for (utils/data/on-request.ts). Once in,
     // it listens within a second (it waits for the page's load); a page still loading may not keep it.
-    const put = Date.now() - putAt > PUT_AGAIN_MS && (await putOnRequestScript(tab.tabId, tab.site));
-    if (put) putAt = Date.now();
+    const put = await putOnRequestScript(tab.tabId, tab.site);
     await new Promise((r) => setTimeout(r, put ? 50 : 500));
   }
 }

@@ -63,6 +63,12 @@ export function learnUponPageKind(url: URL | string): LearnUponPageKind {
   return 'other';
 }
 
+/** The dashboard or a course's details page: where the signed-in account and the evidence are read. */
+export function showsOwnEnrollments(url: URL | string): boolean {
+  const kind = learnUponPageKind(url);
+  return kind === 'dashboard' || kind === 'details';
+}
+
 /** URLs each kind must recognise (and no other kind may). */
 export const TEST_URLS: Record<LearnUponPageKind, string[]> = {
   dashboard: [
