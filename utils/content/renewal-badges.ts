@@ -39,7 +39,13 @@ const BADGE_SELECTOR = 'mtc-renewal[data-mtc="renewal"]';
  */
 export const MARKS = { start: 'mtc:renewal:start', mounted: 'mtc:renewal:mounted', run: 'mtc:renewal:run', read: 'mtc:renewal:read' } as const;
 
-/** Longest check of a redrawn list's markup that goes in the page's frame (see the observer below). */
+/**
+ * Longest check of a redrawn list's markup made at once, in the page's own task (see the observer below):
+ * at 500 courses the check and the badges' return take about 10 ms, while the page's rendering of the
+ * redrawn list, which a task of our own would wait for, takes over 100 ms.
+ */
+const AT_ONCE_CHECK_MS = 12;
+/** Longest check made again before the page's frame, when the one made at once did not find the same markup. */
 const FRAME_CHECK_MS = 4;
 
 /** A read that saw the page change under it, tried again in slices this many times before reading at once. */
@@ -155,10 +161,10 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
     changes++;
     if (reading) again = true;
     if (scheduled || reading) return;
-    // The page changed its list. The same list drawn again costs little to put right: where the check costs
-    // a frame little, it goes before the frame that draws the list (badges never blink); a long page's is a
-    // task of its own (with the page's rendering it would make one long task). Any other change is read
-    // again in slices once the page's task is over, and what changed is handed over after.
+    // The page changed its list. The same list drawn again costs little to put right, so it is put right at
+    // once, before the page draws it (badges never blink). A page that redraws in several steps may not be
+    // done yet: where the check costs a frame little, it is made again before the frame. Any other change
+    // is read again in slices once the page's task is over, and what changed is handed over after.
     const recallNow = () => {
       if (reading) return false;
       const recalled = memo.recall();
@@ -166,6 +172,7 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
       if (handOver) afterThisTask(handOver);
       return !!handOver;
     };
+    if (memo.cost() <= AT_ONCE_CHECK_MS && recallNow()) return;
     let tried = false;
     const task = afterThisTask(() => {
       cancelAnimationFrame(frame);
@@ -216,16 +223,21 @@ function memoisedMatcher(courses: Course[]): (title: string) => Course | null {
 function badgeKeeper(): (items: { entry: PageCourse; summary: CourseSummary }[]) => void {
   let drawn: Element[] = [];
   return (items) => {
-    const spare = new Map<string, Element>();
-    for (const b of drawn) if (!b.isConnected) spare.set((b as HTMLElement).dataset.mtcCourse!, b);
+    // Per course: a list often shows one course many times (each enrollment, each year).
+    const spare = new Map<string, Element[]>();
+    for (const b of drawn) {
+      if (b.isConnected) continue;
+      const course = (b as HTMLElement).dataset.mtcCourse!;
+      (spare.get(course) ?? spare.set(course, []).get(course)!).push(b);
+    }
     const keep = new Set<Element>();
     for (const { entry, summary } of items) {
       let badge = entry.anchor.nextElementSibling;
       if (!badge?.matches(BADGE_SELECTOR) || !badgeMatches(badge, summary)) {
         if (badge?.matches(BADGE_SELECTOR)) badge.remove();
-        const old = spare.get(summary.course.name);
-        badge = old && badgeMatches(old, summary) ? old : renderBadge(summary);
-        spare.delete(summary.course.name);
+        const olds = spare.get(summary.course.name);
+        const i = olds ? olds.findIndex((b) => badgeMatches(b, summary)) : -1;
+        badge = i >= 0 ? olds!.splice(i, 1)[0]! : renderBadge(summary);
         entry.anchor.after(badge);
       }
       keep.add(badge);
