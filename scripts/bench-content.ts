@@ -130,7 +130,9 @@ async function loadOnce(context: BrowserContext, target: string, options: { badg
     await options.before?.(page);
     await page.goto(target, { waitUntil: 'load' });
     if (options.badges) await page.waitForFunction(() => performance.getEntriesByName('mtc:renewal:mounted').length > 0, undefined, { timeout: 30_000 });
-    else await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+    // Without badges to wait for: until the first paint is timed (a page can fire `load` before it), so
+    // every load of a pair has its paint times.
+    else await page.waitForFunction(() => performance.getEntriesByType('paint').length > 0 && !Number.isNaN((window as unknown as { __mtcLcp: number }).__mtcLcp), undefined, { timeout: 10_000, polling: 'raf' });
     return await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const mounted = performance.getEntriesByName('mtc:renewal:mounted')[0]?.startTime ?? Number.NaN;
