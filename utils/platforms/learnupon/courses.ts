@@ -3,7 +3,7 @@
 // by (`reading`), so the extension can show the user what it read. Pure DOM: no browser APIs.
 import type { DateOrder } from '@/utils/dates/parse';
 import { createTextReader, type TextReader } from '@/utils/dom/text';
-import { atOnce, type Steps } from '@/utils/platforms/steps';
+import { atOnce, LONG_STEP, type Steps } from '@/utils/platforms/steps';
 import type { CourseReadOptions, PageCourse } from '@/utils/platforms/types';
 import { datesIn, digitsByEntry, firstOfKind } from './dates';
 import { type Anchor, type PageIndex, catalogueTitles, createAlikeIndex, findEntries, indexPage, pageAnchors, statusMarkIn } from './entries';
@@ -132,7 +132,8 @@ export function* readLearnUponSteps(root: ParentNode, order: DateOrder, options:
   const furniture = new Set(root.querySelectorAll(S.furniture));
   const titles = options.courseKey ? yield* catalogueTitles(root, scan.titles, options.courseKey, furniture, text) : [];
   if (!links.length && !titles.length) return [];
-  yield;
+  // Joining titles to links is one pass of a few milliseconds: a slice of its own, so no slice runs long.
+  yield LONG_STEP;
   const alike = createAlikeIndex();
   const anchors = pageAnchors(links, titles, alike);
   yield;

@@ -74,7 +74,9 @@ export function* catalogueTitles(root: ParentNode, texts: readonly Text[], cours
     for (let e: Element | null = el; e; e = e.parentElement) if (taken.has(e)) return true;
     return false;
   };
+  let i = 0;
   for (const [el, course] of found) {
+    if (pauseAt(i++, 16)) yield;
     if (read.skipped(el) || el.closest(NOT_TITLE) || inFurniture(el, furniture)) continue;
     // Nested titles (a heading inside a titled link): one anchor.
     if (aboveTaken.has(el) || insideTaken(el)) continue;
