@@ -1,8 +1,8 @@
 // Reads the course entries on a page, keeps them as records, and mounts a renewal badge beside each
 // catalogue course. A long list is read in slices of a few milliseconds, the page taking its turn between
 // them (utils/content/slices.ts). Single-page apps re-render their lists: a mutation observer puts badges
-// back, in tasks of their own (not inside the page's own rendering), and the records go to the background
-// after the badges are up.
+// back, at once when the markup is the one read (same-page.ts), else by reading again in tasks of their own,
+// and the records go to the background after the badges are up.
 // On another organisation's LearnUpon portal (docs/rules.md, "Which records count") what is read is kept
 // as records that do not count, and no badge claims a status there.
 import { createCourseMatcher } from '@/utils/catalogue/match';
