@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { browserArgs, EXTENSION_DIR, WELCOME_PAGE, welcomeTab, type Harness } from '../tests/e2e/harness';
+import { listMarkupWithoutBadges } from '../tests/e2e/redraw';
 // @ts-expect-error plain ESM helper
 import { findChromium } from './chromium.mjs';
 
@@ -185,18 +186,12 @@ async function redrawOnce(context: BrowserContext, target: string): Promise<numb
     await page.goto(target, { waitUntil: 'load' });
     // Past the demo dashboard's own redraw (300 ms after its script) and the badges' return from it.
     await page.waitForFunction(() => performance.now() > 1500 && document.querySelectorAll('[data-mtc="renewal"]').length > 0, undefined, { timeout: 30_000, polling: 100 });
+    const html = await page.evaluate(listMarkupWithoutBadges);
     return await page.evaluate(
-      () =>
+      (html: string) =>
         new Promise<number>((resolve, reject) => {
           const list = document.getElementById('lu-course-list')!;
           const expected = document.querySelectorAll('[data-mtc="renewal"]').length;
-          const html = [...list.children]
-            .map((c) => {
-              const copy = c.cloneNode(true) as Element;
-              copy.querySelectorAll('[data-mtc]').forEach((b) => b.remove());
-              return copy.outerHTML;
-            })
-            .join('');
           let t0 = 0;
           const observer = new MutationObserver(() => {
             if (document.querySelectorAll('[data-mtc="renewal"]').length >= expected) {
@@ -209,6 +204,7 @@ async function redrawOnce(context: BrowserContext, target: string): Promise<numb
           list.innerHTML = html;
           t0 = performance.now();
         }),
+      html,
     );
   } finally {
     await page.close();

@@ -3,7 +3,7 @@
 // that started each request). They may go only to the four covered sites, or stay inside the browser
 // (chrome-extension://, data:, blob:). On a site it does not cover, it makes none and does not even run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Request } from 'playwright-core';
+import type { Frame, Page, Request } from 'playwright-core';
 import { launch, type Harness } from './harness';
 
 let h: Harness;
@@ -64,12 +64,13 @@ function allowed(raw: string): boolean {
   return url.protocol === 'https:' && COVERED_HOST.test(url.hostname);
 }
 
-function frameKnown(r: Request): boolean {
+/** The request's frame; null for a tab's first navigation, sent before Playwright knows the tab's frame. */
+function frameOf(r: Request): Frame | null {
   try {
-    r.frame();
-    return true;
-  } catch {
-    return false;
+    return r.frame();
+  } catch (error) {
+    if (r.isNavigationRequest()) return null;
+    throw error;
   }
 }
 
@@ -92,11 +93,12 @@ beforeAll(async () => {
     }
     // A tab or window the extension opens (the test's own pages start from about:blank, so they have a
     // frame) can send its first navigation before Playwright knows its frame, and frame() then throws.
-    if (r.isNavigationRequest() && !frameKnown(r)) {
+    const frame = frameOf(r);
+    if (!frame) {
       seen.push({ by: 'new tab', url: r.url(), where: '(a tab being opened)' });
       return;
     }
-    const page = r.frame().page().url();
+    const page = frame.page().url();
     if (page.startsWith(`chrome-extension://${h.extensionId}/`)) seen.push({ by: 'extension page', url: r.url(), where: page });
   });
 });
