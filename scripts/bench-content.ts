@@ -416,6 +416,7 @@ export async function benchContent(h: Harness, add: (row: ContentRow) => void, p
 
     if (parts.has('script')) {
       console.log(`\nScript time, cold first run (${RUNS} fresh tabs each)`);
+      const runAt = new Map<number, number>();
       for (const [n, budget] of [[100, 16], [500, 30]] as const) {
         const mine = [];
         const base = [];
@@ -425,12 +426,20 @@ export async function benchContent(h: Harness, add: (row: ContentRow) => void, p
         }
         const run = median(mine.map((t) => t.run));
         const floorRun = median(base.map((t) => t.run));
+        runAt.set(n, run);
         add({ what: `${n} courses: script time, start → all ${mine[0]!.badges} badges (floor: ${ms(floorRun)})`, measured: `${ms(run)} (${(run / floorRun).toFixed(1)}× floor)`, budget: `≤ ${budget} ms`, ok: run <= budget });
         if (n === 100) {
           const awake = median(mine.map((t) => t.loadToBadges));
           add({ what: '100 courses: load → all badges, background awake', measured: ms(awake), budget: '≤ 50 ms', ok: awake <= 50 });
         }
       }
+      // What a budget above is made of: the part every page pays whatever it lists (a one-course dashboard:
+      // the engine meeting our code cold, the page's own furniture, one badge) and the cost per course after it.
+      const one: number[] = [];
+      for (let i = 0; i < RUNS; i++) one.push((await loadOnce(ours, url(1), { badges: true })).run);
+      const run1 = median(one);
+      const perCourse = (n: number) => `${((runAt.get(n)! - run1) / (n - 1)).toFixed(2)} ms per course to ${n}`;
+      add({ what: `1 course: script time, start → its badge (reference: what every page pays; then ${perCourse(100)}, ${perCourse(500)})`, measured: ms(run1) });
       const stopped: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const t = await loadOnce(ours, url(100), {

@@ -28,7 +28,7 @@ const ICONS: Record<CourseSummary['status'], string> = {
 };
 
 export function renderBadge(summary: CourseSummary): HTMLElement {
-  const { host, root } = createShadowHost('mtc-renewal', CSS + REPORT_CSS);
+  const { host, root } = createShadowHost('mtc-renewal', BADGE_CSS);
   host.dataset.mtc = 'renewal';
   host.dataset.mtcCourse = summary.course.name;
   host.dataset.mtcStatus = summary.status;
@@ -77,6 +77,8 @@ export function badgeMatches(host: Element, summary: CourseSummary): boolean {
 const REPORT_CSS = `
 .details .report { display: flex; margin-top: 6px; border-radius: 4px; background: #fff; color: #1e3a8a; border-color: #1e3a8a; }
 `;
+/** Both sheets as one string, made once: the shared stylesheet is looked up by its text for every badge. */
+const BADGE_CSS = CSS + REPORT_CSS;
 
 /**
  * "My completion isn't recorded": asks the background to open the flow for this course in an extension

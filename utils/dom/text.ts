@@ -44,12 +44,15 @@ export function isAscii(text: string): boolean {
   return !/[^\x00-\x7f]/.test(text);
 }
 
+/** Any letter, made on first need (see hasLetter) and then kept: the build writes it as a constructor call, a new pattern each time. */
+let LETTER: RegExp | null = null;
+
 /**
  * The text has a letter (any script). ASCII letters are looked for first: compiling a Unicode property
  * class costs milliseconds on every page, and most texts settle it without one.
  */
 export function hasLetter(text: string): boolean {
-  return /[A-Za-z]/.test(text) || (!isAscii(text) && /\p{L}/u.test(text));
+  return /[A-Za-z]/.test(text) || (!isAscii(text) && (LETTER ??= new RegExp('\\p{L}', 'u')).test(text));
 }
 
 // ---------------------------------------------------------------- one read's text, remembered

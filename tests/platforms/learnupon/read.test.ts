@@ -232,6 +232,16 @@ describe('readLearnUponAccount', () => {
     expect(readLearnUponAccount(doc)).toEqual({ name: 'Jo Smith', email: 'jo.smith@ucl.ac.uk' });
   });
 
+  it('reads a name written outside ASCII, and twice alike (the pattern is made on first use)', () => {
+    const page = (name: string) =>
+      load(`<header><button aria-controls="m" aria-expanded="false">ZÓ</button>
+      <ul id="m" role="menu" style="display:none"><li>${name}</li><li>z.obriain@ucl.ac.uk</li><li><a href="/logout">Log out</a></li></ul></header>`);
+    expect(readLearnUponAccount(page('Zoë Ó Briain'))).toEqual({ name: 'Zoë Ó Briain', email: 'z.obriain@ucl.ac.uk' });
+    expect(readLearnUponAccount(page('Łucja Nowak-Żak'))).toEqual({ name: 'Łucja Nowak-Żak', email: 'z.obriain@ucl.ac.uk' });
+    // Symbols are no one's name.
+    expect(readLearnUponAccount(page('★ ☆ ★')).name).toBeNull();
+  });
+
   it('returns nothing rather than a stranger’s address when no account is shown', () => {
     const doc = load(`<main><p>Contact UCLmandatorystafflearning@ucl.ac.uk</p></main>`);
     expect(readLearnUponAccount(doc)).toEqual({ name: null, email: null });

@@ -2,7 +2,7 @@
 import { createTextReader, isAscii, textNodes, type TextReader } from '@/utils/dom/text';
 import type { PageAccount } from '@/utils/platforms/types';
 import { linkTarget } from './links';
-import { EMAIL, INITIALS, LU_SELECTORS as S, MENU_ACTION_TEXT, PERSON_NAME, PROFILE_LINK_HREF, PROFILE_LINK_TEXT, normalise } from './selectors';
+import { EMAIL, INITIALS, LU_SELECTORS as S, MENU_ACTION_TEXT, personNamePattern, PROFILE_LINK_HREF, PROFILE_LINK_TEXT, normalise } from './selectors';
 
 /** Text pieces in document order (one per text node), outside buttons (the initials badge) and our UI. */
 function pieces(scope: Element): string[] {
@@ -15,11 +15,11 @@ function pieces(scope: Element): string[] {
     .filter(Boolean);
 }
 
-/** PERSON_NAME's answer for ASCII text, without compiling its Unicode classes (a millisecond, on every page). */
+/** personNamePattern's answer for ASCII text, without compiling its Unicode classes (a millisecond, on every page). */
 const ASCII_PERSON_NAME = /^[A-Za-z][A-Za-z'.\- ]{0,79}$/;
 
 function looksLikeName(piece: string): boolean {
-  return (isAscii(piece) ? ASCII_PERSON_NAME : PERSON_NAME).test(piece) && !INITIALS.test(piece) && !MENU_ACTION_TEXT.test(normalise(piece));
+  return (isAscii(piece) ? ASCII_PERSON_NAME : personNamePattern()).test(piece) && !INITIALS.test(piece) && !MENU_ACTION_TEXT.test(normalise(piece));
 }
 
 function identity(scope: Element, strict: boolean): PageAccount {

@@ -5,7 +5,7 @@
 import { hasLetter, type TextReader } from '@/utils/dom/text';
 import { pauseAt, type Steps } from '@/utils/platforms/steps';
 import type { EnrollmentStatus } from '@/utils/records';
-import type { EnrollmentLink } from './links';
+import { ENROLLMENT_LINKS, type EnrollmentLink } from './links';
 import { MAX_TITLE } from './scan';
 import { LU_SELECTORS as S } from './selectors';
 import type { StatusMark } from './status';
@@ -169,15 +169,33 @@ function under<T>(map: Map<Element, T[]>, from: Element | null, item: T): void {
  * another entry's title, or is past the title's list item. Otherwise it stands alone.
  */
 function ownTitles(links: EnrollmentLink[], titles: Anchor[], alike: AlikeIndex): Anchor[] {
-  const linksUnder = new Map<Element, EnrollmentLink[]>();
-  for (const link of links) under(linksUnder, link.a, link);
+  if (!links.length) return titles;
+  // The enrollments under an element, asked of the few elements a title's walk passes (the page finds its
+  // links under each, once): cheaper than listing every link under every one of its ancestors.
+  const linkOf = new Map(links.map((link) => [link.a, link] as const));
+  const idsUnder = new Map<Element, Set<string>>();
+  const enrollmentsUnder = (el: Element): Set<string> => {
+    let ids = idsUnder.get(el);
+    if (!ids) {
+      ids = new Set();
+      const own = linkOf.get(el);
+      if (own) ids.add(own.id);
+      for (const a of el.querySelectorAll(ENROLLMENT_LINKS)) {
+        const link = linkOf.get(a);
+        if (link) ids.add(link.id);
+      }
+      idsUnder.set(el, ids);
+    }
+    return ids;
+  };
   const titlesUnder = new Map<Element, Anchor[]>();
   for (const title of titles) under(titlesUnder, title.el, title);
   return titles.map((title) => {
     for (let el: Element | null = title.el; el && !el.matches('html, body'); el = el.parentElement) {
-      const ids = new Set((linksUnder.get(el) ?? []).map((l) => l.id));
       const others = (titlesUnder.get(el) ?? []).some((t) => t.key !== title.key);
-      if (others || ids.size > 1) break;
+      if (others) break;
+      const ids = enrollmentsUnder(el);
+      if (ids.size > 1) break;
       if (ids.size === 1) return { ...title, key: `id:${[...ids][0]}` };
       // An item of a list is one entry: a link in another item is another entry's.
       if (el.matches(S.items) || (el.parentElement && (el.parentElement.matches(S.list) || alike(el.parentElement, el)))) break;

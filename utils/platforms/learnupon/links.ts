@@ -86,10 +86,13 @@ export function createLinkReader(): LinkReader {
   };
 }
 
+/** Every element enrollmentLinks may take: links whose address mentions enrollments. */
+export const ENROLLMENT_LINKS = `${S.links}[href*="/enrollments/"]`;
+
 /** Every link to an enrollment, in document order (not our own UI's). */
 export function enrollmentLinks(root: ParentNode, links: LinkReader = linkTarget, skipped: (el: Element) => boolean = isSkipped): EnrollmentLink[] {
   // Most links on a page are not enrollments: the selector keeps those whose address says so, before any URL is parsed.
-  return Array.from(root.querySelectorAll(`${S.links}[href*="/enrollments/"]`)).flatMap((a) => {
+  return Array.from(root.querySelectorAll(ENROLLMENT_LINKS)).flatMap((a) => {
     const target = links(a);
     const id = target && !skipped(a) ? ENROLLMENT_PATH.exec(target.path)?.[1] : undefined;
     return target && id ? [{ a, id, href: target.href, path: target.path }] : [];
