@@ -2,7 +2,7 @@
 // Timings are medians of several runs on this machine; budgets are checked and printed, never asserted in
 // tests (machines are noisy). Writes bench-output/latest.md as well as printing the table.
 // `npm run bench -- --only content` measures only the content scripts (sizes and the LearnUpon budgets of
-// issue 15, beside the empty-script and floor builds of the same run) in about 10 minutes, and writes
+// issue 15, beside the empty-script and floor builds of the same run) in about 15 minutes, and writes
 // bench-output/content.md instead, so the full table in latest.md is left as it was. Some of its parts
 // alone: `--only content:script,redraw` (parts: paint, script, state, redraw, traced; see bench-content.ts).
 // MTC_EXTENSION_DIR=<a built extension> measures another build (e.g. a copy of main's) the same way.
