@@ -1,11 +1,15 @@
 // Which catalogue course a title on a page names. Portals decorate titles ("Prevent at UCL (2024)",
 // "Data Protection & Freedom of Information"), so both sides are normalised and then compared whole:
 // substring matching would let the alias "Prevent" claim "Preventing falls in the lab".
+import { onFirstUse } from '@/utils/patterns';
 import type { Course } from './profile';
 
 // A year, a year range or a version in brackets at the end: "(2024)", "[2024/25]", "(v2)", "{Version 2.1}".
 const TRAILING_TAG =
   /[([{]\s*(?:(?:19|20)\d\d(?:\s*[-/–—]\s*(?:19|20)?\d\d)?|v(?:ersion)?\.?\s*\d+(?:\.\d+)*)\s*[)\]}]\s*$/iu;
+
+/** Combining marks, which NFKD splits from their letters (utils/patterns.ts). */
+const MARKS = onFirstUse('\\p{M}+', 'gu');
 
 // Latin letters that NFKD does not split into base letter + mark.
 const UNDECOMPOSED: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
@@ -37,7 +41,7 @@ export function normaliseAnyTitle(title: string): string {
   let s = title
     .toLowerCase()
     .normalize('NFKD') // also splits ligatures and maps full-width forms to ASCII
-    .replace(/\p{M}+/gu, '')
+    .replace(MARKS(), '')
     .replace(/[øłđıßæœþ]/g, (c) => UNDECOMPOSED[c] ?? c)
     .replace(/[\s\u200b-\u200d\ufeff]+/gu, ' ')
     .trim();

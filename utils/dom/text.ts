@@ -3,6 +3,8 @@
 // content; never our own badges and alerts (`data-mtc`). Each walk visits the tree once: a dashboard has
 // thousands of elements, and asking each for its whole text would be quadratic.
 
+import { onFirstUse } from '@/utils/patterns';
+
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 /** NodeFilter.SHOW_TEXT, spelled out: readers also run where NodeFilter is not a global. */
@@ -44,15 +46,15 @@ export function isAscii(text: string): boolean {
   return !/[^\x00-\x7f]/.test(text);
 }
 
-/** Any letter, made on first need (see hasLetter) and then kept: the build writes it as a constructor call, a new pattern each time. */
-let LETTER: RegExp | null = null;
+/** Any letter, in any script. */
+const LETTER = onFirstUse('\\p{L}', 'u');
 
 /**
  * The text has a letter (any script). ASCII letters are looked for first: compiling a Unicode property
  * class costs milliseconds on every page, and most texts settle it without one.
  */
 export function hasLetter(text: string): boolean {
-  return /[A-Za-z]/.test(text) || (!isAscii(text) && (LETTER ??= new RegExp('\\p{L}', 'u')).test(text));
+  return /[A-Za-z]/.test(text) || (!isAscii(text) && LETTER().test(text));
 }
 
 // ---------------------------------------------------------------- one read's text, remembered

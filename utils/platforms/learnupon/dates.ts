@@ -3,23 +3,16 @@
 import { parseDisplayDate, type DateOrder } from '@/utils/dates/parse';
 import { isOwnOrInvisible, type TextReader } from '@/utils/dom/text';
 import type { DateKind, DateReading } from '@/utils/platforms/types';
-import { DATE_LIKE, LU_SELECTORS as S, dateKindFromLabel, normalise } from './selectors';
+import { DATE_LIKE, LU_SELECTORS as S, dateKindFromLabel, normalise, remembered } from './selectors';
 
 const DATES = new RegExp(DATE_LIKE.source, 'g');
+const LABEL_TAIL = /[\s:\-–—·|,(]+$/;
 
 /** parseDisplayDate, once per text and order: a list prints the same dates on many entries, and reads again after a redraw. */
-const parsed = new Map<string, string | null>();
-function parseDate(text: string, order: DateOrder): string | null {
-  const key = `${order} ${text}`;
-  let iso = parsed.get(key);
-  if (iso === undefined) {
-    if (parsed.size >= 5000) parsed.clear(); // a page that keeps making new texts
-    iso = parseDisplayDate(text, order);
-    parsed.set(key, iso);
-  }
-  return iso;
-}
-const LABEL_TAIL = /[\s:\-–—·|,(]+$/;
+const PARSERS: Record<DateOrder, (text: string) => string | null> = {
+  'day-first': remembered((text) => parseDisplayDate(text, 'day-first')),
+  'month-first': remembered((text) => parseDisplayDate(text, 'month-first')),
+};
 
 function dateMatches(text: string): RegExpExecArray[] {
   // Every date has a digit: most text nodes are skipped without running the big pattern.
@@ -135,12 +128,12 @@ export function datesIn(scope: Element, digits: readonly Text[], order: DateOrde
     // <time datetime="2024-05-01">1 May</time>: what is shown lacks the year, the machine-readable date has it.
     const time = matches.length ? null : text.parentElement?.closest('time[datetime]');
     if (time && scope.contains(time)) {
-      const iso = parseDate(time.getAttribute('datetime')!, order);
+      const iso = PARSERS[order](time.getAttribute('datetime')!);
       const label = iso && dateLabel(text, 0, scope, read);
       if (label) found.push({ kind: label.kind, iso: iso!, text: text.data.trim(), label: label.label });
     }
     for (const m of matches) {
-      const iso = parseDate(m[0], order);
+      const iso = PARSERS[order](m[0]);
       const label = iso ? dateLabel(text, m.index, scope, read) : null;
       if (iso && label) found.push({ kind: label.kind, iso, text: m[0], label: label.label });
     }

@@ -2,6 +2,7 @@
 // so these are roles, element kinds and words rather than class names. When the real site differs,
 // this is the file to fix.
 import { isAscii, normalizeText } from '@/utils/dom/text';
+import { onFirstUse } from '@/utils/patterns';
 import type { DateKind } from '@/utils/platforms/types';
 import type { EnrollmentStatus } from '@/utils/records';
 
@@ -44,10 +45,10 @@ const STATUS_WORDS: [RegExp, EnrollmentStatus][] = [
 ];
 
 /**
- * A pure test of a text, answered once per text: every card asks about the same few words ("Completed",
- * "Due date") and every read after a redraw asks again. Bounded, for pages that keep making new texts.
+ * A pure function of a text, answered once per text: every card asks about the same few words ("Completed",
+ * "Due date", "12 Mar 2025") and every read after a redraw asks again. Bounded, for pages that keep making new texts.
  */
-function remembered<T>(test: (text: string) => T): (text: string) => T {
+export function remembered<T>(test: (text: string) => T): (text: string) => T {
   const known = new Map<string, T>();
   return (text) => {
     if (known.has(text)) return known.get(text)!;
@@ -61,16 +62,10 @@ function remembered<T>(test: (text: string) => T): (text: string) => T {
 /** "Completed", "Status: Not Started", "not_started", "✓ Passed" → a status; anything else → null. */
 export const statusFromText = remembered(readStatus);
 
-/**
- * Icons and bullets around a word ("✓ Completed", "(Failed)"); in ASCII text, without the Unicode class. That
- * class is built on first need, not written as a literal: V8 checks a literal's classes when it compiles the
- * function around it, and this negated letter-or-digit class alone cost 0.2–2 ms on a cold page.
- */
-let UNICODE_EDGES: RegExp | null = null;
+const UNICODE_EDGES = onFirstUse('^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$', 'gu');
+/** Icons and bullets around a word ("✓ Completed", "(Failed)"); in ASCII text, without the Unicode class (utils/patterns.ts). */
 function trimSymbols(text: string): string {
-  if (isAscii(text)) return text.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
-  UNICODE_EDGES ??= new RegExp('^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$', 'gu');
-  return text.replace(UNICODE_EDGES, '');
+  return isAscii(text) ? text.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '') : text.replace(UNICODE_EDGES(), '');
 }
 
 function readStatus(text: string): EnrollmentStatus | null {
@@ -131,14 +126,8 @@ export const MENU_ACTION_TEXT =
   /^(my profile|profile|sign out|log out|logout|settings|my account|account|help|support|preferences|switch (portal|account)|account menu|open (account|profile|user) menu|notifications)$/;
 export const INITIALS = /^[A-Z]{1,3}$/;
 export const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
-/**
- * A plausible person's name: letters, spaces, hyphens, apostrophes, dots. Built on first use (see
- * trimSymbols): as a literal at module level its Unicode classes were checked on every page load.
- */
-let PERSON_NAME: RegExp | null = null;
-export function personNamePattern(): RegExp {
-  return (PERSON_NAME ??= new RegExp("^[\\p{L}][\\p{L}\\p{M}'’.\\- ]{0,79}$", 'u'));
-}
+/** A plausible person's name: letters, spaces, hyphens, apostrophes, dots. */
+export const personNamePattern = onFirstUse("^[\\p{L}][\\p{L}\\p{M}'’.\\- ]{0,79}$", 'u');
 
 export const TRAINING_HISTORY_BUTTON = /\bdownload\s+(my\s+)?training\s+history\b/;
 export const TRAINING_HISTORY_FILE = /\.(xlsx|xls|csv)$/i;
