@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectUnsupportedBrowser, nonChromeBrowserName } from '@/utils/diagnostics/browser';
+import { UCL_PROFILE } from '@/utils/catalogue/ucl';
+import { detectUnsupportedBrowser as detectFor, nonChromeBrowserName } from '@/utils/diagnostics/browser';
+
+// The doctor always hands in the profile it holds; these tests read UCL's.
+const detectUnsupportedBrowser = (uaData: Parameters<typeof detectFor>[0], userAgent: string) => detectFor(uaData, userAgent, UCL_PROFILE);
 
 const CHROME_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const EDGE_UA = `${CHROME_UA} Edg/131.0.0.0`;

@@ -6,11 +6,15 @@ import {
   SLOW_NAVIGATION_MS,
   SLOW_RESOURCE_MEDIAN_MS,
   SLOW_RTT_MS,
-  assessBuffering,
-  assessConnection,
+  assessBuffering as assessBufferingFor,
+  assessConnection as assessConnectionFor,
   type BufferingEvent,
   type ResourceSample,
 } from '@/utils/diagnostics/connection';
+
+// The content scripts always hand in the profile they hold; these tests read UCL's unless they say otherwise.
+const assessConnection = (samples: Parameters<typeof assessConnectionFor>[0], profile = UCL_PROFILE, course?: string) => assessConnectionFor(samples, profile, course);
+const assessBuffering = (events: BufferingEvent[], now?: number, profile = UCL_PROFILE, course?: string) => assessBufferingFor(events, now, profile, course);
 
 const ORIGIN = 'https://ucl.learnupon.com';
 const res = (durationMs: number, i = 0, origin = ORIGIN, initiatorType = 'script'): ResourceSample => ({

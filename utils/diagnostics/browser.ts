@@ -1,7 +1,6 @@
 // Chrome is the browser the FAQ recommends. Client hints name Chromium-based browsers reliably
 // (Edge, Opera, Brave list themselves as a brand); the user-agent string is the fallback (Firefox, Safari).
 import type { Profile } from '@/utils/catalogue/profile';
-import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { type Diagnosis, step } from './alerts';
 
 export interface UaBrand {
@@ -35,7 +34,7 @@ export function nonChromeBrowserName(uaData: { brands: UaBrand[] } | undefined, 
   return null;
 }
 
-export function detectUnsupportedBrowser(uaData: { brands: UaBrand[] } | undefined, userAgent: string, profile: Profile = UCL_PROFILE): Diagnosis | null {
+export function detectUnsupportedBrowser(uaData: { brands: UaBrand[] } | undefined, userAgent: string, profile: Profile): Diagnosis | null {
   const name = nonChromeBrowserName(uaData, userAgent);
   if (!name) return null;
   return {

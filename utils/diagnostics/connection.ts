@@ -2,7 +2,6 @@
 // (Navigation/Resource Timing, navigator.connection, media events). Pure rules: numbers in, Diagnosis out.
 // No API can tell whether a VPN is on (docs/pages.md), so the advice says "if you are on the VPN", never "your VPN".
 import type { Profile } from '@/utils/catalogue/profile';
-import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { type Diagnosis, connectionSteps } from './alerts';
 
 export interface NavigationSample {
@@ -97,7 +96,7 @@ function loadResources(samples: ConnectionSamples): ResourceSample[] {
 }
 
 /** A slow-connection diagnosis when any rule trips; null otherwise. */
-export function assessConnection(samples: ConnectionSamples, profile: Profile = UCL_PROFILE, course?: string): Diagnosis | null {
+export function assessConnection(samples: ConnectionSamples, profile: Profile, course?: string): Diagnosis | null {
   const reasons: string[] = [];
   const details: Record<string, string> = {};
   const { connection, navigation } = samples;
@@ -176,7 +175,7 @@ function stallsFrom(events: BufferingEvent[]): Stall[] {
 }
 
 /** A media-buffering diagnosis when the course video keeps stalling; `now` lets a stall still in progress count. */
-export function assessBuffering(events: BufferingEvent[], now?: number, profile: Profile = UCL_PROFILE, course?: string): Diagnosis | null {
+export function assessBuffering(events: BufferingEvent[], now: number | undefined, profile: Profile, course?: string): Diagnosis | null {
   const stalls = stallsFrom(events);
   const length = (s: Stall) => (s.end ?? now ?? s.start) - s.start;
   const counted = stalls.filter((s) => s.end === null || length(s) >= BRIEF_STALL_MS);
