@@ -3,9 +3,8 @@ import { isAscii, type TextReader } from '@/utils/dom/text';
 import { pauseAt, type Steps } from '@/utils/platforms/steps';
 import type { EnrollmentStatus } from '@/utils/records';
 import { MAX_STATUS_LINE } from './scan';
-import { DATE_LIKE, LU_SELECTORS as S, normalise, statusFromText } from './selectors';
-
-const STARTS_WITH_DATE = new RegExp(`^\\s*(?:${DATE_LIKE.source})`);
+import { startsWithDate } from './dates';
+import { LU_SELECTORS as S, normalise, statusFromText } from './selectors';
 
 /**
  * Elements (not scripts or our own UI) whose whole text is at most `maxLength` characters and holds a
@@ -84,7 +83,7 @@ export function* statusMarks(root: ParentNode, hints: readonly Text[], read: Tex
     // A table cell is a value: its label is the header, so only other elements can be labels.
     let next = el.matches(S.cells) ? null : el.nextSibling;
     while (next && !textOf(next)) next = next.nextSibling;
-    if (next && STARTS_WITH_DATE.test(textOf(next))) continue;
+    if (next && startsWithDate(textOf(next))) continue;
     add(el, status, text);
   }
   // A status shown by an icon alone, by its accessible name or tooltip (<span role="img" aria-label="Completed">,
