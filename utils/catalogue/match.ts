@@ -1,6 +1,7 @@
 // Which catalogue course a title on a page names. Portals decorate titles ("Prevent at UCL (2024)",
 // "Data Protection & Freedom of Information"), so both sides are normalised and then compared whole:
 // substring matching would let the alias "Prevent" claim "Preventing falls in the lab".
+import { isSymbol } from '@/utils/dom/text';
 import { onFirstUse } from '@/utils/patterns';
 import type { Course } from './profile';
 
@@ -117,13 +118,6 @@ export function asciiHead(title: string): string | null {
   return head.slice(0, HEAD);
 }
 
-/**
- * Punctuation, arrows and pictographs ("⬇ Download", "• Start", "…"): no letter or digit, alone or when
- * folded, so a key never holds one. The circled digits among the dingbats are numbers: not these.
- */
-function isSymbol(c: number): boolean {
-  return c === 0xa0 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2190 && c <= 0x21ff) || (c >= 0x2500 && c <= 0x2775) || (c >= 0x2794 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff);
-}
 
 /** One-off match; prefer createCourseMatcher in loops. */
 export function matchCourse(title: string, courses: readonly Course[]): Course | null {

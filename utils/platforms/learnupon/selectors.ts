@@ -1,7 +1,7 @@
 // All LearnUpon DOM knowledge. Only the URLs and words are known (docs/pages.md); the markup is a guess,
 // so these are roles, element kinds and words rather than class names. When the real site differs,
 // this is the file to fix.
-import { isAscii, normalizeText } from '@/utils/dom/text';
+import { isAscii, isSymbol, normalizeText } from '@/utils/dom/text';
 import { onFirstUse } from '@/utils/patterns';
 import type { DateKind } from '@/utils/platforms/types';
 import type { EnrollmentStatus } from '@/utils/records';
@@ -63,9 +63,22 @@ export function remembered<T>(test: (text: string) => T): (text: string) => T {
 export const statusFromText = remembered(readStatus);
 
 const UNICODE_EDGES = onFirstUse('^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$', 'gu');
-/** Icons and bullets around a word ("✓ Completed", "(Failed)"); in ASCII text, without the Unicode class (utils/patterns.ts). */
-function trimSymbols(text: string): string {
-  return isAscii(text) ? text.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '') : text.replace(UNICODE_EDGES(), '');
+/** Neither an ASCII letter nor digit, nor a character outside ASCII that might be one. */
+const trimmable = (c: number) => (c < 0x80 ? !((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) : isSymbol(c));
+
+/**
+ * Icons and bullets around a word ("✓ Completed", "(Failed)"): everything but letters and digits off both
+ * edges. Without the Unicode class (utils/patterns.ts) unless an edge holds a character outside ASCII that is
+ * not a known symbol (it may be a letter). Exported for the test that holds both ways equal.
+ */
+export function trimSymbols(text: string): string {
+  if (isAscii(text)) return text.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && trimmable(text.charCodeAt(start))) start++;
+  while (end > start && trimmable(text.charCodeAt(end - 1))) end--;
+  if (start < end && (text.charCodeAt(start) > 0x7f || text.charCodeAt(end - 1) > 0x7f)) return text.replace(UNICODE_EDGES(), '');
+  return text.slice(start, end);
 }
 
 function readStatus(text: string): EnrollmentStatus | null {
