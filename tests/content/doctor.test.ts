@@ -107,23 +107,3 @@ describe('the doctor looks three times, cheaply', () => {
     expect(readAccount).toHaveBeenCalledTimes(1);
   });
 });
-
-describe('the first look waits for the page', () => {
-  it('looks first when the page is idle (the badges read first), and at once where the browser says so', async () => {
-    const idle: (() => void)[] = [];
-    vi.stubGlobal('requestIdleCallback', (work: () => void, options: { timeout: number }) => {
-      expect(options.timeout).toBeGreaterThan(0);
-      idle.push(work);
-      return idle.length;
-    });
-    void initDoctor({ signal: controller.signal, diagnose, readAccount, watchLoads: false });
-    await vi.advanceTimersByTimeAsync(100);
-    expect(looks()).toBe(0);
-    expect(idle).toHaveLength(1);
-    idle[0]!();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(looks()).toBe(1);
-    expect(readAccount).toHaveBeenCalledTimes(1);
-    vi.unstubAllGlobals();
-  });
-});

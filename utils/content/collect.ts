@@ -13,7 +13,6 @@ import { LIMITS } from '@/utils/data/keys';
 import { sniffKind, toBase64 } from '@/utils/bytes';
 import { CYBSAFE_HOST, isOtherOrganisationsPortal, organisationPortals } from '@/utils/hosts';
 import { collectCommandOf, fetchProfile, fetchState, send } from './state';
-import { IDLE_MAX_WAIT_MS, pageIdle } from './tasks';
 import { createCourseMatcher } from '@/utils/catalogue/match';
 import { errorText } from '@/utils/errors';
 
@@ -54,9 +53,6 @@ export async function shareSignedInAccount(signal: AbortSignal, readAccount: (ro
   // Another organisation's portal (an NHS trust's) shows another account: not the sender of UCL evidence.
   const state = await fetchState();
   if (isOtherOrganisationsPortal(location.hostname, state.profile) || signal.aborted) return;
-  // Not urgent: after the badges' first read (the doctor's first look, which waits as long, reads the same account).
-  await pageIdle(IDLE_MAX_WAIT_MS);
-  if (signal.aborted) return;
   const { name, email } = readAccount(document);
   // Nothing new: the account held already (the worker is not woken for it).
   if ((!name && !email) || state.holdsAccount(name?.slice(0, 300) ?? null, email?.slice(0, 300) ?? null)) return;

@@ -12,7 +12,6 @@ import { createAlertQueue } from './alerts';
 import { fetchProfile } from './state';
 import { watchConnection } from './connection-watch';
 import { pageVersion } from './page-changes';
-import { IDLE_MAX_WAIT_MS, pageIdle } from './tasks';
 
 export interface DoctorOptions {
   signal: AbortSignal;
@@ -80,15 +79,7 @@ export async function initDoctor(options: DoctorOptions): Promise<void> {
     performance.mark(DOCTOR_MARKS.checked);
   };
   RECHECK_DELAYS_MS.forEach((delay, i) => {
-    const final = i === RECHECK_DELAYS_MS.length - 1;
-    // The first look waits for the page to be idle: on a dashboard the badges' first read goes first (issue
-    // 15, load → badges; a look reads the whole page's text and its account). A sign-in error page, with
-    // nothing else to do, is idle at once.
-    if (delay === 0) {
-      void pageIdle(IDLE_MAX_WAIT_MS).then(() => checkPage(final));
-      return;
-    }
-    const timer = setTimeout(() => void checkPage(final), delay);
+    const timer = setTimeout(() => void checkPage(i === RECHECK_DELAYS_MS.length - 1), delay);
     options.signal.addEventListener('abort', () => clearTimeout(timer));
   });
 
