@@ -30,13 +30,13 @@ const RUNS = 20;
 const TRACED_RUNS = 20;
 const LONG_TASK_MS = 50;
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)]! : Number.NaN;
 };
-const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
-const signed = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(1)} ms` : 'n/a');
-const url = (n: number) => `https://ucl.learnupon.com/dashboard?courses=${n}`;
+export const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
+export const signed = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(1)} ms` : 'n/a');
+export const url = (n: number) => `https://ucl.learnupon.com/dashboard?courses=${n}`;
 
 export const FLOOR_SCRIPT = `(() => {
   const mark = () => {
@@ -108,7 +108,7 @@ async function launchWith(extensionDir: string | null, h: Harness): Promise<{ co
   };
 }
 
-interface PageTimes {
+export interface PageTimes {
   load: number;
   fcp: number;
   lcp: number;
@@ -153,13 +153,13 @@ async function loadOnce(context: BrowserContext, target: string, options: { badg
   }
 }
 
-/** Paired, alternating loads of the same page in two browsers: the median of the pairs' differences (a − b). */
-async function paired(a: BrowserContext, b: BrowserContext, target: string, aBadges: boolean, bBadges: boolean) {
-  const diffs = { load: [] as number[], fcp: [] as number[], lcp: [] as number[] };
+/** Paired, alternating loads of the same page in two browsers, after one load in each to warm them: each pair as (a, b). */
+export async function pairedLoads(a: BrowserContext, b: BrowserContext, target: string, aBadges: boolean, bBadges: boolean, count = PAIRS): Promise<[PageTimes, PageTimes][]> {
   const one = (ctx: BrowserContext) => loadOnce(ctx, target, { badges: ctx === a ? aBadges : bBadges });
   await one(a);
   await one(b); // warm both
-  for (let i = 0; i < PAIRS; i++) {
+  const pairs: [PageTimes, PageTimes][] = [];
+  for (let i = 0; i < count; i++) {
     // Back to back, alternating which goes first: the machine's load drifts over seconds.
     let x: PageTimes;
     let y: PageTimes;
@@ -170,11 +170,16 @@ async function paired(a: BrowserContext, b: BrowserContext, target: string, aBad
       y = await one(b);
       x = await one(a);
     }
-    diffs.load.push(x.load - y.load);
-    diffs.fcp.push(x.fcp - y.fcp);
-    diffs.lcp.push(x.lcp - y.lcp);
+    pairs.push([x, y]);
   }
-  return { load: median(diffs.load), fcp: median(diffs.fcp), lcp: median(diffs.lcp) };
+  return pairs;
+}
+
+/** The median of the pairs' differences (a − b) in `load` and paint, over paired, alternating loads. */
+async function paired(a: BrowserContext, b: BrowserContext, target: string, aBadges: boolean, bBadges: boolean) {
+  const pairs = await pairedLoads(a, b, target, aBadges, bBadges);
+  const diff = (key: 'load' | 'fcp' | 'lcp') => median(pairs.map(([x, y]) => x[key] - y[key]));
+  return { load: diff('load'), fcp: diff('fcp'), lcp: diff('lcp') };
 }
 
 /**

@@ -118,7 +118,6 @@ export function asciiHead(title: string): string | null {
   return head.slice(0, HEAD);
 }
 
-
 /** One-off match; prefer createCourseMatcher in loops. */
 export function matchCourse(title: string, courses: readonly Course[]): Course | null {
   return createCourseMatcher(courses)(title);
