@@ -161,15 +161,20 @@ describe('the quick refusal of texts that share no key\'s first letters', () => 
   };
   // Short names and aliases too (a key shorter than the compared head), beside the catalogue's.
   const withShort: Course[] = [...courses, { ...courses[0]!, name: 'DSE', aliases: ['A&B', 'x1'] }];
+  // A later course whose name, written differently, has an earlier one's key: the earlier one wins, even
+  // for the later one's name exactly as written (the matcher answers exact names without normalising).
+  const clash = `${courses[0]!.name}.`;
+  const withClash: Course[] = [...courses, { ...courses[1]!, name: clash, aliases: [] }];
   const decorated = fc.tuple(
     fc.constantFrom('', ' ', '  ', '&', "'", '"', '- ', 'UCL ', '(2024) '),
-    fc.constantFrom(...labels.map((l) => l.label), 'DSE', 'A&B', 'x1', 'Completed: 14/12/2025', 'Start', 'Ünïcode Fire Safety'),
+    fc.constantFrom(...labels.map((l) => l.label), 'DSE', 'A&B', 'x1', clash, 'Completed: 14/12/2025', 'Start', 'Ünïcode Fire Safety'),
     fc.constantFrom('', ' (2024)', ' [2024/25].', ' (v2)', ' {Version 2.1}', '.', ' x', "'s"),
   ).map(([a, b, c]) => a + b + c);
   const noise = fc.string({ unit: fc.constantFrom(...' &\'`"()[]{}.,:-/0123456789abdeilnprstxyzADFPSUCL\u00e9\u2019\u00a0⬇•…❶➀→™①'.split('')), maxLength: 30 });
 
   it('gives every title the same course as normalising it whole', () => {
-    for (const list of [courses, withShort]) {
+    expect(createCourseMatcher(withClash)(clash)?.name).toBe(courses[0]!.name);
+    for (const list of [courses, withShort, withClash]) {
       const fast = createCourseMatcher(list);
       const slow = lookup(list);
       fc.assert(fc.property(fc.oneof(decorated, noise, fc.string({ maxLength: 30 })), (title) => {

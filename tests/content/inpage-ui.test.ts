@@ -65,6 +65,32 @@ describe('renewal badge', () => {
     host.remove();
   });
 
+  it('each badge is its own, though all are cloned from one template: its course, its expanded view, its report button', () => {
+    const fire = renderBadge(summary());
+    const other = renderBadge(summary({ course: UCL_PROFILE.courses[0]!, status: 'current', due: '2027-01-05', explanation: 'Completed 5 Jan 2024 + 3 years' }));
+    document.body.append(fire, other);
+    const [fireButton, otherButton] = [fire, other].map((h) => h.shadowRoot!.querySelector('button')!);
+    expect(fireButton!.className).toBe('overdue');
+    expect(otherButton!.className).toBe('current');
+    expect(otherButton!.title).toBe('Completed 5 Jan 2024 + 3 years');
+    fireButton!.click();
+    expect(fireButton!.getAttribute('aria-expanded')).toBe('true');
+    expect(otherButton!.getAttribute('aria-expanded')).toBe('false');
+    expect(other.shadowRoot!.querySelector<HTMLElement>('.details')!.hidden).toBe(true);
+    expect(fire.shadowRoot!.querySelector('.details')!.textContent).toContain(`${UCL_PROFILE.courses[2]!.name}: Completed 3 Nov 2023 + 3 years.`);
+    expect(fire.shadowRoot!.querySelector('[data-mtc-action="report-issue"]')!.getAttribute('data-mtc-course')).toBe(UCL_PROFILE.courses[2]!.name);
+    expect(other.shadowRoot!.querySelector('[data-mtc-action="report-issue"]')!.getAttribute('data-mtc-course')).toBe(UCL_PROFILE.courses[0]!.name);
+    // A click on the report button (not trusted here: a script's) neither toggles the view nor reaches the page.
+    const pageHeard = vi.fn();
+    document.addEventListener('click', pageHeard);
+    fire.shadowRoot!.querySelector<HTMLElement>('[data-mtc-action="report-issue"]')!.click();
+    document.removeEventListener('click', pageHeard);
+    expect(pageHeard).not.toHaveBeenCalled();
+    expect(fireButton!.getAttribute('aria-expanded')).toBe('true');
+    fire.remove();
+    other.remove();
+  });
+
   it('shows page-supplied text literally, never as markup', () => {
     const host = renderBadge(summary({ course: { ...UCL_PROFILE.courses[2]!, name: PAYLOAD }, explanation: PAYLOAD }));
     document.body.append(host);

@@ -71,11 +71,19 @@ export type CourseMatcher = (title: string) => Course | null;
  */
 export function createCourseMatcher(courses: readonly Course[]): CourseMatcher {
   const index = new Map<string, Course>();
+  const labels: [string, string][] = [];
   for (const course of courses) {
     for (const label of [course.name, ...course.aliases]) {
       const key = titleKey(label);
+      labels.push([label, key]);
       if (key && !index.has(key)) index.set(key, course);
     }
+  }
+  // A name or alias exactly as written (records carry the catalogue name) is answered without normalising.
+  const exact = new Map<string, Course>();
+  for (const [label, key] of labels) {
+    const course = index.get(key);
+    if (course) exact.set(label, course);
   }
   const heads = new Set<string>();
   const shortKeys: string[] = [];
@@ -84,6 +92,8 @@ export function createCourseMatcher(courses: readonly Course[]): CourseMatcher {
     else shortKeys.push(key);
   }
   return (title) => {
+    const known = exact.get(title);
+    if (known) return known;
     // A page asks about every short text it shows (dates, statuses, buttons): most share no key's first
     // letters and are refused before being normalised.
     const head = asciiHead(title);

@@ -27,36 +27,68 @@ const ICONS: Record<CourseSummary['status'], string> = {
   unknown: '?',
 };
 
+/**
+ * The badge's inside, built once per page and cloned for each badge: a long list mounts hundreds, and one
+ * native clone costs less than a dozen elements, attributes and listeners made one by one from script.
+ * Texts are set afterwards, as text: page-supplied strings never become markup.
+ */
+let template: DocumentFragment | null = null;
+
+function badgeTemplate(): DocumentFragment {
+  if (template?.ownerDocument !== document) {
+    template = document.createDocumentFragment();
+    const details = el('span', { class: 'details', attrs: { id: 'details', role: 'note' } }, document.createTextNode(''));
+    details.hidden = true;
+    details.append(el('button', { class: 'report', text: 'My completion isn’t recorded', attrs: { type: 'button', 'data-mtc-action': 'report-issue' } }));
+    template.append(
+      el('button', { attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'details' } }, el('span', { class: 'icon', attrs: { 'aria-hidden': 'true' } }), el('span')),
+      details,
+    );
+  }
+  return template!;
+}
+
 export function renderBadge(summary: CourseSummary): HTMLElement {
   const { host, root } = createShadowHost('mtc-renewal', BADGE_CSS);
   host.dataset.mtc = 'renewal';
   host.dataset.mtcCourse = summary.course.name;
   host.dataset.mtcStatus = summary.status;
   host.dataset.mtcDue = summary.due ?? '';
-  const label = statusLabel(summary.status, summary.due, undefined, summary.basis);
-  const details = el('span', { class: 'details', text: `${summary.course.name}: ${summary.explanation}.`, attrs: { id: 'details', role: 'note' } });
-  details.hidden = true;
-  details.append(reportIssueButton(summary.course.name));
-  const button = el(
-    'button',
-    { class: summary.status, attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'details', title: summary.explanation } },
-    el('span', { class: 'icon', text: ICONS[summary.status], attrs: { 'aria-hidden': 'true' } }),
-    el('span', { text: label }),
-  );
-  button.addEventListener('click', (event) => {
-    // The badge often sits inside the course's link card: don't navigate.
-    event.preventDefault();
-    event.stopPropagation();
-    details.hidden = !details.hidden;
-    button.setAttribute('aria-expanded', String(!details.hidden));
-  });
-  root.append(button, details);
-  closeOnEscape(root, button, details);
+  const inside = badgeTemplate().cloneNode(true) as DocumentFragment;
+  const button = inside.firstElementChild as HTMLButtonElement;
+  const details = button.nextElementSibling as HTMLElement;
+  const report = details.lastElementChild!;
+  button.className = summary.status;
+  button.title = summary.explanation;
+  button.firstElementChild!.textContent = ICONS[summary.status];
+  button.lastElementChild!.textContent = statusLabel(summary.status, summary.due, undefined, summary.basis);
+  (details.firstChild as Text).data = `${summary.course.name}: ${summary.explanation}.`;
+  report.setAttribute('data-mtc-course', summary.course.name);
+  root.append(inside);
+  listen(root, button, details, summary.course.name);
   return host;
 }
 
-/** Escape, from the button or anywhere in the expanded view, closes it and puts focus back on the button. */
-function closeOnEscape(root: ShadowRoot, button: HTMLButtonElement, details: HTMLElement): void {
+/**
+ * The badge's two listeners, on its shadow root: the button opens and closes the expanded view, "My completion
+ * isn't recorded" asks for the flow, and Escape closes the view and puts focus back on the button. Clicks
+ * stop here: the badge often sits inside the course's link card, which must not navigate.
+ */
+function listen(root: ShadowRoot, button: HTMLButtonElement, details: HTMLElement, course: string): void {
+  root.addEventListener('click', (event) => {
+    const target = (event.target as Element).closest('button');
+    if (!target) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (target === button) {
+      details.hidden = !details.hidden;
+      button.setAttribute('aria-expanded', String(!details.hidden));
+    } else if (event.isTrusted) {
+      // Only a real click counts: a page script's click (not trusted) opens nothing, and nothing here
+      // downloads or emails. The background opens the flow for this course in an extension page.
+      void send({ type: 'report-issue', course }).catch(() => undefined);
+    }
+  });
   root.addEventListener('keydown', (event) => {
     if ((event as KeyboardEvent).key !== 'Escape' || details.hidden) return;
     event.stopPropagation();
@@ -79,18 +111,3 @@ const REPORT_CSS = `
 `;
 /** Both sheets as one string, made once: the shared stylesheet is looked up by its text for every badge. */
 const BADGE_CSS = CSS + REPORT_CSS;
-
-/**
- * "My completion isn't recorded": asks the background to open the flow for this course in an extension
- * page, where the user collects, checks and downloads. Only a real click counts: a page script's click
- * (not trusted) opens nothing, and nothing here downloads or emails.
- */
-function reportIssueButton(course: string): HTMLButtonElement {
-  const button = el('button', { class: 'report', text: 'My completion isn’t recorded', attrs: { type: 'button', 'data-mtc-action': 'report-issue', 'data-mtc-course': course } });
-  button.addEventListener('click', (event) => {
-    event.preventDefault();
-    event.stopPropagation();
-    if (event.isTrusted) void send({ type: 'report-issue', course }).catch(() => undefined);
-  });
-  return button;
-}

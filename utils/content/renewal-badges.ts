@@ -90,7 +90,7 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
       .map((r) => (otherPortal ? { ...r, countsForCompliance: false } : r));
     if (!otherPortal) {
       const summaries = new Map(
-        summariseCourses(mergeById(held, pageRecords), profile, today).map((s) => [s.course.name, s] as const),
+        summariseCourses(mergeById(held, pageRecords), profile, today, courseOf).map((s) => [s.course.name, s] as const),
       );
       // All in one step, so in one slice: badges mounted over several would each cost the page a layout.
       yield LONG_STEP;

@@ -1,5 +1,5 @@
 // One line per catalogue course: its status today, the due date and why, and the records behind it.
-import { createCourseMatcher } from '@/utils/catalogue/match';
+import { createCourseMatcher, type CourseMatcher } from '@/utils/catalogue/match';
 import type { Course, Profile } from '@/utils/catalogue/profile';
 import type { CompletionRecord } from '@/utils/records';
 import { renewalDue, type DueBasis } from './due';
@@ -188,10 +188,15 @@ function compareSummaries(a: CourseSummary & { order: number }, b: CourseSummary
 /**
  * One entry per catalogue course on the London day `today`. A record belongs to a course when its
  * `course` is that course's name or one of its aliases (after normalisation, so a record stored
- * before an alias was added still counts); other records are ignored.
+ * before an alias was added still counts); other records are ignored. A caller that matches titles against
+ * the same `profile.courses` already hands its matcher in (the badges do, on every read of a page).
  */
-export function summariseCourses(records: readonly CompletionRecord[], profile: Profile, today: string): CourseSummary[] {
-  const matcher = createCourseMatcher(profile.courses);
+export function summariseCourses(
+  records: readonly CompletionRecord[],
+  profile: Profile,
+  today: string,
+  matcher: CourseMatcher = createCourseMatcher(profile.courses),
+): CourseSummary[] {
   // Thousands of records share a handful of course names: normalise each name once.
   const matched = new Map<string, Course | null>();
   const match = (name: string) => {
