@@ -40,6 +40,14 @@ export default defineConfig({
     plugins: [preact()],
   }),
   hooks: {
+    // The badges' script first, the sign-in doctor's after it, where a page gets both: Chrome runs a page's
+    // scripts in the manifest's order, so the badges' script starts the page's one reading of the state
+    // (utils/content/state.ts) sooner and its read after `load` goes first (issue 15: `load` → badges).
+    'build:manifestGenerated'(_wxt, manifest) {
+      for (const entry of manifest.content_scripts ?? []) {
+        entry.js?.sort((a, b) => Number(a.endsWith('-doctor.js')) - Number(b.endsWith('-doctor.js')));
+      }
+    },
     // Content scripts get Chrome's own promise API with the polyfill's message conventions
     // (utils/content/browser.ts) instead of webextension-polyfill: each one loads on every page.
     'vite:build:extendConfig'(entrypoints, config) {

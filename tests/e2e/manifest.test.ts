@@ -96,6 +96,15 @@ describe('manifest', () => {
     expect((manifest().content_scripts ?? []).flatMap((c) => c.js ?? [])).not.toContain('content-scripts/learnupon-on-request.js');
   });
 
+  it('puts each page\'s badges script before its sign-in doctor, so the badges start the state\'s reading and read first', () => {
+    for (const entry of manifest().content_scripts ?? []) {
+      const js = entry.js ?? [];
+      const doctor = js.findIndex((f) => f.endsWith('-doctor.js'));
+      if (doctor >= 0) expect(js.slice(doctor).every((f) => f.endsWith('-doctor.js'))).toBe(true);
+    }
+    expect(manifest().content_scripts?.find((c) => c.js?.includes('content-scripts/learnupon.js'))?.js).toEqual(['content-scripts/learnupon.js', 'content-scripts/learnupon-doctor.js']);
+  });
+
   it('content scripts carry no schema library (zod stays in the worker and the pages)', () => {
     // Those the manifest declares and those put in when asked (utils/data/on-request.ts).
     const files = new Set([...(manifest().content_scripts ?? []).flatMap((c) => c.js ?? []), ...readdirSync(join(EXTENSION_DIR, 'content-scripts')).map((f) => `content-scripts/${f}`)]);
