@@ -4,7 +4,7 @@
 // more than most changes move (README, Benchmarks), so a change is judged this way: its build beside the one
 // before it, in the same minutes.
 // For each number of courses (default 1 and 100) it prints, per build, the medians of the first read's
-// script time and of `load` → all badges, and the median of the paired differences (B − A).
+// script time, of `load` → all badges and of the load event itself, and the median of the paired differences (B − A).
 // LOADS=<n> sets the loads per build and number of courses (default 40).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     for (const n of courses.length ? courses : [1, 100]) {
       const pairs = await pairedLoads(a!.context, b!.context, url(n), true, true, loads);
       console.log(`\n${n} course${n === 1 ? '' : 's'}, ${loads} paired loads`);
-      for (const [key, label] of [['run', 'script time'], ['loadToBadges', 'load → all badges']] as const) {
+      for (const [key, label] of [['run', 'script time'], ['loadToBadges', 'load → all badges'], ['load', 'the load event']] as const) {
         const [ma, mb] = [0, 1].map((k) => median(pairs.map((p) => p[k]![key])));
         const diff = median(pairs.map(([x, y]) => y[key] - x[key]));
         console.log(`  ${label}: A ${ms(ma!)}, B ${ms(mb!)}; B − A, median of pairs: ${signed(diff)}`);
