@@ -205,6 +205,27 @@ describe('readLearnUponCourses on layouts it has not seen', () => {
     expect(courses.every((c) => c.anchor.tagName === 'H4')).toBe(true);
   });
 
+  it('finds the certificate by the words its link says, in its text, its aria-label or its title, and never in a script or our own UI', () => {
+    const card = (id: number, link: string) => `<li><a href="/enrollments/${id}/details">Course ${id}</a> <span>Completed</span> ${link}</li>`;
+    const html = `<ul>${[
+      card(10000001, '<a href="/c/1">View certificate</a>'),
+      card(10000002, '<a href="/c/2"><span aria-hidden="true">⬇</span> Download <b>Certificate</b></a>'),
+      card(10000003, '<a href="/c/3" aria-label="Certificate for course 3">PDF</a>'),
+      card(10000004, '<a href="/c/4" title="Your certificate">⬇</a>'),
+      card(10000005, '<a href="/c/5">Certifi<script>void 0</script>cate</a>'),
+      card(10000006, '<a href="/c/6">Review<span data-mtc="renewal">certificate</span></a> <a href="/c/6b">Certificates and more</a>'),
+    ].join('')}</ul>`;
+    expect(readLearnUponCourses(load(html), 'day-first').map((c) => [c.enrollmentId, c.certificateUrl])).toEqual([
+      ['10000001', `${ORIGIN}/c/1`],
+      ['10000002', `${ORIGIN}/c/2`],
+      ['10000003', `${ORIGIN}/c/3`],
+      ['10000004', `${ORIGIN}/c/4`],
+      // A script's text is no word of the page's: the link reads "Certificate" around it.
+      ['10000005', `${ORIGIN}/c/5`],
+      ['10000006', null],
+    ]);
+  });
+
   it('leaves unlabelled dates alone and says unknown when no status word is shown', () => {
     const html = `<ul><li><a href="/enrollments/12345678/details">Some course</a> <span>12/03/2025</span></li></ul>`;
     expect(readLearnUponCourses(load(html), 'day-first').map(withoutAnchor)).toEqual([
