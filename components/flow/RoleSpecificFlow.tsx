@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { META_KEYS } from '@/utils/data/keys';
 import type { DepartmentAddresses } from '@/utils/data/meta';
 import { flowPackInput } from '@/utils/evidence/flow-pack';
@@ -16,6 +16,9 @@ import { PackDownload } from './PackDownload';
 import { SenderFields } from './SenderFields';
 import { useSender } from './useSender';
 
+/** The course a name field's text names. */
+const courseNamed = (text: string) => text.trim().slice(0, 500);
+
 const readAddresses = async (): Promise<DepartmentAddresses> => (await readMeta(META_KEYS.departmentAddresses)) ?? {};
 
 /**
@@ -26,14 +29,20 @@ const readAddresses = async (): Promise<DepartmentAddresses> => (await readMeta(
 export function RoleSpecificFlow({ overview, request }: { overview: Overview; request: FlowRequest }) {
   const { profile } = overview;
   const [name, setName] = useState(request.courses[0] ?? '');
-  const [address, setAddress] = useState<string | null>(null);
+  // The address typed, with the course it was typed for.
+  const [typed, setTyped] = useState<{ course: string; address: string } | null>(null);
   const addresses = useRead(readAddresses, { what: 'Your department addresses' });
   const items = useLockerItems();
   const sender = useSender();
-  const course = name.trim().slice(0, 500);
+  const course = courseNamed(name);
   const remembered = addresses.value?.[course] ?? '';
-  // The department's address for this course, as last used, until the user types another.
-  useEffect(() => setAddress(null), [course]);
+  // The department's address for this course, as last used, until the user types another. Another course
+  // sets aside what was typed for this one when it is named, not in an effect after the next render, which
+  // could run after the address was typed and throw it away.
+  const address = typed?.course === course ? typed.address : null;
+  // The course as last named, before the render that follows: an address typed (or filled in) right after is its.
+  const named = useRef(course);
+  named.current = course;
   const to = (address ?? remembered).trim();
   const catalogueCourse = profile.courses.find((c) => c.name.toLowerCase() === course.toLowerCase());
   const suggestions = useMemo(() => knownRoleSpecific(overview.records, profile.courses), [overview.records, profile.courses]);
@@ -50,7 +59,16 @@ export function RoleSpecificFlow({ overview, request }: { overview: Overview; re
       <section aria-labelledby="role-heading" data-mtc-section="role">
         <h2 id="role-heading">The training, and where it goes</h2>
         <label for="role-course">Course name</label>
-        <input id="role-course" list="role-courses" value={name} autocomplete="off" onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          id="role-course"
+          list="role-courses"
+          value={name}
+          autocomplete="off"
+          onInput={(e) => {
+            named.current = courseNamed(e.currentTarget.value);
+            setName(e.currentTarget.value);
+          }}
+        />
         <datalist id="role-courses">
           {suggestions.map((s) => <option key={s} value={s} />)}
         </datalist>
@@ -61,7 +79,7 @@ export function RoleSpecificFlow({ overview, request }: { overview: Overview; re
           </p>
         )}
         <label for="role-to">The department’s email address</label>
-        <input id="role-to" type="email" autocomplete="off" value={address ?? remembered} aria-describedby="role-to-note" onInput={(e) => setAddress(e.currentTarget.value)} />
+        <input id="role-to" type="email" autocomplete="off" value={address ?? remembered} aria-describedby="role-to-note" onInput={(e) => setTyped({ course: named.current, address: e.currentTarget.value })} />
         <p id="role-to-note" class={to && !addressOk ? 'notice' : 'muted'}>
           {to && !addressOk
             ? `“${to.slice(0, 80)}” is not an email address.`

@@ -143,8 +143,19 @@ describe('role-specific training', () => {
     await flow.waitForSelector('#role-course');
     expect(await flow.locator('[data-mtc-action="download-pack"]').isDisabled()).toBe(true);
     const course = 'Research Data Management Essentials';
-    await flow.fill('#role-course', course);
-    await flow.fill('#role-to', 'research-data@ucl.ac.uk');
+    // The course named and the address typed in one go (as a browser's autofill can): the address stays.
+    await flow.evaluate(
+      ([name, to]) => {
+        const enter = (selector: string, value: string) => {
+          const input = document.querySelector<HTMLInputElement>(selector)!;
+          input.value = value;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        };
+        enter('#role-course', name!);
+        enter('#role-to', to!);
+      },
+      [course, 'research-data@ucl.ac.uk'],
+    );
     await flow.setInputFiles(`[data-mtc-review="${course}"] [data-mtc-input="review-file"]`, { name: 'rdm-completed.png', mimeType: 'image/png', buffer: PNG });
     await expect.poll(() => flow.locator(`[data-mtc-review="${course}"] [data-mtc-found="screenshot"]`).count()).toBe(1);
     // Where it goes is said before the download.
