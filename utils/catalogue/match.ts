@@ -71,19 +71,16 @@ export type CourseMatcher = (title: string) => Course | null;
  */
 export function createCourseMatcher(courses: readonly Course[]): CourseMatcher {
   const index = new Map<string, Course>();
-  const labels: [string, string][] = [];
+  // A name or alias exactly as written (records carry the catalogue name) is answered without normalising:
+  // with the course its key gives, which the first course to claim the key keeps.
+  const exact = new Map<string, Course>();
   for (const course of courses) {
     for (const label of [course.name, ...course.aliases]) {
       const key = titleKey(label);
-      labels.push([label, key]);
       if (key && !index.has(key)) index.set(key, course);
+      const owner = index.get(key);
+      if (owner) exact.set(label, owner);
     }
-  }
-  // A name or alias exactly as written (records carry the catalogue name) is answered without normalising.
-  const exact = new Map<string, Course>();
-  for (const [label, key] of labels) {
-    const course = index.get(key);
-    if (course) exact.set(label, course);
   }
   const heads = new Set<string>();
   const shortKeys: string[] = [];
