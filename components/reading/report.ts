@@ -3,7 +3,7 @@
 // nothing), anonymised (utils/platforms/learnupon/page-report.ts), then read back by the same reader to
 // say whether the report still shows what the extension read on the page.
 import type { Profile } from '@/utils/catalogue/profile';
-import { createCourseMatcher } from '@/utils/catalogue/match';
+import { createCourseMatcher, createTitlePieceTest } from '@/utils/catalogue/match';
 import type { PageReadAnswer, ReadEntryAnswer } from '@/utils/data/messages';
 import { readCybSafeCompletion } from '@/utils/platforms/cybsafe/read';
 import { explainReading } from '@/utils/platforms/explain';
@@ -41,7 +41,7 @@ export function makePageReport(html: string, read: PageReadAnswer, profile: Prof
     /^<!doctype html>\n/i,
     `<!doctype html>\n<!-- Page report from Mandatory Training Companion: a ${SITE_NAMES[read.site]} page, its text replaced and its dates moved; numeric dates are ${profile.dateOrder === 'day-first' ? 'day first' : 'month first'}. -->\n`,
   );
-  const again = READERS[read.site](new DOMParser().parseFromString(text, 'text/html'), profile.dateOrder, { courseKey });
+  const again = READERS[read.site](new DOMParser().parseFromString(text, 'text/html'), profile.dateOrder, { courseKey, titlePiece: createTitlePieceTest(profile.courses) });
   const back = explainReading(again, { courseOf: courseKey, otherPortal: read.otherPortal });
   const page = facts([...read.counted, ...read.notCounted]);
   const inReport = facts([...back.counted, ...back.notCounted]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asciiHead, createCourseMatcher, matchCourse, normaliseAnyTitle, normaliseTitle, titleKey } from '@/utils/catalogue/match';
+import { asciiHead, createCourseMatcher, createTitlePieceTest, matchCourse, normaliseAnyTitle, normaliseTitle, titleKey } from '@/utils/catalogue/match';
 import type { Course } from '@/utils/catalogue/profile';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 
@@ -199,5 +199,44 @@ describe('the quick refusal of texts that share no key\'s first letters', () => 
       const head = asciiHead(title);
       if (head !== null) expect(head, `U+${c.toString(16)}`).toBe(titleKey(title).slice(0, 5));
     }
+  });
+});
+
+describe('the test of a piece of text a title may hold', () => {
+  const piece = createTitlePieceTest(courses);
+
+  it('lets through every piece of every title that names a course, however the page splits it', () => {
+    const titled = fc
+      .record({
+        pick: fc.integer({ min: 0, max: labels.length - 1 }),
+        upper: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        ampersand: fc.boolean(),
+        before: fc.constantFrom('', ' ', '\u201c', '• ', '"'),
+        after: fc.constantFrom('', '.', ' *', '\u201d', ':'),
+        tag: fc.constantFrom('', ' (2024)', ' [2024/25].', ' (v2)', ' {Version 2.1}', ' (2024) (v3) '),
+        cuts: fc.array(fc.nat(), { maxLength: 6 }),
+      })
+      .map(({ pick, upper, ampersand, before, after, tag, cuts }) => {
+        let text = labels[pick]!.label.replace(/\band\b/gi, (w) => (ampersand ? '&' : w));
+        text = [...text].map((c, i) => (upper[i % upper.length] ? c.toUpperCase() : c.toLowerCase())).join('');
+        const title = before + text + tag + after;
+        const at = [...new Set(cuts.map((c) => c % (title.length + 1)))].sort((a, b) => a - b);
+        const pieces = [0, ...at].map((from, i) => title.slice(from, [...at, title.length][i]));
+        return { title, pieces };
+      });
+    fc.assert(
+      fc.property(titled, ({ title, pieces }) => {
+        expect(name(title), title).not.toBeNull();
+        for (const p of pieces) expect(piece(p), JSON.stringify({ title, p })).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('refuses the other words a dashboard shows, and lets through what it cannot rule out', () => {
+    for (const text of ['Completed', 'Not started', 'Due date', 'Start course', 'Download certificate', 'Score:', 'Certificate expires:', 'My courses'])
+      expect(piece(text), text).toBe(false);
+    // Digits, brackets and characters outside ASCII may belong to a title's tag or fold into its letters.
+    for (const text of ['Enrolled: 15/11/2026', '(2024)', 'Version', 'Sécurité']) expect(piece(text), text).toBe(true);
   });
 });

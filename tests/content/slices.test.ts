@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inSlices } from '@/utils/content/slices';
 import { atOnce, LONG_STEP, type Steps } from '@/utils/platforms/steps';
 import { readLearnUponCourses, readLearnUponSteps } from '@/utils/platforms/learnupon/courses';
-import { createCourseMatcher } from '@/utils/catalogue/match';
+import { createCourseMatcher, createTitlePieceTest } from '@/utils/catalogue/match';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { benchEnrollments } from '../fixtures/bench-enrollments';
 import { renderDashboard } from '../fixtures/sites/learnupon/pages';
@@ -93,7 +93,7 @@ describe('the LearnUpon reader as steps', () => {
     const today = new Date('2026-11-28T09:00:00Z');
     const doc = new JSDOM(renderDashboard({ today, enrollments: benchEnrollments(120, today) }), { url: 'https://ucl.learnupon.com/dashboard' }).window.document;
     const match = createCourseMatcher(UCL_PROFILE.courses);
-    const options = { courseKey: (t: string) => match(t)?.name ?? null };
+    const options = { courseKey: (t: string) => match(t)?.name ?? null, titlePiece: createTitlePieceTest(UCL_PROFILE.courses) };
     const whole = readLearnUponCourses(doc, 'day-first', options);
     const sliced = await inSlices(readLearnUponSteps(doc, 'day-first', options), 0.01);
     expect(whole.length).toBeGreaterThan(100);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // "What I read on this page" as data: each entry with the words it went by, and what was seen but not counted.
 import { describe, expect, it } from 'vitest';
-import { createCourseMatcher } from '@/utils/catalogue/match';
+import { createCourseMatcher, createTitlePieceTest } from '@/utils/catalogue/match';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
 import { explainReading } from '@/utils/platforms/explain';
@@ -15,8 +15,10 @@ import { loadPage } from './learnupon/jsdom';
 
 const TODAY = new Date('2026-11-28T09:00:00Z');
 const match = createCourseMatcher(UCL_PROFILE.courses);
+// As the content script reads: texts no title can hold are not looked at.
+const titlePiece = createTitlePieceTest(UCL_PROFILE.courses);
 const courseOf = (title: string) => match(title)?.name ?? null;
-const read = (doc: Document) => readLearnUponCourses(doc, 'day-first', { courseKey: courseOf });
+const read = (doc: Document) => readLearnUponCourses(doc, 'day-first', { courseKey: courseOf, titlePiece });
 
 describe('explainReading', () => {
   it('on the dashboard: title as shown → catalogue name, status word, each date with its label; the course outside the catalogue is not counted', () => {

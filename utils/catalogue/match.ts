@@ -125,6 +125,37 @@ export function asciiHead(title: string): string | null {
   return head.slice(0, HEAD);
 }
 
+/**
+ * A test of one piece of a page's text (a text node): false only when no title that names a course can
+ * hold it, so a reader need not look at the elements around it (most pieces of a dashboard are dates,
+ * statuses and buttons). A title's key is its letters and digits in lower case, `&` read as "and", less a
+ * bracketed year or version at its end (titleKey): an ASCII piece with no digit and no bracket holds, in
+ * order, only letters of that key or of the word "version". Anything else is let through.
+ */
+export function createTitlePieceTest(courses: readonly Course[]): (piece: string) => boolean {
+  const keys = new Set<string>();
+  for (const course of courses) for (const label of [course.name, ...course.aliases]) keys.add(titleKey(label));
+  keys.delete('');
+  // One string to search: a newline never falls inside a piece's letters.
+  const all = `\n${[...keys].join('\n')}\n`;
+  const test = (piece: string) => {
+    if (/[\d()[\]{}]|[^\x00-\x7f]/.test(piece)) return true;
+    const letters = piece.toLowerCase().replace(/&/g, 'and').replace(/[^a-z]+/g, '');
+    return all.includes(letters) || 'version'.includes(letters);
+  };
+  // A dashboard shows the same few words on every card: each is tested once.
+  const known = new Map<string, boolean>();
+  return (piece) => {
+    let answer = known.get(piece);
+    if (answer === undefined) {
+      if (known.size >= 5000) known.clear();
+      answer = test(piece);
+      known.set(piece, answer);
+    }
+    return answer;
+  };
+}
+
 /** One-off match; prefer createCourseMatcher in loops. */
 export function matchCourse(title: string, courses: readonly Course[]): Course | null {
   return createCourseMatcher(courses)(title);

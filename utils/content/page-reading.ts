@@ -5,7 +5,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { PageReadAnswer, ReadEntryAnswer, RequestOf } from '@/utils/data/messages';
 import { LIMITS, PAGE_READING_PORT } from '@/utils/data/keys';
-import { createCourseMatcher } from '@/utils/catalogue/match';
+import { createCourseMatcher, createTitlePieceTest } from '@/utils/catalogue/match';
 import { isOtherOrganisationsPortal } from '@/utils/hosts';
 import { explainReading } from '@/utils/platforms/explain';
 import type { CourseReader, PageCourse } from '@/utils/platforms/types';
@@ -59,7 +59,7 @@ export function listenForPageReading(signal: AbortSignal, options: PageReadingOp
     const profile = await fetchProfile();
     const match = createCourseMatcher(profile.courses);
     const courseOf = (title: string) => match(title)?.name ?? null;
-    const entries = options.read(document, profile.dateOrder, { courseKey: courseOf }).slice(0, LIMITS.readingsPerPage);
+    const entries = options.read(document, profile.dateOrder, { courseKey: courseOf, titlePiece: createTitlePieceTest(profile.courses) }).slice(0, LIMITS.readingsPerPage);
     const otherPortal = options.site === 'learnupon' && isOtherOrganisationsPortal(location.hostname, profile);
     return { entries, otherPortal, ...explainReading(entries, { courseOf, otherPortal }) };
   };

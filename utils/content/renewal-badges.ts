@@ -5,7 +5,7 @@
 // and the records go to the background after the badges are up.
 // On another organisation's LearnUpon portal (docs/rules.md, "Which records count") what is read is kept
 // as records that do not count, and no badge claims a status there.
-import { createCourseMatcher } from '@/utils/catalogue/match';
+import { createCourseMatcher, createTitlePieceTest } from '@/utils/catalogue/match';
 import type { Course } from '@/utils/catalogue/profile';
 import { timedKey } from '@/utils/data/session';
 import { isOtherOrganisationsPortal } from '@/utils/hosts';
@@ -59,6 +59,7 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
   if (options.signal.aborted) return;
   const courseOf = memoisedMatcher(profile.courses);
   const courseKey = (title: string) => courseOf(title)?.name ?? null;
+  const titlePiece = createTitlePieceTest(profile.courses);
   const otherPortal = options.source === 'learnupon' && isOtherOrganisationsPortal(location.hostname, profile);
   // What the background already holds needs no second saving: a repeat visit sends only what changed.
   const sent = new Set<string>();
@@ -77,7 +78,7 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
     const readAt = changes;
     const seenAt = new Date().toISOString();
     const url = new URL(location.href);
-    const entries = recalled ?? (options.readInSteps ? yield* options.readInSteps(document, profile.dateOrder, { courseKey }) : options.read(document, profile.dateOrder, { courseKey }));
+    const entries = recalled ?? (options.readInSteps ? yield* options.readInSteps(document, profile.dateOrder, { courseKey, titlePiece }) : options.read(document, profile.dateOrder, { courseKey, titlePiece }));
     if (changes !== readAt || options.signal.aborted) return null;
     const matched = entries.flatMap((entry) => {
       const course = courseOf(entry.title);

@@ -54,6 +54,11 @@ export interface PageAccount {
 /** A reader of course entries. `courseKey` names the catalogue course a title is (or null), so entries found by title alone are read too. */
 export interface CourseReadOptions {
   courseKey?: (title: string) => string | null;
+  /**
+   * False only for a piece of text (a text node) that no title courseKey names can hold
+   * (createTitlePieceTest): the reader then looks no further at it. Without it, every piece is looked at.
+   */
+  titlePiece?: (piece: string) => boolean;
 }
 
 export type CourseReader = (root: ParentNode, order: DateOrder, options?: CourseReadOptions) => PageCourse[];

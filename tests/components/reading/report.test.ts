@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makePageReport } from '@/components/reading/report';
-import { createCourseMatcher } from '@/utils/catalogue/match';
+import { createCourseMatcher, createTitlePieceTest } from '@/utils/catalogue/match';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import type { PageReadAnswer } from '@/utils/data/messages';
 import { datesInText } from '@/utils/dates/shift';
@@ -26,11 +26,13 @@ import { layoutArb } from '../../platforms/learnupon/layouts';
 const TODAY = new Date('2026-11-28T09:00:00Z');
 const LU = 'https://ucl.learnupon.com';
 const match = createCourseMatcher(UCL_PROFILE.courses);
+// As the content script reads: texts no title can hold are not looked at.
+const titlePiece = createTitlePieceTest(UCL_PROFILE.courses);
 const courseKey = (title: string) => match(title)?.name ?? null;
 
 /** What the page's content script answers for `doc` (utils/content/page-reading.ts). */
 function answerFor(doc: Document, site: PageReadAnswer['site'], read: CourseReader, otherPortal = false): PageReadAnswer {
-  const entries = read(doc, 'day-first', { courseKey });
+  const entries = read(doc, 'day-first', { courseKey, titlePiece });
   const { counted, notCounted } = explainReading(entries, { courseOf: courseKey, otherPortal });
   const out = (e: (typeof counted)[number]) => ({ ...e, used: { completedOn: entries[e.index]!.completedOn, dueOn: entries[e.index]!.dueOn, certExpiresOn: entries[e.index]!.certExpiresOn } });
   return { site, pageUrl: doc.URL, otherPortal, counted: counted.map(out), notCounted: notCounted.map(out) };

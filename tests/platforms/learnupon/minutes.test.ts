@@ -2,17 +2,19 @@
 // and with a duration word beside it; never a figure that says something else, never one from around the entry.
 import { describe, expect, it } from 'vitest';
 import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
-import { createCourseMatcher } from '@/utils/catalogue/match';
+import { createCourseMatcher, createTitlePieceTest } from '@/utils/catalogue/match';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { loadPage } from './jsdom';
 
 const match = createCourseMatcher(UCL_PROFILE.courses);
+// As the content script reads: texts no title can hold are not looked at.
+const titlePiece = createTitlePieceTest(UCL_PROFILE.courses);
 const courseKey = (title: string) => match(title)?.name ?? null;
 
 /** Each entry's title and minutes (null when it shows none). */
 function minutes(html: string): [string, number | null][] {
   const doc = loadPage(`<!doctype html><body>${html}</body>`, 'https://ucl.learnupon.com/learning');
-  return readLearnUponCourses(doc, 'day-first', { courseKey }).map((c) => [c.title, c.minutes ?? null]);
+  return readLearnUponCourses(doc, 'day-first', { courseKey, titlePiece }).map((c) => [c.title, c.minutes ?? null]);
 }
 
 /** A card of a list, with `extra` inside it. */

@@ -4,7 +4,7 @@
 // the page itself, every date moved by the same offset.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCourseMatcher } from '@/utils/catalogue/match';
+import { createCourseMatcher, createTitlePieceTest } from '@/utils/catalogue/match';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { daysBetween } from '@/utils/dates/calendar';
 import { datesInText } from '@/utils/dates/shift';
@@ -39,9 +39,11 @@ import { layoutArb } from './layouts';
 const TODAY = new Date('2026-11-28T09:00:00Z');
 const LU = 'https://ucl.learnupon.com';
 const match = createCourseMatcher(UCL_PROFILE.courses);
+// As the content script reads: texts no title can hold are not looked at.
+const titlePiece = createTitlePieceTest(UCL_PROFILE.courses);
 const courseKey = (title: string) => match(title)?.name ?? null;
 
-const read = (doc: Document) => readLearnUponCourses(doc, 'day-first', { courseKey });
+const read = (doc: Document) => readLearnUponCourses(doc, 'day-first', { courseKey, titlePiece });
 
 /** What must be the same on the report: which courses, statuses, and which kinds of date each shows. */
 function facts(courses: PageCourse[]) {

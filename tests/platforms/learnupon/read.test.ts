@@ -2,15 +2,17 @@
 // The LearnUpon reader against the demo site's own HTML (rendered for a fixed day), and against layout
 // variants it has never seen: the real markup is a guess, so the reader must survive a different one.
 import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PERSONA, personaEnrollments, type PersonaEnrollment } from '../../fixtures/persona';
 import { paths, portalDate } from '../../fixtures/sites/learnupon/model';
 import { renderDashboard, renderEnrollmentDetails, renderPlayer, renderProfile } from '../../fixtures/sites/learnupon/pages';
+import { layoutArb } from './layouts';
 import { readLearnUponAccount } from '@/utils/platforms/learnupon/account';
 import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
 import { findTrainingHistoryButton, findTrainingHistoryLink } from '@/utils/platforms/learnupon/history-controls';
 import type { PageCourse } from '@/utils/platforms/types';
-import { createCourseMatcher } from '@/utils/catalogue/match';
+import { createCourseMatcher, createTitlePieceTest } from '@/utils/catalogue/match';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import type { EnrollmentStatus } from '@/utils/records';
 
@@ -294,10 +296,13 @@ describe('training history controls', () => {
 describe('read with the catalogue, as the content script reads every page', () => {
   const match = createCourseMatcher(UCL_PROFILE.courses);
   const courseKey = (title: string) => match(title)?.name ?? null;
-  const both = (doc: Document, order: 'day-first' | 'month-first' = 'day-first') => [
-    readLearnUponCourses(doc, order).map(withoutAnchor),
-    readLearnUponCourses(doc, order, { courseKey }).map(withoutAnchor),
-  ];
+  const titlePiece = createTitlePieceTest(UCL_PROFILE.courses);
+  const both = (doc: Document, order: 'day-first' | 'month-first' = 'day-first') => {
+    const withCatalogue = readLearnUponCourses(doc, order, { courseKey });
+    // The texts no title can hold are not looked at: what is read stays the same, entry for entry.
+    expect(readLearnUponCourses(doc, order, { courseKey, titlePiece })).toEqual(withCatalogue);
+    return [readLearnUponCourses(doc, order).map(withoutAnchor), withCatalogue.map(withoutAnchor)];
+  };
 
   it('finds the same entries on the dashboard, its filtered lists and every details and player page', () => {
     for (const filter of ['all', 'completed', 'not_started', 'in_progress'] as const) {
@@ -312,6 +317,20 @@ describe('read with the catalogue, as the content script reads every page', () =
     }
     const [m1, m2] = both(load(renderDashboard({ today: TODAY, dateOrder: 'month-first' })), 'month-first');
     expect(m2).toEqual(m1);
+  });
+
+  it('reads the same on pages it has not seen whether or not it passes over the texts no title can hold', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(layoutArb, ({ html }) => {
+        const doc = load(html, '/learning_paths/1');
+        const withCatalogue = readLearnUponCourses(doc, 'day-first', { courseKey });
+        read += withCatalogue.length;
+        expect(readLearnUponCourses(doc, 'day-first', { courseKey, titlePiece })).toEqual(withCatalogue);
+      }),
+      { numRuns: 150 },
+    );
+    expect(read).toBeGreaterThan(150);
   });
 
   it('says what it read each entry by: the status as shown and each date with its label', () => {

@@ -3,7 +3,7 @@
 // search results, details as a definition list, a list drawn after load, another organisation's portal.
 // Read with the catalogue, as the content script reads them, and taken through the renewal rules.
 import { describe, expect, it } from 'vitest';
-import { createCourseMatcher } from '@/utils/catalogue/match';
+import { createCourseMatcher, createTitlePieceTest } from '@/utils/catalogue/match';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { londonDate } from '@/utils/dates/calendar';
 import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
@@ -30,10 +30,12 @@ import { loadPage } from './jsdom';
 const TODAY = new Date('2026-11-28T09:00:00Z');
 const ORIGIN = 'https://ucl.learnupon.com';
 const match = createCourseMatcher(UCL_PROFILE.courses);
+// As the content script reads: texts no title can hold are not looked at.
+const titlePiece = createTitlePieceTest(UCL_PROFILE.courses);
 const courseKey = (title: string) => match(title)?.name ?? null;
 
 function read(doc: Document): PageCourse[] {
-  return readLearnUponCourses(doc, 'day-first', { courseKey });
+  return readLearnUponCourses(doc, 'day-first', { courseKey, titlePiece });
 }
 
 /** What the content script keeps of a page: a record per catalogue entry that says anything of its own. */

@@ -4,17 +4,19 @@
 import { describe, expect, it } from 'vitest';
 import { readLearnUponCourses } from '@/utils/platforms/learnupon/courses';
 import type { PageCourse } from '@/utils/platforms/types';
-import { createCourseMatcher } from '@/utils/catalogue/match';
+import { createCourseMatcher, createTitlePieceTest } from '@/utils/catalogue/match';
 import { UCL_PROFILE } from '@/utils/catalogue/ucl';
 import { recordId, type CompletionRecord } from '@/utils/records';
 import { summariseCourses } from '@/utils/renewal/summary';
 import { loadPage } from './jsdom';
 
 const match = createCourseMatcher(UCL_PROFILE.courses);
+// As the content script reads: texts no title can hold are not looked at.
+const titlePiece = createTitlePieceTest(UCL_PROFILE.courses);
 const courseKey = (title: string) => match(title)?.name ?? null;
 
 function read(html: string, path = '/learning'): PageCourse[] {
-  return readLearnUponCourses(loadPage(`<!doctype html><body>${html}</body>`, `https://ucl.learnupon.com${path}`), 'day-first', { courseKey });
+  return readLearnUponCourses(loadPage(`<!doctype html><body>${html}</body>`, `https://ucl.learnupon.com${path}`), 'day-first', { courseKey, titlePiece });
 }
 
 /** What the renewal rules see of an entry: status and the three dates. */

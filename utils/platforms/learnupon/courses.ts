@@ -136,7 +136,7 @@ export function* readLearnUponSteps(root: ParentNode, order: DateOrder, options:
   const links = enrollmentLinks(root, linkReader, text.skipped);
   if (!links.length && !options.courseKey) return [];
   yield;
-  const scan = yield* scanText(root);
+  const scan = yield* scanText(root, options.titlePiece);
   const furniture = new Set(root.querySelectorAll(S.furniture));
   const titles = options.courseKey ? yield* catalogueTitles(root, scan.titles, options.courseKey, furniture, text) : [];
   if (!links.length && !titles.length) return [];

@@ -12,7 +12,7 @@ export const MAX_STATUS_LINE = 80;
 export const STATUS_HINT = /complet|pass|progress|start|fail|pending|awaiting|review|approv|status|attempt/i;
 
 export interface TextScan {
-  /** Text nodes of at most MAX_TITLE characters with a letter: where titles may be. */
+  /** Text nodes of at most MAX_TITLE characters with a letter that `titlePiece` lets through: where titles may be. */
   titles: Text[];
   /** Text nodes of at most MAX_STATUS_LINE characters with a status-like word. */
   statuses: Text[];
@@ -46,8 +46,12 @@ function inkedTextNodes(root: Node, doc: Document): Text[] {
   return nodes;
 }
 
-/** Every text node under root (scripts and our own UI included: each part decides), sorted out in document order. */
-export function* scanText(root: ParentNode): Steps<TextScan> {
+/**
+ * Every text node under root (scripts and our own UI included: each part decides), sorted out in document
+ * order. `titlePiece` refuses texts no title can hold (CourseReadOptions), so the titles' pass never
+ * looks at the elements around them.
+ */
+export function* scanText(root: ParentNode, titlePiece: (piece: string) => boolean = () => true): Steps<TextScan> {
   const start = root as Node;
   const doc = start.ownerDocument ?? (start as Document);
   const scan: TextScan = { titles: [], statuses: [], digits: [] };
@@ -57,7 +61,7 @@ export function* scanText(root: ParentNode): Steps<TextScan> {
     const node = nodes[i]!;
     const value = node.data;
     if (!/\S/.test(value)) continue;
-    if (value.length <= MAX_TITLE && hasLetter(value)) scan.titles.push(node);
+    if (value.length <= MAX_TITLE && hasLetter(value) && titlePiece(value)) scan.titles.push(node);
     if (value.length <= MAX_STATUS_LINE && STATUS_HINT.test(value)) scan.statuses.push(node);
     if (/\d/.test(value)) scan.digits.push(node);
   }
