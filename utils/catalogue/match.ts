@@ -3,6 +3,7 @@
 // substring matching would let the alias "Prevent" claim "Preventing falls in the lab".
 import { isSymbol } from '@/utils/dom/text';
 import { onFirstUse } from '@/utils/patterns';
+import { remembered } from '@/utils/remembered';
 import type { Course } from './profile';
 
 // A year, a year range or a version in brackets at the end: "(2024)", "[2024/25]", "(v2)", "{Version 2.1}".
@@ -138,22 +139,12 @@ export function createTitlePieceTest(courses: readonly Course[]): (piece: string
   keys.delete('');
   // One string to search: a newline never falls inside a piece's letters.
   const all = `\n${[...keys].join('\n')}\n`;
-  const test = (piece: string) => {
+  // A dashboard shows the same few words on every card: each is tested once.
+  return remembered((piece) => {
     if (/[\d()[\]{}]|[^\x00-\x7f]/.test(piece)) return true;
     const letters = piece.toLowerCase().replace(/&/g, 'and').replace(/[^a-z]+/g, '');
     return all.includes(letters) || 'version'.includes(letters);
-  };
-  // A dashboard shows the same few words on every card: each is tested once.
-  const known = new Map<string, boolean>();
-  return (piece) => {
-    let answer = known.get(piece);
-    if (answer === undefined) {
-      if (known.size >= 5000) known.clear();
-      answer = test(piece);
-      known.set(piece, answer);
-    }
-    return answer;
-  };
+  });
 }
 
 /** One-off match; prefer createCourseMatcher in loops. */

@@ -3,7 +3,8 @@
 import { parseDisplayDate, type DateOrder } from '@/utils/dates/parse';
 import { isOwnOrInvisible, type TextReader } from '@/utils/dom/text';
 import type { DateKind, DateReading } from '@/utils/platforms/types';
-import { DATE_LIKE, LU_SELECTORS as S, dateKindFromLabel, normalise, remembered } from './selectors';
+import { remembered } from '@/utils/remembered';
+import { DATE_LIKE, LU_SELECTORS as S, dateKindFromLabel, normalise } from './selectors';
 
 const DATES = new RegExp(DATE_LIKE.source, 'g');
 const LABEL_TAIL = /[\s:\-–—·|,(]+$/;

@@ -3,6 +3,7 @@
 // this is the file to fix.
 import { isAscii, isSymbol, normalizeText } from '@/utils/dom/text';
 import { onFirstUse } from '@/utils/patterns';
+import { remembered } from '@/utils/remembered';
 import type { DateKind } from '@/utils/platforms/types';
 import type { EnrollmentStatus } from '@/utils/records';
 
@@ -43,21 +44,6 @@ const STATUS_WORDS: [RegExp, EnrollmentStatus][] = [
   [/^failed$/, 'failed'],
   [/^(pending review|pending approval|awaiting review|awaiting approval)$/, 'pending-review'],
 ];
-
-/**
- * A pure function of a text, answered once per text: every card asks about the same few words ("Completed",
- * "Due date", "12 Mar 2025") and every read after a redraw asks again. Bounded, for pages that keep making new texts.
- */
-export function remembered<T>(test: (text: string) => T): (text: string) => T {
-  const known = new Map<string, T>();
-  return (text) => {
-    if (known.has(text)) return known.get(text)!;
-    if (known.size >= 5000) known.clear();
-    const value = test(text);
-    known.set(text, value);
-    return value;
-  };
-}
 
 /** "Completed", "Status: Not Started", "not_started", "✓ Passed" → a status; anything else → null. */
 export const statusFromText = remembered(readStatus);
