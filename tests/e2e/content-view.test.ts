@@ -52,16 +52,20 @@ describe('the view in storage.session', () => {
   it('is what a content script reads, with no titles, links or notes; storage.local stays closed to it', async () => {
     const page = await read(DASHBOARD);
     await page.close();
-    // The save's answer comes after the view is written; a fresh page reads it.
+    // The page marks its read when it hands the readings over, not when the background has saved them and
+    // written the view: a fresh page waits for them to be there.
     const again = await read(DASHBOARD);
-    const seen = await inContentScript<{ version: number; courses: string[]; held: number; text: string; local: string }>(
-      again,
-      `await (async () => {
-        const view = (await chrome.storage.session.get('content-view'))['content-view'];
-        const local = await chrome.storage.local.get(null).then(() => 'read', (e) => e.message);
-        return { version: view.version, courses: [...new Set(view.records.map((r) => r.course))].sort(), held: view.held.length, text: JSON.stringify(view.records), local };
-      })()`,
-    );
+    const view = () =>
+      inContentScript<{ version: number; courses: string[]; held: number; text: string; local: string }>(
+        again,
+        `await (async () => {
+          const view = (await chrome.storage.session.get('content-view'))['content-view'];
+          const local = await chrome.storage.local.get(null).then(() => 'read', (e) => e.message);
+          return { version: view.version, courses: [...new Set(view.records.map((r) => r.course))].sort(), held: view.held.length, text: JSON.stringify(view.records), local };
+        })()`,
+      );
+    await expect.poll(async () => (await view()).courses, { timeout: 10_000 }).toEqual(expect.arrayContaining(['Prevent at UCL', 'UCL Fire Safety']));
+    const seen = await view();
     expect(seen.version).toBe(1);
     expect(seen.courses).toEqual(expect.arrayContaining(['Prevent at UCL', 'UCL Fire Safety']));
     expect(seen.held).toBeGreaterThan(0);
@@ -108,6 +112,10 @@ describe('the view in storage.session', () => {
 
   it('is a hint: a content script writing another view misleads only its own badges, never the records', async () => {
     const page = await read(DASHBOARD);
+    // The forged record is made from one the view holds: wait for the dashboard's save to reach it.
+    await expect
+      .poll(() => inContentScript<number>(page, `await (async () => (await chrome.storage.session.get('content-view'))['content-view']?.records.length ?? 0)()`), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     const before = await sidePanelStatuses();
     expect(before['Prevent at UCL']).toBe('overdue');
     await inContentScript(
