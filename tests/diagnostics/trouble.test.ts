@@ -9,6 +9,7 @@ import { AADSTS_CODES } from '@/utils/diagnostics/aadsts';
 import { MY_APPS_URL, type Diagnosis } from '@/utils/diagnostics/alerts';
 import { diagnoseOtherPortal } from '@/utils/diagnostics/portal';
 import { diagnoseSignInPage } from '@/utils/diagnostics/signin';
+import { mentionsProblemIn, pageText } from '@/utils/diagnostics/trouble';
 import { PERSONA } from '../fixtures/persona';
 import { DEMO_AADSTS_CODES, PERSONAL_HOTMAIL, renderAadError } from '../fixtures/sites/microsoft/pages';
 import { renderCybSafeHome } from '../fixtures/sites/cybsafe/pages';
@@ -197,5 +198,37 @@ describe("another organisation's portal", () => {
   it('its own accounts and sign-in pages are none of the doctor’s business', () => {
     const html = renderNhsDashboard({ today: NOW }).replace('<main', '<div role="alert">There was a problem processing your request</div><main');
     expect(diagnose(html, url.href)).toBeNull();
+  });
+});
+
+describe('the first look’s text (pageText)', () => {
+  /** The text a diagnoser could read: the page's, with its scripts and styles taken out first. */
+  const withoutCode = (doc: Document) => {
+    const copy = doc.cloneNode(true) as Document;
+    copy.querySelectorAll('script, style, noscript').forEach((el) => el.remove());
+    return copy.documentElement.textContent;
+  };
+
+  it('is the page’s text but for its scripts and styles, title included, on every demo page', () => {
+    const pages = [renderDashboard({ today: NOW }), renderQuotingLesson({ today: NOW }), renderSignInHelp({ today: NOW }), renderErrorTitledCourse({ today: NOW }), renderNhsDashboard({ today: NOW }), renderCybSafeHome({ today: NOW })];
+    for (const html of pages) {
+      const doc = parsePage(html, `${LU}/dashboard`);
+      expect(pageText(doc)).toBe(withoutCode(doc));
+      expect(pageText(doc)).toContain(doc.title);
+    }
+  });
+
+  it('leaves out a script, style or noscript at any depth, and keeps the text around them in order', () => {
+    const doc = parsePage(
+      `<!doctype html><html><head><title>Error | Portal</title><style>p { color: red }</style><script>var errors = ["Account not found"];</script></head>` +
+        `<body><div>one <b>two</b><script>window.x = "AADSTS50020";</script> three<section><p>four</p><style>.a{}</style><noscript>problem processing your request</noscript>five</section></div>six<script>1</script></body></html>`,
+      `${LU}/dashboard`,
+    );
+    expect(pageText(doc)).toBe('Error | Portalone two threefourfivesix');
+    expect(mentionsProblemIn(pageText(doc))).toBe(false);
+    // The same words shown on the page are found.
+    doc.querySelector('section p')!.textContent = 'Account not found';
+    expect(mentionsProblemIn(pageText(doc))).toBe(true);
+    expect(pageText(doc.querySelector('section')!)).toBe('Account not foundfive');
   });
 });
