@@ -364,7 +364,7 @@ export function traceFigures(events: TraceEvent[]): TraceFigures {
   return { evaluation, longestTask, blocking, firstSeconds, styleLayout };
 }
 
-async function tracedLoad(context: BrowserContext, target: string): Promise<TraceFigures> {
+export async function tracedLoad(context: BrowserContext, target: string): Promise<TraceFigures> {
   const page = await context.newPage();
   let cdp: CDPSession | null = null;
   try {
