@@ -31,12 +31,13 @@ function markup(node: Node): string {
 const BADGES = /<mtc-renewal data-mtc="renewal"[^>]*><\/mtc-renewal>/g;
 
 const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
 /**
  * Changes kept at most between a read and a redraw: a list drawn again item by item makes one per item
- * and a few more. A page that changes all the time (a player's clock) is read again instead.
+ * and a few more. Past it, the next change means a full read, and nothing more is kept.
  */
 const MAX_RECORDS = 5_000;
-const TEXT_NODE = 3;
 
 /** The nodes that count: not white space between tags (markup() leaves it out inside them too), not our own UI. */
 const counted = (nodes: Iterable<Node>) =>
