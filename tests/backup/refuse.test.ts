@@ -74,6 +74,19 @@ describe('refused backups change nothing', () => {
     await refused(bad, /changed or damaged since it was made: files\/\d+ does not match its checksum/);
   });
 
+  it('a backup with a byte changed inside its index (the settings): the zip’s CRC, which fflate does not check', async () => {
+    // The index stored, not deflated, so one letter of a course name can be changed and still unpack.
+    const stored = zipSync(Object.fromEntries(Object.entries(unzipSync(good)).map(([name, data]) => [name, [data, { level: name === INDEX_PATH ? 0 : 6 }]])) as Parameters<typeof zipSync>[0]);
+    const at = findBytes(stored, enc.encode('Information Security'));
+    expect(at).toBeGreaterThan(0);
+    const bad = stored.slice();
+    bad[at + 19] = 'm'.charCodeAt(0);
+    expect(dec.decode(unzipSync(bad)[INDEX_PATH])).toContain('Information Securitm'); // what fflate hands over
+    await refused(bad, /damaged or incomplete .*\(Its index does not match its checksum\.\)/);
+    // The same zip unchanged restores.
+    await expect(prepareRestore(stored)).resolves.toBeTruthy();
+  });
+
   it('a backup from a newer version of the extension', async () => {
     await refused(await edit((_, index) => void (index.formatVersion = 2 as 1)), /newer version of the extension/);
     await refused(await edit((_, index) => void (index.schemaVersion = DB_VERSION + 1)), /newer version of the extension/);

@@ -1,7 +1,8 @@
 // The backup file: one zip holding a versioned index (`backup.json`), one JSON file per object store
 // and the binary parts (certificates, screenshots, spreadsheets) as files of their own. Every file is
-// listed in the index with its size and SHA-256, so damage anywhere is found before anything is
-// restored. Pure: build and parse know nothing of IndexedDB or browser storage (see ./store.ts).
+// listed in the index with its size and SHA-256, and the index is checked by its CRC-32 (./zip-crc.ts),
+// so damage anywhere is found before anything is restored. Pure: build and parse know nothing of
+// IndexedDB or browser storage (see ./store.ts).
 import { unzipSync, zipSync, type ZipOptions } from 'fflate';
 import { z } from '@/utils/zod';
 import { droppedLinksText, parseProfileJson } from '@/utils/catalogue/io';
@@ -9,6 +10,7 @@ import type { Profile } from '@/utils/catalogue/profile';
 import { sha256Hex } from '@/utils/bytes';
 import { checkSettings } from './checks';
 import { decodeValue, DecodeError, encodeValue, type Json } from './codec';
+import { crc32, listedCrc } from './zip-crc';
 
 export const BACKUP_FORMAT = 'mandatory-training-companion-backup';
 /** Raise when the layout changes in a way an older reader would misread; keep reading older ones. */
@@ -237,6 +239,8 @@ export async function parseBackup(bytes: Uint8Array, currentSchemaVersion: numbe
   checkSizes([indexInfo]);
   const indexBytes = unpackEntry(bytes, INDEX_PATH);
   if (!indexBytes) throw new BackupError(`${NOT_A_BACKUP} (It has no ${INDEX_PATH}.)`);
+  // The index lists every other file's SHA-256; its own check is the zip's CRC, which fflate does not make.
+  if (listedCrc(bytes, INDEX_PATH) !== crc32(indexBytes)) throw new BackupError(`${DAMAGED} (Its index does not match its checksum.)`);
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(indexBytes));
