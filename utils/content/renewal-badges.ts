@@ -40,13 +40,12 @@ const BADGE_SELECTOR = 'mtc-renewal[data-mtc="renewal"]';
 export const MARKS = { start: 'mtc:renewal:start', mounted: 'mtc:renewal:mounted', run: 'mtc:renewal:run', read: 'mtc:renewal:read' } as const;
 
 /**
- * Longest check of a redrawn list's markup made at once, in the page's own task (see the observer below):
- * the page's rendering of the redrawn list, which a task of our own would wait for, takes over 100 ms at
- * 500 courses. A check that needs longer stops there and is made again in a task of its own; the first
- * redraw is tried at once, and later ones only when the last check fitted.
+ * Longest check of a redrawn list's markup made at once, in the page's own task (see the observer below),
+ * judged by how long the last one took (the first is made at once): the page's rendering of the redrawn
+ * list, which a task of our own would wait for, takes over 100 ms at 500 courses.
  */
 const AT_ONCE_CHECK_MS = 12;
-/** Longest check made again before the page's frame, when the one made at once could not tell. */
+/** Longest check made again before the page's frame, when the one made at once did not find the same markup. */
 const FRAME_CHECK_MS = 4;
 
 /** A read that saw the page change under it, tried again in slices this many times before reading at once. */
@@ -167,30 +166,25 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
     // once, before the page draws it (badges never blink). A page that redraws in several steps may not be
     // done yet: where the check costs a frame little, it is made again before the frame. Any other change
     // is read again in slices once the page's task is over, and what changed is handed over after.
-    // The same list drawn again: its badges put back at once. False when the page is not the one read;
-    // undefined when telling would take longer than `budgetMs` (asked again later, with more time).
-    const recallNow = (budgetMs?: number): boolean | undefined => {
+    const recallNow = () => {
       if (reading) return false;
-      const recalled = memo.recall(budgetMs);
-      if (recalled === undefined) return undefined;
+      const recalled = memo.recall();
       const handOver = recalled && atOnce(run(recalled));
       if (handOver) afterThisTask(handOver);
       return !!handOver;
     };
-    if (memo.cost() <= AT_ONCE_CHECK_MS && recallNow(AT_ONCE_CHECK_MS)) return;
-    /** The check before the frame found a page other than the one read. */
-    let different = false;
+    if (memo.cost() <= AT_ONCE_CHECK_MS && recallNow()) return;
+    let tried = false;
     const task = afterThisTask(() => {
       cancelAnimationFrame(frame);
       scheduled = null;
-      if (!reading && (different || !recallNow())) void readInSlices();
+      if (!reading && (tried || !recallNow())) void readInSlices();
     });
     const frame =
       memo.cost() <= FRAME_CHECK_MS
         ? requestAnimationFrame(() => {
-            const same = recallNow(FRAME_CHECK_MS);
-            different = same === false;
-            if (!same) return;
+            tried = true;
+            if (!recallNow()) return;
             task();
             scheduled = null;
           })

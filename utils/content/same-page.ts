@@ -50,11 +50,8 @@ export interface SamePageMemo {
    * change by then). From then on the page's changes are watched.
    */
   remember(entries: readonly PageCourse[]): void;
-  /**
-   * The last reading, its anchors found again, when the page's markup is the one remembered; else null.
-   * Undefined when the check would take longer than `budgetMs`: ask again with more.
-   */
-  recall(budgetMs?: number): PageCourse[] | null | undefined;
+  /** The last reading, its anchors found again, when the page's markup is the one remembered; else null. */
+  recall(): PageCourse[] | null;
   /** How long the last check took (ms; 0 before any): what the next one may cost. */
   cost(): number;
 }
@@ -137,7 +134,7 @@ export function samePageMemo(body: Element = document.body): SamePageMemo {
       }
       observer.observe(body, { childList: true, subtree: true, characterData: true, characterDataOldValue: true, attributes: true, attributeOldValue: true });
     },
-    recall(budgetMs = Infinity) {
+    recall() {
       keep(observer.takeRecords()); // made in this task, not handed over yet
       if (!saved || lost) return null;
       const start = performance.now();
@@ -149,13 +146,7 @@ export function samePageMemo(body: Element = document.body): SamePageMemo {
         // A node taken out and put back may have changed while out of the page, unseen: not followed.
         const out = new Set(before);
         if (was.length !== now.length || now.some((n) => out.has(n))) return null;
-        for (let i = 0; i < was.length; i++) {
-          if (performance.now() - start > budgetMs) {
-            cost = performance.now() - start;
-            return undefined;
-          }
-          if (markup(was[i]!) !== markup(now[i]!)) return null;
-        }
+        for (let i = 0; i < was.length; i++) if (markup(was[i]!) !== markup(now[i]!)) return null;
       }
       cost = performance.now() - start;
       const found: PageCourse[] = [];
