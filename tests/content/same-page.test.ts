@@ -79,6 +79,32 @@ describe('same-page memo', () => {
     expect(memo.recall()).toBeNull();
   });
 
+  it('compares a list drawn again node for node without serialising it, our badges taken off the old nodes', () => {
+    document.body.innerHTML = LIST.replace(/>\s+</g, '><'); // as a script draws it, so the redraw is the very same
+    const memo = samePageMemo(document.body);
+    const entries = read();
+    entries.forEach((e) => badge(e.anchor));
+    memo.remember(entries);
+    const old = document.getElementById('list')!;
+    const outer = vi.spyOn(Element.prototype, 'outerHTML', 'get');
+    redraw();
+    const recalled = memo.recall();
+    outer.mockRestore();
+    expect(recalled?.map((e) => e.anchor)).toEqual([...document.querySelectorAll('h3')]);
+    expect(outer).not.toHaveBeenCalled();
+    expect(old.querySelector('mtc-renewal')).toBeNull(); // out of the page, where the badges' feature finds them spare
+  });
+
+  it('still tells a list drawn again node for node with one character changed', () => {
+    document.body.innerHTML = LIST.replace(/>\s+</g, '><');
+    const memo = samePageMemo(document.body);
+    const entries = read();
+    entries.forEach((e) => badge(e.anchor));
+    memo.remember(entries);
+    redraw(LIST.replace('Completed', 'Complete'));
+    expect(memo.recall()).toBeNull();
+  });
+
   it('reads again when an anchor was not in the page', () => {
     const memo = samePageMemo(document.body);
     memo.remember([{ title: 'Elsewhere', anchor: document.createElement('h3') } as unknown as PageCourse]);

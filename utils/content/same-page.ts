@@ -30,6 +30,24 @@ function markup(node: Node): string {
  */
 const BADGES = /<mtc-renewal data-mtc="renewal"[^>]*><\/mtc-renewal>/g;
 
+/** Our bare badges, as BADGES finds them in markup. */
+const BARE_BADGE = 'mtc-renewal[data-mtc="renewal"]:empty';
+
+/**
+ * Whether a node a redraw took out has the markup of the one in its place. Most redraws draw the very same
+ * nodes again: the browser's own comparison (isEqualNode, which serialises nothing) settles those once our
+ * badges are off the old node, which is out of the page (the badges' feature moves them to the new one
+ * anyway). Any other pair (white space between tags not as it was, attributes in another order) is
+ * compared as markup. Serialising 500 cards twice took longer than a redraw's check may take at once.
+ */
+function sameMarkup(old: Node, now: Node): boolean {
+  if (old.nodeType === ELEMENT_NODE && !old.isConnected) {
+    for (const badge of (old as Element).querySelectorAll(BARE_BADGE)) badge.remove();
+    if (old.isEqualNode(now)) return true;
+  }
+  return markup(old) === markup(now);
+}
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -146,7 +164,7 @@ export function samePageMemo(body: Element = document.body): SamePageMemo {
         // A node taken out and put back may have changed while out of the page, unseen: not followed.
         const out = new Set(before);
         if (was.length !== now.length || now.some((n) => out.has(n))) return null;
-        for (let i = 0; i < was.length; i++) if (markup(was[i]!) !== markup(now[i]!)) return null;
+        for (let i = 0; i < was.length; i++) if (!sameMarkup(was[i]!, now[i]!)) return null;
       }
       cost = performance.now() - start;
       const found: PageCourse[] = [];
