@@ -7,7 +7,8 @@ import { cellText, type Cell } from './cells';
 import { parseCsv, sniffDelimiter } from './csv';
 import { megabytes, SheetLimitError, type SheetLimits } from './limits';
 import { decodeText, holdsTable, isHtml, isMarkup, looksLikeText } from './text';
-import { checkZipWorkbook, ZipDamagedError } from './zip';
+import { ZipDamagedError } from '@/utils/zip-directory';
+import { checkZipWorkbook } from './zip';
 import { errorText } from '@/utils/errors';
 
 export { cellText, readDate, type Cell, type DateRead } from './cells';

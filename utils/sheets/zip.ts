@@ -5,70 +5,24 @@
 // stopping at the first byte past the declared size: SheetJS is handed the file only once every
 // entry is known to stay within the limits.
 import { Inflate } from 'fflate';
+import { readZipDirectory, u16, u32, ZIP64_MARK, ZipDamagedError, type ZipEntry } from '@/utils/zip-directory';
 import { megabytes, SheetLimitError, type SheetLimits } from './limits';
 
-export interface ZipEntry {
-  name: string;
-  method: number;
-  flags: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-}
-
-/** The file is not a zip we can read (cut short, or not a zip at all): a reader's "damaged" message. */
-export class ZipDamagedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ZipDamagedError';
-  }
-}
-
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-const ZIP64_MARK = 0xffffffff;
-
-const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
-const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
-
-function endOfDirectory(bytes: Uint8Array): number {
-  // The record is 22 bytes plus a comment of at most 65,535: search backwards within that.
-  const stop = Math.max(0, bytes.length - 22 - 0xffff);
-  for (let at = bytes.length - 22; at >= stop; at--) {
-    if (u32(bytes, at) === EOCD) return at;
-  }
-  throw new ZipDamagedError('no zip directory (the file is cut short or not a zip)');
-}
 
 /** The entries the central directory lists, checked against the limits from what it declares. */
 export function zipDirectory(bytes: Uint8Array, limits: Pick<SheetLimits, 'maxEntries' | 'maxInflatedBytes'>): ZipEntry[] {
-  const end = endOfDirectory(bytes);
-  const count = u16(bytes, end + 10);
-  const directorySize = u32(bytes, end + 12);
-  const directoryOffset = u32(bytes, end + 16);
-  if (count === 0xffff || directoryOffset === ZIP64_MARK || directorySize === ZIP64_MARK) {
+  const directory = readZipDirectory(bytes);
+  if (directory.count === 0xffff || directory.offset === ZIP64_MARK || directory.size === ZIP64_MARK) {
     // ZIP64: only for archives beyond 4 GB or 65,535 entries, far beyond any workbook we read.
     throw new SheetLimitError('It is a zip archive too large for a spreadsheet (ZIP64).');
   }
-  if (count > limits.maxEntries) {
-    throw new SheetLimitError(`It holds ${count.toLocaleString('en-GB')} parts; a workbook has a few dozen at most.`);
+  if (directory.count > limits.maxEntries) {
+    throw new SheetLimitError(`It holds ${directory.count.toLocaleString('en-GB')} parts; a workbook has a few dozen at most.`);
   }
-  if (directoryOffset + directorySize > end) throw new ZipDamagedError('the zip directory points outside the file');
   const entries: ZipEntry[] = [];
   let total = 0;
-  let at = directoryOffset;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > end || u32(bytes, at) !== CENTRAL) throw new ZipDamagedError('the zip directory is damaged');
-    const nameLength = u16(bytes, at + 28);
-    const entry: ZipEntry = {
-      flags: u16(bytes, at + 8),
-      method: u16(bytes, at + 10),
-      compressedSize: u32(bytes, at + 20),
-      size: u32(bytes, at + 24),
-      localOffset: u32(bytes, at + 42),
-      name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
-    };
+  for (const entry of directory.entries()) {
     if (entry.size === ZIP64_MARK || entry.compressedSize === ZIP64_MARK || entry.localOffset === ZIP64_MARK) {
       throw new SheetLimitError('It is a zip archive too large for a spreadsheet (ZIP64).');
     }
@@ -79,7 +33,6 @@ export function zipDirectory(bytes: Uint8Array, limits: Pick<SheetLimits, 'maxEn
       );
     }
     entries.push(entry);
-    at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
   }
   return entries;
 }
