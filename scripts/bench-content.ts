@@ -158,19 +158,20 @@ export async function pairedLoads(a: BrowserContext, b: BrowserContext, target: 
   const one = (ctx: BrowserContext) => loadOnce(ctx, target, { badges: ctx === a ? aBadges : bBadges });
   await one(a);
   await one(b); // warm both
-  const pairs: [PageTimes, PageTimes][] = [];
+  return alternating(() => one(a), () => one(b), count);
+}
+
+/** `count` pairs of runs back to back, alternating which goes first (the machine's load drifts over seconds): [a's, b's]. */
+export async function alternating<T>(a: () => Promise<T>, b: () => Promise<T>, count: number): Promise<[T, T][]> {
+  const pairs: [T, T][] = [];
   for (let i = 0; i < count; i++) {
-    // Back to back, alternating which goes first: the machine's load drifts over seconds.
-    let x: PageTimes;
-    let y: PageTimes;
     if (i % 2 === 0) {
-      x = await one(a);
-      y = await one(b);
+      const x = await a();
+      pairs.push([x, await b()]);
     } else {
-      y = await one(b);
-      x = await one(a);
+      const y = await b();
+      pairs.push([await a(), y]);
     }
-    pairs.push([x, y]);
   }
   return pairs;
 }

@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launch } from '../tests/e2e/harness';
-import { median, ms, pairedLoads, signed, tracedLoad, url, type TraceFigures } from './bench-content';
+import { alternating, median, ms, pairedLoads, signed, tracedLoad, url } from './bench-content';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -26,29 +26,25 @@ async function main(): Promise<void> {
   try {
     for (const n of courses.length ? courses : [1, 100]) {
       if (process.env.TRACED) {
-        const pairs: [TraceFigures, TraceFigures][] = [];
-        for (let i = 0; i < loads; i++) {
-          // Alternating which goes first, as pairedLoads does.
-          const [x, y] = i % 2 === 0 ? [await tracedLoad(a!.context, url(n)), await tracedLoad(b!.context, url(n))] : [await tracedLoad(b!.context, url(n)), await tracedLoad(a!.context, url(n))].reverse();
-          pairs.push([x!, y!]);
-        }
-        console.log(`\n${n} course${n === 1 ? '' : 's'}, ${loads} paired traced loads`);
-        for (const [key, label] of [['evaluation', 'evaluation before load'], ['longestTask', 'most extension JS in one task'], ['blocking', 'blocking time'], ['firstSeconds', 'all extension JS in the first 1.5 s']] as const) {
-          const [ma, mb] = [0, 1].map((k) => median(pairs.map((p) => p[k]![key])));
-          console.log(`  ${label}: A ${ms(ma!)}, B ${ms(mb!)}; B − A, median of pairs: ${signed(median(pairs.map(([x, y]) => y[key] - x[key])))}`);
-        }
-        continue;
-      }
-      const pairs = await pairedLoads(a!.context, b!.context, url(n), true, true, loads);
-      console.log(`\n${n} course${n === 1 ? '' : 's'}, ${loads} paired loads`);
-      for (const [key, label] of [['run', 'script time'], ['loadToBadges', 'load → all badges'], ['load', 'the load event']] as const) {
-        const [ma, mb] = [0, 1].map((k) => median(pairs.map((p) => p[k]![key])));
-        const diff = median(pairs.map(([x, y]) => y[key] - x[key]));
-        console.log(`  ${label}: A ${ms(ma!)}, B ${ms(mb!)}; B − A, median of pairs: ${signed(diff)}`);
+        const pairs = await alternating(() => tracedLoad(a!.context, url(n)), () => tracedLoad(b!.context, url(n)), loads);
+        report(`${n} course${n === 1 ? '' : 's'}, ${loads} paired traced loads`, pairs, [['evaluation', 'evaluation before load'], ['longestTask', 'most extension JS in one task'], ['blocking', 'blocking time'], ['firstSeconds', 'all extension JS in the first 1.5 s']]);
+      } else {
+        const pairs = await pairedLoads(a!.context, b!.context, url(n), true, true, loads);
+        report(`${n} course${n === 1 ? '' : 's'}, ${loads} paired loads`, pairs, [['run', 'script time'], ['loadToBadges', 'load → all badges'], ['load', 'the load event']]);
       }
     }
   } finally {
     await Promise.all([a!.close(), b!.close()]);
+  }
+}
+
+/** Per row: each build's median, and the median of the paired differences (B − A). */
+function report<T>(title: string, pairs: [T, T][], rows: [keyof T, string][]): void {
+  console.log(`\n${title}`);
+  for (const [key, label] of rows) {
+    const value = (x: T) => x[key] as number;
+    const [ma, mb] = [0, 1].map((k) => median(pairs.map((p) => value(p[k]!))));
+    console.log(`  ${label}: A ${ms(ma!)}, B ${ms(mb!)}; B − A, median of pairs: ${signed(median(pairs.map(([x, y]) => value(y) - value(x))))}`);
   }
 }
 
