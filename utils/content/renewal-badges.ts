@@ -17,7 +17,7 @@ import { badgeMatches, renderBadge } from './badge';
 import { isPageChange } from './page-changes';
 import { samePageMemo } from './same-page';
 import { fetchState, saveReadings } from './state';
-import { inSlices, SLICE_MS } from './slices';
+import { inSlices, pageTurn, SLICE_MS } from './slices';
 import { afterThisTask } from './tasks';
 
 export interface RenewalBadgeOptions {
@@ -198,6 +198,10 @@ export async function initRenewalBadges(options: RenewalBadgeOptions): Promise<v
   });
   // Watching from the start: a change during the first read (in slices) is heard, and read again.
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  // The first slice in a task of its own: the task that brought the state has done the setting up above,
+  // whose first run (code compiled on first call) would otherwise make that task one slice too long.
+  await pageTurn();
+  if (options.signal.aborted) return;
   await readInSlices();
 }
 

@@ -1,5 +1,6 @@
 // Links to enrollments (`/enrollments/<id>/…`, platforms.md): the surest sign of a course entry.
 import { isSkipped } from '@/utils/dom/text';
+import { atOnce, pauseAt, type Steps } from '@/utils/platforms/steps';
 import { ENROLLMENT_PATH, LU_SELECTORS as S } from './selectors';
 
 export interface EnrollmentLink {
@@ -91,10 +92,20 @@ export const ENROLLMENT_LINKS = `${S.links}[href*="/enrollments/"]`;
 
 /** Every link to an enrollment, in document order (not our own UI's). */
 export function enrollmentLinks(root: ParentNode, links: LinkReader = linkTarget, skipped: (el: Element) => boolean = isSkipped): EnrollmentLink[] {
+  return atOnce(enrollmentLinksInSteps(root, links, skipped));
+}
+
+/** enrollmentLinks as steps (utils/platforms/steps.ts): a 500-course page has a thousand such links or more. */
+export function* enrollmentLinksInSteps(root: ParentNode, links: LinkReader = linkTarget, skipped: (el: Element) => boolean = isSkipped): Steps<EnrollmentLink[]> {
   // Most links on a page are not enrollments: the selector keeps those whose address says so, before any URL is parsed.
-  return Array.from(root.querySelectorAll(ENROLLMENT_LINKS)).flatMap((a) => {
+  const candidates = root.querySelectorAll(ENROLLMENT_LINKS);
+  const found: EnrollmentLink[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    if (pauseAt(i, 32)) yield;
+    const a = candidates[i]!;
     const target = links(a);
     const id = target && !skipped(a) ? ENROLLMENT_PATH.exec(target.path)?.[1] : undefined;
-    return target && id ? [{ a, id, href: target.href, path: target.path }] : [];
-  });
+    if (target && id) found.push({ a, id, href: target.href, path: target.path });
+  }
+  return found;
 }
