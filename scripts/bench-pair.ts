@@ -4,7 +4,8 @@
 // more than most changes move (README, Benchmarks), so a change is judged this way: its build beside the one
 // before it, in the same minutes.
 // For each number of courses (default 1 and 100) it prints, per build, the medians of the first read's
-// script time, of `load` → all badges and of the load event itself, and the median of the paired differences (B − A).
+// script time, of `load` → all badges, of the load event itself and of first contentful paint, and the median of
+// the paired differences (B − A).
 // LOADS=<n> sets the loads per build and number of courses (default 40). TRACED=1 traces each load instead
 // (bench-content.ts tracedLoad) and prints the traced rows: evaluation, most extension JS in one task,
 // blocking time and all extension JS in the first 1.5 s after `load` (the work after the first read counts).
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
         report(`${n} course${n === 1 ? '' : 's'}, ${loads} paired traced loads`, pairs, [['evaluation', 'evaluation before load'], ['longestTask', 'most extension JS in one task'], ['blocking', 'blocking time'], ['firstSeconds', 'all extension JS in the first 1.5 s']]);
       } else {
         const pairs = await pairedLoads(a!.context, b!.context, url(n), true, true, loads);
-        report(`${n} course${n === 1 ? '' : 's'}, ${loads} paired loads`, pairs, [['run', 'script time'], ['loadToBadges', 'load → all badges'], ['load', 'the load event']]);
+        report(`${n} course${n === 1 ? '' : 's'}, ${loads} paired loads`, pairs, [['run', 'script time'], ['loadToBadges', 'load → all badges'], ['load', 'the load event'], ['fcp', 'first contentful paint']]);
       }
     }
   } finally {

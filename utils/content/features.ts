@@ -11,13 +11,21 @@ export interface Feature {
 /** Longest the first start waits for the page's load event (a dashboard's images can take seconds). */
 const LOAD_WAIT_MS = 1_000;
 
-/** Resolves once the page has loaded, or after LOAD_WAIT_MS: our work never holds up the page's own load. */
+/**
+ * Resolves once the page has loaded and shown itself, or after LOAD_WAIT_MS: our work never holds up the
+ * page's own load, nor its first paint, which on a quick page comes after `load`.
+ */
 function pageLoaded(): Promise<void> {
-  if (document.readyState === 'complete') return Promise.resolve();
   return new Promise((resolve) => {
-    // A task after the load event, not a microtask inside it: work there would still count towards the load.
-    window.addEventListener('load', () => setTimeout(resolve), { once: true });
-    setTimeout(resolve, LOAD_WAIT_MS);
+    // A task after the next frame is painted (a timer set in the frame's callback runs after it), not a
+    // microtask inside the load event: work there would still count towards the load and delay the paint.
+    // A hidden tab paints no frames: a task after the load is enough there.
+    const afterPaint = () => (document.visibilityState === 'visible' ? requestAnimationFrame(() => setTimeout(resolve)) : setTimeout(resolve));
+    if (document.readyState === 'complete') afterPaint();
+    else {
+      window.addEventListener('load', afterPaint, { once: true });
+      setTimeout(resolve, LOAD_WAIT_MS);
+    }
   });
 }
 
