@@ -77,23 +77,4 @@ describe('the content scripts’ browser object', () => {
     expect(browser.runtime.getURL('/')).toBe('chrome-extension://abc/');
     expect((browser as unknown as { storage: { session: string } }).storage.session).toBe('native');
   });
-
-  it('asks Chrome for its runtime only when it is first used (made on first access, before the page loads otherwise), and has none once Chrome has none', () => {
-    const fake = fakeChrome();
-    let asked = 0;
-    const chrome = {
-      storage: fake.chrome.storage,
-      get runtime() {
-        asked++;
-        return fake.chrome.runtime;
-      },
-    };
-    const browser = createContentBrowser(chrome);
-    expect(asked).toBe(0);
-    expect(browser.runtime.id).toBe('abc');
-    expect(browser.runtime.getURL('/')).toBe('chrome-extension://abc/');
-    expect(asked).toBe(1);
-    const orphaned = createContentBrowser({ runtime: undefined } as unknown as typeof fake.chrome);
-    expect(orphaned.runtime?.id).toBeUndefined();
-  });
 });

@@ -33,9 +33,7 @@ export type ContentBrowser<T extends { runtime: ChromeRuntime }> = Omit<T, 'runt
 
 /** Wraps Chrome's `chrome` object (a parameter so tests can hand in a fake). */
 export function createContentBrowser<T extends { runtime: ChromeRuntime }>(chrome: T): ContentBrowser<T> {
-  // Chrome makes `chrome.runtime` on first access (~2 ms): not while the script is evaluated, before the
-  // page's load, but when a message is first sent or listened for.
-  const runtimeOf = () => chrome.runtime;
+  const runtime = chrome.runtime;
   const wrappers = new WeakMap<Listener, Listener>();
   const wrap = (listener: Listener): Listener => {
     let wrapped = wrappers.get(listener);
@@ -56,13 +54,12 @@ export function createContentBrowser<T extends { runtime: ChromeRuntime }>(chrom
     return wrapped;
   };
   const onMessage: PromiseRuntime['onMessage'] = {
-    addListener: (listener: Listener) => runtimeOf().onMessage.addListener(wrap(listener)),
-    removeListener: (listener: Listener) => runtimeOf().onMessage.removeListener(wrap(listener)),
-    hasListener: (listener: Listener) => runtimeOf().onMessage.hasListener(wrap(listener)),
+    addListener: (listener: Listener) => runtime.onMessage.addListener(wrap(listener)),
+    removeListener: (listener: Listener) => runtime.onMessage.removeListener(wrap(listener)),
+    hasListener: (listener: Listener) => runtime.onMessage.hasListener(wrap(listener)),
   };
   const sendMessage = (message: unknown) =>
     new Promise((resolve, reject) => {
-      const runtime = runtimeOf();
       runtime.sendMessage(message, (reply) => {
         const lastError = runtime.lastError;
         if (lastError) {
@@ -74,17 +71,10 @@ export function createContentBrowser<T extends { runtime: ChromeRuntime }>(chrom
       });
     });
   // Everything else is Chrome's own, read from Chrome's objects (their getters need them as `this`).
-  let runtimeProxy: ChromeRuntime | undefined;
-  // None once the extension is reloaded or removed (WXT's ContentScriptContext asks `runtime?.id`).
-  const runtimeProxyOf = () => {
-    const runtime = runtimeProxy ? null : runtimeOf();
-    if (runtime)
-      runtimeProxy = new Proxy(runtime, {
-        get: (target, key) => (key === 'sendMessage' ? sendMessage : key === 'onMessage' ? onMessage : Reflect.get(target, key)),
-      });
-    return runtimeProxy;
-  };
-  return new Proxy(chrome, { get: (target, key) => (key === 'runtime' ? runtimeProxyOf() : Reflect.get(target, key)) }) as unknown as ContentBrowser<T>;
+  const runtimeProxy = new Proxy(runtime, {
+    get: (target, key) => (key === 'sendMessage' ? sendMessage : key === 'onMessage' ? onMessage : Reflect.get(target, key)),
+  });
+  return new Proxy(chrome, { get: (target, key) => (key === 'runtime' ? runtimeProxy : Reflect.get(target, key)) }) as unknown as ContentBrowser<T>;
 }
 
 export const browser = createContentBrowser((globalThis as unknown as { chrome: { runtime: ChromeRuntime } }).chrome) as unknown as typeof import('wxt/browser').browser;
