@@ -8,7 +8,7 @@ export interface Feature {
   init: (signal: AbortSignal) => void | Promise<void>;
 }
 
-/** Longest the first start waits for the page's load event (a dashboard's images can take seconds). */
+/** Longest the first start waits for the page's load event and paint (a dashboard's images can take seconds). */
 const LOAD_WAIT_MS = 1_000;
 
 /**
@@ -22,10 +22,9 @@ function pageLoaded(): Promise<void> {
     // A hidden tab paints no frames: a task after the load is enough there.
     const afterPaint = () => (document.visibilityState === 'visible' ? requestAnimationFrame(() => setTimeout(resolve)) : setTimeout(resolve));
     if (document.readyState === 'complete') afterPaint();
-    else {
-      window.addEventListener('load', afterPaint, { once: true });
-      setTimeout(resolve, LOAD_WAIT_MS);
-    }
+    else window.addEventListener('load', afterPaint, { once: true });
+    // Also when the tab is hidden before its frame (no frame comes until it is shown again).
+    setTimeout(resolve, LOAD_WAIT_MS);
   });
 }
 
