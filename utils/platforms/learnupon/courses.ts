@@ -7,7 +7,7 @@ import { atOnce, LONG_STEP, type Steps } from '@/utils/platforms/steps';
 import type { CourseReadOptions, PageCourse } from '@/utils/platforms/types';
 import { datesIn, digitsByEntry, firstOfKind } from './dates';
 import { type Anchor, type PageIndex, catalogueTitles, createAlikeIndex, findEntries, indexPage, pageAnchors, statusMarkIn } from './entries';
-import { createLinkReader, enrollmentLinksInSteps, type LinkReader } from './links';
+import { createLinkReader, enrollmentLinks, type LinkReader } from './links';
 import { minutesIn } from './minutes';
 import { enrollmentIdFromUrl } from './pages';
 import { scanText } from './scan';
@@ -133,7 +133,7 @@ export function readLearnUponCourses(root: ParentNode, order: DateOrder, options
 export function* readLearnUponSteps(root: ParentNode, order: DateOrder, options: CourseReadOptions = {}): Steps<PageCourse[]> {
   const text = createTextReader();
   const linkReader = createLinkReader();
-  const links = yield* enrollmentLinksInSteps(root, linkReader, text.skipped);
+  const links = yield* enrollmentLinks(root, linkReader, text.skipped);
   if (!links.length && !options.courseKey) return [];
   yield;
   const scan = yield* scanText(root, options.titlePiece);

@@ -1,6 +1,6 @@
 // Links to enrollments (`/enrollments/<id>/…`, platforms.md): the surest sign of a course entry.
 import { isSkipped } from '@/utils/dom/text';
-import { atOnce, pauseAt, type Steps } from '@/utils/platforms/steps';
+import { pauseAt, type Steps } from '@/utils/platforms/steps';
 import { ENROLLMENT_PATH, LU_SELECTORS as S } from './selectors';
 
 export interface EnrollmentLink {
@@ -90,13 +90,11 @@ export function createLinkReader(): LinkReader {
 /** Every element enrollmentLinks may take: links whose address mentions enrollments. */
 export const ENROLLMENT_LINKS = `${S.links}[href*="/enrollments/"]`;
 
-/** Every link to an enrollment, in document order (not our own UI's). */
-export function enrollmentLinks(root: ParentNode, links: LinkReader = linkTarget, skipped: (el: Element) => boolean = isSkipped): EnrollmentLink[] {
-  return atOnce(enrollmentLinksInSteps(root, links, skipped));
-}
-
-/** enrollmentLinks as steps (utils/platforms/steps.ts): a 500-course page has a thousand such links or more. */
-export function* enrollmentLinksInSteps(root: ParentNode, links: LinkReader = linkTarget, skipped: (el: Element) => boolean = isSkipped): Steps<EnrollmentLink[]> {
+/**
+ * Every link to an enrollment, in document order (not our own UI's), as steps (utils/platforms/steps.ts):
+ * a 500-course page has a thousand such links or more.
+ */
+export function* enrollmentLinks(root: ParentNode, links: LinkReader = linkTarget, skipped: (el: Element) => boolean = isSkipped): Steps<EnrollmentLink[]> {
   // Most links on a page are not enrollments: the selector keeps those whose address says so, before any URL is parsed.
   const candidates = root.querySelectorAll(ENROLLMENT_LINKS);
   const found: EnrollmentLink[] = [];
