@@ -4,6 +4,7 @@
 // 258 bytes" costs 2 bits, between stored blocks holding the XML's start and end.
 import * as XLSX from '@e965/xlsx';
 import { deflateSync, unzipSync } from 'fflate';
+import { crc32 } from '@/utils/backup/zip-crc';
 
 class BitWriter {
   bytes: Uint8Array;
@@ -69,17 +70,6 @@ export function spacesDeflate(head: string, repeats: number, tail: string): { da
   w.code('11');
   w.stored(t, true);
   return { data: w.done(), size: h.length + 1 + repeats * 258 + t.length };
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of data) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 interface RawEntry {
