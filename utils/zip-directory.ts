@@ -55,6 +55,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
   const offset = u32(bytes, end + 16);
   function* entries(): Generator<ZipEntry> {
     if (offset + size > end) throw new ZipDamagedError('the zip directory points outside the file');
+    const names = new TextDecoder();
     let at = offset;
     for (let i = 0; i < count; i++) {
       if (at + 46 > end || u32(bytes, at) !== CENTRAL) throw new ZipDamagedError('the zip directory is damaged');
@@ -66,7 +67,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
         compressedSize: u32(bytes, at + 20),
         size: u32(bytes, at + 24),
         localOffset: u32(bytes, at + 42),
-        name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+        name: names.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
       };
       at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
     }
