@@ -48,6 +48,9 @@ function badgeTemplate(): DocumentFragment {
   return template!;
 }
 
+/** Every badge renderBadge makes (contract: data-mtc="renewal"). */
+export const BADGE_SELECTOR = 'mtc-renewal[data-mtc="renewal"]';
+
 export function renderBadge(summary: CourseSummary): HTMLElement {
   const { host, root } = createShadowHost('mtc-renewal', BADGE_CSS);
   host.dataset.mtc = 'renewal';

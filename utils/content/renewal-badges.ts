@@ -13,7 +13,7 @@ import { atOnce, LONG_STEP, type Steps } from '@/utils/platforms/steps';
 import { makesClaim, type CourseReader, type PageCourse } from '@/utils/platforms/types';
 import { mergeRecord, recordId, type CompletionRecord, type PageReading, type RecordSource } from '@/utils/records';
 import { summariseCourses, type CourseSummary } from '@/utils/renewal/summary';
-import { badgeMatches, renderBadge } from './badge';
+import { BADGE_SELECTOR, badgeMatches, renderBadge } from './badge';
 import { isPageChange } from './page-changes';
 import { samePageMemo } from './same-page';
 import { fetchState, saveReadings } from './state';
@@ -29,8 +29,6 @@ export interface RenewalBadgeOptions {
   expectsCourses: (url: URL) => boolean;
   signal: AbortSignal;
 }
-
-const BADGE_SELECTOR = 'mtc-renewal[data-mtc="renewal"]';
 
 /**
  * Performance marks read by `npm run bench` and the browser tests (the page can see them; they carry no

@@ -9,7 +9,8 @@
 // took out against what it put in: a list drawn again (its element's children all replaced, then perhaps
 // added to) is the same when the children it took out have the markup of those it holds now.
 import type { PageCourse } from '@/utils/platforms/types';
-import { OURS_ATTRIBUTE } from '@/utils/dom/text';
+import { ELEMENT_NODE, OURS_ATTRIBUTE, TEXT_NODE } from '@/utils/dom/text';
+import { BADGE_SELECTOR } from './badge';
 import { isPageChange } from './page-changes';
 
 /**
@@ -31,7 +32,7 @@ function markup(node: Node): string {
 const BADGES = /<mtc-renewal data-mtc="renewal"[^>]*><\/mtc-renewal>/g;
 
 /** Our bare badges, as BADGES finds them in markup. */
-const BARE_BADGE = 'mtc-renewal[data-mtc="renewal"]:empty';
+const BARE_BADGE = `${BADGE_SELECTOR}:empty`;
 
 /**
  * Whether a node a redraw took out has the markup of the one in its place. Most redraws draw the very same
@@ -47,9 +48,6 @@ function sameMarkup(old: Node, now: Node): boolean {
   }
   return markup(old) === markup(now);
 }
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
 
 /**
  * Changes kept at most between a read and a redraw: a list drawn again item by item makes one per item
