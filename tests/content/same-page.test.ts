@@ -80,7 +80,7 @@ describe('same-page memo', () => {
   });
 
   it('compares a list drawn again node for node without serialising it, our badges taken off the old nodes', () => {
-    document.body.innerHTML = LIST.replace(/>\s+</g, '><'); // as a script draws it, so the redraw is the very same
+    redraw(); // drawn as a script draws it, so the redraw below is the very same
     const memo = samePageMemo(document.body);
     const entries = read();
     entries.forEach((e) => badge(e.anchor));
@@ -96,7 +96,7 @@ describe('same-page memo', () => {
   });
 
   it('still tells a list drawn again node for node with one character changed', () => {
-    document.body.innerHTML = LIST.replace(/>\s+</g, '><');
+    redraw();
     const memo = samePageMemo(document.body);
     const entries = read();
     entries.forEach((e) => badge(e.anchor));
