@@ -16,13 +16,15 @@ const LOAD_WAIT_MS = 1_000;
  * page's own load, nor its first paint, which on a quick page comes after `load`.
  */
 function pageLoaded(): Promise<void> {
+  // Put in after the load (a script an extension page asks for): its features start at once, so its message
+  // listener is there when the injection is reported done.
+  if (document.readyState === 'complete') return Promise.resolve();
   return new Promise((resolve) => {
     // A task after the next frame is painted (a timer set in the frame's callback runs after it), not a
     // microtask inside the load event: work there would still count towards the load and delay the paint.
     // A hidden tab paints no frames: a task after the load is enough there.
     const afterPaint = () => (document.visibilityState === 'visible' ? requestAnimationFrame(() => setTimeout(resolve)) : setTimeout(resolve));
-    if (document.readyState === 'complete') afterPaint();
-    else window.addEventListener('load', afterPaint, { once: true });
+    window.addEventListener('load', afterPaint, { once: true });
     // Also when the tab is hidden before its frame (no frame comes until it is shown again).
     setTimeout(resolve, LOAD_WAIT_MS);
   });
