@@ -28,6 +28,8 @@ export interface ContentRow {
 const PAIRS = 20;
 const RUNS = 20;
 const TRACED_RUNS = 20;
+/** Traced loads with V8's compile events, per build and size. */
+const COMPILE_RUNS = 8;
 const LONG_TASK_MS = 50;
 
 export const median = (xs: number[]) => {
@@ -274,7 +276,22 @@ export interface TraceFigures {
   firstSeconds: number;
   /** Style recalculation and layout after `load` (first 1.5 s): the badges' share of rendering work. */
   styleLayout: number;
+  /**
+   * V8 compiling code (functions compiled on their first call) on the main thread from the badges' start to
+   * all badges (their marks): what meeting our code cold costs before any of it runs. Only in traces that
+   * record it (COMPILE_CATEGORIES); else 0.
+   */
+  readCompile: number;
 }
+
+/** What a traced load records: the main thread's tasks and events, user timing, and CPU-profile samples. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', 'disabled-by-default-v8.cpu_profiler'];
+/**
+ * What a load traced for V8's compile events (V8.CompileCode) records: those, and no CPU profile, whose
+ * sampling makes the engine compile more (source positions for every function: about twice the
+ * compiling at 1 course). Left out of the other traced loads: they add many events.
+ */
+export const COMPILE_CATEGORIES = ['devtools.timeline', 'v8', 'blink.user_timing', 'loading', 'toplevel', 'disabled-by-default-v8.compile'];
 
 const EXTENSION_JS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'TimerFire', 'FireAnimationFrame', 'v8.run']);
 
@@ -362,10 +379,27 @@ export function traceFigures(events: TraceEvent[]): TraceFigures {
   const firstSeconds = ourJs(loadTs, windowEnd);
   const styleLayout =
     complete.filter((e) => onMain(e) && (e.name === 'UpdateLayoutTree' || e.name === 'Layout') && e.ts >= loadTs && e.ts < windowEnd).reduce((s, e) => s + e.dur!, 0) / 1000;
-  return { evaluation, longestTask, blocking, firstSeconds, styleLayout };
+  return { evaluation, longestTask, blocking, firstSeconds, styleLayout, readCompile: compileBetween(events, main, 'mtc:renewal:start', 'mtc:renewal:mounted') };
 }
 
-export async function tracedLoad(context: BrowserContext, target: string): Promise<TraceFigures> {
+/** V8.CompileCode on the main thread between the first of two marks and the first of the other (nested events once), in ms. */
+function compileBetween(events: TraceEvent[], main: { pid: number; tid: number } | null, from: string, to: string): number {
+  const on = (e: TraceEvent) => !!main && e.pid === main.pid && e.tid === main.tid;
+  const start = events.find((e) => e.name === from && on(e))?.ts;
+  const end = events.find((e) => e.name === to && on(e))?.ts;
+  if (start === undefined || end === undefined) return 0;
+  const compiles = events.filter((e) => e.name === 'V8.CompileCode' && e.ph === 'X' && on(e) && e.ts >= start && e.ts + e.dur! <= end).sort((a, b) => a.ts - b.ts);
+  let total = 0;
+  let until = -1;
+  for (const e of compiles) {
+    if (e.ts < until) continue;
+    total += e.dur!;
+    until = e.ts + e.dur!;
+  }
+  return total / 1000;
+}
+
+export async function tracedLoad(context: BrowserContext, target: string, categories = TRACE_CATEGORIES): Promise<TraceFigures> {
   const page = await context.newPage();
   let cdp: CDPSession | null = null;
   try {
@@ -374,7 +408,7 @@ export async function tracedLoad(context: BrowserContext, target: string): Promi
     cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
     const complete = new Promise((r) => cdp!.once('Tracing.tracingComplete', r));
     await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', 'disabled-by-default-v8.cpu_profiler'] },
+      traceConfig: { includedCategories: categories },
       transferMode: 'ReportEvents',
     } as never);
     await page.goto(target, { waitUntil: 'load' });
@@ -396,7 +430,7 @@ export async function tracedLoad(context: BrowserContext, target: string): Promi
 // ---------------------------------------------------------------- the run
 
 /** The parts of the run, in order; `npm run bench -- --only content:redraw,traced` measures some of them. */
-export const CONTENT_PARTS = ['paint', 'script', 'state', 'redraw', 'traced'] as const;
+export const CONTENT_PARTS = ['paint', 'script', 'state', 'redraw', 'traced', 'compile'] as const;
 export type ContentPart = (typeof CONTENT_PARTS)[number];
 
 export async function benchContent(h: Harness, add: (row: ContentRow) => void, parts: ReadonlySet<ContentPart> = new Set(CONTENT_PARTS)): Promise<void> {
@@ -506,6 +540,21 @@ export async function benchContent(h: Harness, add: (row: ContentRow) => void, p
           const ratio = m('styleLayout', mine) / m('styleLayout', base);
           add({ what: `100 courses: style + layout after load, badges vs plain spans (${ms(m('styleLayout', mine))} vs ${ms(m('styleLayout', base))})`, measured: `${ratio.toFixed(2)}×`, budget: '≤ 1.6× (guard)', ok: ratio <= 1.6 });
         }
+      }
+    }
+
+    if (parts.has('compile')) {
+      // What the script-time rows are made of before any of our code runs: the engine compiling it on first
+      // call. Traced apart, with V8's compile events and without the CPU profile (COMPILE_CATEGORIES).
+      console.log(`\nV8 compiling on first call (${COMPILE_RUNS} traced fresh tabs each)`);
+      for (const n of [1, 100]) {
+        const mine: number[] = [];
+        const base: number[] = [];
+        for (let i = 0; i < COMPILE_RUNS; i++) {
+          mine.push((await tracedLoad(ours, url(n), COMPILE_CATEGORIES)).readCompile);
+          base.push((await tracedLoad(floor.context, url(n), COMPILE_CATEGORIES)).readCompile);
+        }
+        add({ what: `${n} course${n === 1 ? '' : 's'}: V8 compiling code on first call, badges' start → all badges (reference, traced; floor: ${ms(median(base))})`, measured: ms(median(mine)) });
       }
     }
   } finally {

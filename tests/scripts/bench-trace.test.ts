@@ -56,4 +56,20 @@ describe('traceFigures', () => {
     expect(f.blocking).toBeCloseTo(30);
     expect(f.firstSeconds).toBeCloseTo(30);
   });
+
+  it("counts V8's compiling between the badges' start and all badges, nested compiles once, other threads not at all", () => {
+    const f = traceFigures([
+      ...events,
+      ev('mtc:renewal:start', 150, undefined, undefined, 'R'),
+      ev('V8.CompileCode', 140, 3), // before the start
+      ev('V8.CompileCode', 206, 4),
+      ev('V8.CompileCode', 207, 1), // inside the one above
+      ev('V8.CompileCode', 230, 2.5),
+      { ...ev('V8.CompileCode', 240, 9), tid: 2 }, // a worker thread's
+      ev('mtc:renewal:mounted', 260, undefined, undefined, 'R'),
+      ev('V8.CompileCode', 300, 5), // after all badges
+    ]);
+    expect(f.readCompile).toBeCloseTo(6.5);
+    expect(traceFigures(events).readCompile).toBe(0);
+  });
 });
