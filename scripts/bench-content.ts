@@ -353,12 +353,7 @@ export function traceFigures(events: TraceEvent[]): TraceFigures {
   const onMain = (e: TraceEvent) => !!main && e.pid === main.pid && e.tid === main.tid;
   const loads = events.filter((e) => e.name === 'MarkLoad' && onMain(e) && e.args?.data?.isOutermostMainFrame);
   const loadTs = loads[loads.length - 1]?.ts ?? Number.NaN;
-  const outer: TraceEvent[] = [];
-  for (const e of ours.filter(onMain)) {
-    const last = outer[outer.length - 1];
-    if (last && e.ts < last.ts + last.dur!) continue;
-    outer.push(e);
-  }
+  const outer = outermost(ours.filter(onMain));
   const evaluation = outer.filter((e) => (e.name === 'EvaluateScript' || e.name === 'v8.compile') && e.ts < loadTs).reduce((s, e) => s + e.dur!, 0) / 1000;
   const samples = main ? mainThreadSamples(events, main).filter((s) => s.ours) : [];
   /** Our JavaScript between two times, in ms. */
@@ -379,24 +374,26 @@ export function traceFigures(events: TraceEvent[]): TraceFigures {
   const firstSeconds = ourJs(loadTs, windowEnd);
   const styleLayout =
     complete.filter((e) => onMain(e) && (e.name === 'UpdateLayoutTree' || e.name === 'Layout') && e.ts >= loadTs && e.ts < windowEnd).reduce((s, e) => s + e.dur!, 0) / 1000;
-  return { evaluation, longestTask, blocking, firstSeconds, styleLayout, readCompile: compileBetween(events, main, 'mtc:renewal:start', 'mtc:renewal:mounted') };
+  return { evaluation, longestTask, blocking, firstSeconds, styleLayout, readCompile: compileBetween(complete.filter(onMain), events.filter(onMain), 'mtc:renewal:start', 'mtc:renewal:mounted') };
 }
 
-/** V8.CompileCode on the main thread between the first of two marks and the first of the other (nested events once), in ms. */
-function compileBetween(events: TraceEvent[], main: { pid: number; tid: number } | null, from: string, to: string): number {
-  const on = (e: TraceEvent) => !!main && e.pid === main.pid && e.tid === main.tid;
-  const start = events.find((e) => e.name === from && on(e))?.ts;
-  const end = events.find((e) => e.name === to && on(e))?.ts;
-  if (start === undefined || end === undefined) return 0;
-  const compiles = events.filter((e) => e.name === 'V8.CompileCode' && e.ph === 'X' && on(e) && e.ts >= start && e.ts + e.dur! <= end).sort((a, b) => a.ts - b.ts);
-  let total = 0;
-  let until = -1;
-  for (const e of compiles) {
-    if (e.ts < until) continue;
-    total += e.dur!;
-    until = e.ts + e.dur!;
+/** Complete events in time order without those nested in an earlier one (each stretch of time counted once). */
+function outermost(events: TraceEvent[]): TraceEvent[] {
+  const outer: TraceEvent[] = [];
+  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+    const last = outer[outer.length - 1];
+    if (last && e.ts < last.ts + last.dur!) continue;
+    outer.push(e);
   }
-  return total / 1000;
+  return outer;
+}
+
+/** V8.CompileCode between the first of two marks and the first of the other (nested compiles once), in ms; 0 without the marks. */
+function compileBetween(complete: TraceEvent[], events: TraceEvent[], from: string, to: string): number {
+  const start = events.find((e) => e.name === from)?.ts;
+  const end = events.find((e) => e.name === to)?.ts;
+  if (start === undefined || end === undefined) return 0;
+  return outermost(complete.filter((e) => e.name === 'V8.CompileCode' && e.ts >= start && e.ts + e.dur! <= end)).reduce((s, e) => s + e.dur!, 0) / 1000;
 }
 
 export async function tracedLoad(context: BrowserContext, target: string, categories = TRACE_CATEGORIES): Promise<TraceFigures> {
