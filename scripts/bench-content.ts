@@ -374,7 +374,7 @@ export function traceFigures(events: TraceEvent[]): TraceFigures {
   const firstSeconds = ourJs(loadTs, windowEnd);
   const styleLayout =
     complete.filter((e) => onMain(e) && (e.name === 'UpdateLayoutTree' || e.name === 'Layout') && e.ts >= loadTs && e.ts < windowEnd).reduce((s, e) => s + e.dur!, 0) / 1000;
-  return { evaluation, longestTask, blocking, firstSeconds, styleLayout, readCompile: compileBetween(complete.filter(onMain), events.filter(onMain), 'mtc:renewal:start', 'mtc:renewal:mounted') };
+  return { evaluation, longestTask, blocking, firstSeconds, styleLayout, readCompile: compileBetween(events.filter(onMain), 'mtc:renewal:start', 'mtc:renewal:mounted') };
 }
 
 /** Complete events in time order without those nested in an earlier one (each stretch of time counted once). */
@@ -388,12 +388,13 @@ function outermost(events: TraceEvent[]): TraceEvent[] {
   return outer;
 }
 
-/** V8.CompileCode between the first of two marks and the first of the other (nested compiles once), in ms; 0 without the marks. */
-function compileBetween(complete: TraceEvent[], events: TraceEvent[], from: string, to: string): number {
+/** V8.CompileCode among one thread's events between the first of two marks and the first of the other (nested compiles once), in ms; 0 without the marks. */
+function compileBetween(events: TraceEvent[], from: string, to: string): number {
   const start = events.find((e) => e.name === from)?.ts;
   const end = events.find((e) => e.name === to)?.ts;
   if (start === undefined || end === undefined) return 0;
-  return outermost(complete.filter((e) => e.name === 'V8.CompileCode' && e.ts >= start && e.ts + e.dur! <= end)).reduce((s, e) => s + e.dur!, 0) / 1000;
+  const compiles = events.filter((e) => e.name === 'V8.CompileCode' && e.ph === 'X' && typeof e.dur === 'number' && e.ts >= start && e.ts + e.dur <= end);
+  return outermost(compiles).reduce((s, e) => s + e.dur!, 0) / 1000;
 }
 
 export async function tracedLoad(context: BrowserContext, target: string, categories = TRACE_CATEGORIES): Promise<TraceFigures> {
