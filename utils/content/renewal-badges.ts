@@ -39,8 +39,9 @@ export const MARKS = { start: 'mtc:renewal:start', mounted: 'mtc:renewal:mounted
 
 /**
  * Longest check of a redrawn list's markup made at once, in the page's own task (see the observer below),
- * judged by how long the last one took (the first is made at once): the page's rendering of the redrawn
- * list, which a task of our own would wait for, takes over 100 ms at 500 courses.
+ * judged by how long the last one took (the first two are made at once: the first one's time is mostly
+ * compiling, see same-page.ts): the page's rendering of the redrawn list, which a task of our own would
+ * wait for, takes over 100 ms at 500 courses.
  */
 const AT_ONCE_CHECK_MS = 12;
 /** Longest check made again before the page's frame, when the one made at once did not find the same markup. */
