@@ -287,6 +287,12 @@ export interface TraceFigures {
 /** What a traced load records: the main thread's tasks and events, user timing, and CPU-profile samples. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', 'disabled-by-default-v8.cpu_profiler'];
 /**
+ * The same without the CPU profile, for the evaluation row, which needs no samples: a running profile makes
+ * the engine compile more (source positions for every function) and makes Chrome's first `chrome.runtime`
+ * and `chrome.storage` cost more, none of which a user's browser pays.
+ */
+export const UNPROFILED_CATEGORIES = TRACE_CATEGORIES.filter((c) => c !== 'disabled-by-default-v8.cpu_profiler');
+/**
  * What a load traced for V8's compile events (V8.CompileCode) records: those, and no CPU profile, whose
  * sampling makes the engine compile more (source positions for every function: about twice the
  * compiling at 1 course). Left out of the other traced loads: they add many events.
@@ -528,7 +534,20 @@ export async function benchContent(h: Harness, add: (row: ContentRow) => void, p
         }
         const m = (k: keyof TraceFigures, xs: TraceFigures[]) => median(xs.map((x) => x[k]));
         if (n === 100) {
-          add({ what: `cold evaluation of the LearnUpon content script before load (floor: ${ms(m('evaluation', base))})`, measured: ms(m('evaluation', mine)), budget: '≤ 10 ms', ok: m('evaluation', mine) <= 10 });
+          // The evaluation as a user's browser runs it: traced without the CPU profile (UNPROFILED_CATEGORIES).
+          const plainMine: number[] = [];
+          const plainBase: number[] = [];
+          for (let i = 0; i < TRACED_RUNS; i++) {
+            plainMine.push((await tracedLoad(ours, url(n), UNPROFILED_CATEGORIES)).evaluation);
+            plainBase.push((await tracedLoad(floor.context, url(n), UNPROFILED_CATEGORIES)).evaluation);
+          }
+          const evaluation = median(plainMine);
+          add({
+            what: `cold evaluation of the LearnUpon content script before load (floor: ${ms(median(plainBase))}; with a CPU profile running, as the traced rows below: ${ms(m('evaluation', mine))}, floor ${ms(m('evaluation', base))})`,
+            measured: ms(evaluation),
+            budget: '≤ 10 ms',
+            ok: evaluation <= 10,
+          });
         }
         const [taskBudget, blockBudget] = n === 100 ? [16, 0] : [50, 10];
         add({ what: `${n} courses: most extension JS in one task (floor: ${ms(m('longestTask', base))})`, measured: ms(m('longestTask', mine)), budget: `≤ ${taskBudget} ms`, ok: m('longestTask', mine) <= taskBudget });

@@ -1,6 +1,6 @@
 // The bench's trace arithmetic (scripts/bench-content.ts): which work is ours, and what blocks the page.
 import { describe, expect, it } from 'vitest';
-import { traceFigures } from '../../scripts/bench-content';
+import { UNPROFILED_CATEGORIES, traceFigures } from '../../scripts/bench-content';
 
 const EXT = 'chrome-extension://abc/content-scripts/learnupon.js';
 const ev = (name: string, ts: number, dur: number | undefined, url?: string, ph = 'X') => ({ name, ph, ts: ts * 1000, dur: dur === undefined ? undefined : dur * 1000, pid: 1, tid: 1, args: { data: { url, isOutermostMainFrame: true } } });
@@ -71,5 +71,13 @@ describe('traceFigures', () => {
     ]);
     expect(f.readCompile).toBeCloseTo(6.5);
     expect(traceFigures(events).readCompile).toBe(0);
+  });
+});
+
+describe('UNPROFILED_CATEGORIES', () => {
+  it('records the scripts\' evaluation events without a CPU profile, which would make the engine compile more', () => {
+    expect(UNPROFILED_CATEGORIES).toContain('devtools.timeline'); // EvaluateScript
+    expect(UNPROFILED_CATEGORIES).toContain('v8'); // v8.compile
+    expect(UNPROFILED_CATEGORIES.some((c) => c.includes('cpu_profiler'))).toBe(false);
   });
 });
