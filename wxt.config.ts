@@ -57,7 +57,7 @@ export default defineConfig({
       config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'utils/content/browser.ts') }, ...list] };
       // Terser, not esbuild, minifies them: they load on every page of the sites and each has a gzipped
       // budget (issue 15); terser's whole-script renaming and second pass make them about 6% smaller.
-      // MTC_READABLE=1 leaves them unminified, so a profile names the functions (README, "Benchmarks").
+      // MTC_READABLE=1 leaves them unminified, so a profile names the functions (README, "Performance").
       config.build = { ...config.build, minify: process.env.MTC_READABLE ? false : 'terser', terserOptions: { ecma: 2020, compress: { passes: 2 } } };
     },
   },

@@ -1,7 +1,7 @@
 // `npm run bench:pair -- <build A> <build B> [courses…]`: two builds of the extension compared on the demo
 // LearnUpon dashboard in loads that alternate between them (A B, B A, …), each in a fresh tab of its own
 // browser (bench-content.ts pairedLoads, as the bench pairs its own builds). Bench runs minutes apart drift by
-// more than most changes move (README, Benchmarks), so a change is judged this way: its build beside the one
+// more than most changes move (docs/benchmarks.md), so a change is judged this way: its build beside the one
 // before it, in the same minutes.
 // For each number of courses (default 1 and 100) it prints, per build, the medians of the first read's
 // script time, of `load` → all badges, of the load event itself and of first contentful paint, and the median of
