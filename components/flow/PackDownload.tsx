@@ -26,7 +26,7 @@ function attachmentsOf(reviews: readonly CourseReview[]): string[] {
  * The end of the flow (docs/contract.md): where the email goes and what it will hold, then
  * `download-pack`, then ways to open a new email with the subject and text filled in.
  */
-export function PackDownload({ to, toWords, subject, reviews, ready, notReady, makeInput, onDownloaded }: {
+export function PackDownload({ to, toWords, subject, reviews, ready, notReady, makeInput }: {
   to: string;
   /** Who that is, in words ("the UCL mandatory training mailbox"). */
   toWords: string;
@@ -36,7 +36,6 @@ export function PackDownload({ to, toWords, subject, reviews, ready, notReady, m
   /** Why the pack cannot be made yet. */
   notReady: string;
   makeInput: () => Promise<EvidencePackInput>;
-  onDownloaded?: () => Promise<void>;
 }) {
   const [state, setState] = useState<State>({ phase: 'idle' });
   const [copied, setCopied] = useState(false);
@@ -52,7 +51,6 @@ export function PackDownload({ to, toWords, subject, reviews, ready, notReady, m
       downloadBlob(new Blob([pack.zip as BlobPart], { type: 'application/zip' }), pack.fileName);
       const eml = pack.manifest.files.find((f) => f.path === 'completion-issue.eml');
       setState({ phase: 'done', pack, emlDescription: eml?.description ?? 'draft e-mail' });
-      await onDownloaded?.();
     } catch (error) {
       setState({ phase: 'error', text: `The pack could not be made: ${errorText(error)}. Your records and evidence are unchanged; try again.` });
     }

@@ -104,15 +104,15 @@ export function RoleSpecificFlow({ overview, request }: { overview: Overview; re
         notReady="Fill in the course name and the department’s email address above."
         makeInput={async () => {
           await sender.remember();
+          // Remembered before the pack is made, not after its download: a tab closed right after the click
+          // keeps it, and a failure to store it cannot be reported as the pack failing after it downloaded.
+          await writeMeta(META_KEYS.departmentAddresses, { ...(await readAddresses()), [course]: to.slice(0, 300) });
+          void addresses.reload();
           const files = new Map((await listEvidence()).map((i) => [i.id, i]));
           return flowPackInput({
             profile, records: overview.records, today: overview.today, person: sender.person, reviews: [review!], files,
             to: { address: to, name: `the department responsible for ${course}` },
           });
-        }}
-        onDownloaded={async () => {
-          await writeMeta(META_KEYS.departmentAddresses, { ...(addresses.value ?? {}), [course]: to.slice(0, 300) });
-          await addresses.reload();
         }}
       />
     </>

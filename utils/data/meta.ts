@@ -55,7 +55,7 @@ export type SiteRun = z.infer<typeof SiteRunSchema>;
 export const CollectRunsSchema = z.object({ learnupon: z.optional(SiteRunSchema), cybsafe: z.optional(SiteRunSchema) });
 export type CollectRuns = z.infer<typeof CollectRunsSchema>;
 
-/** Role-specific training: the department's address the evidence went to, per course (the FAQ). */
+/** Role-specific training: the department's address the evidence pack was last made for, per course (the FAQ). */
 export const DepartmentAddressesSchema = z.record(words(500), words(300));
 export type DepartmentAddresses = z.infer<typeof DepartmentAddressesSchema>;
 
